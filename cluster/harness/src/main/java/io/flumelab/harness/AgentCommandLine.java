@@ -1,0 +1,24 @@
+package io.flumelab.harness;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command that runs {@code flume-ng} in a child JVM from the test's own classpath, so the agent
+ * sees the runtime and the lab's compiled classes (a student's custom source, say).
+ */
+final class AgentCommandLine {
+
+  static final String MAIN_CLASS = "io.flumelab.agent.FlumeNg";
+
+  private AgentCommandLine() {}
+
+  static List<String> java() {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // Surefire and Failsafe run tests from a manifest-only jar; this property has the real classpath
+    String classpath = System.getProperty("surefire.test.class.path",
+        System.getProperty("java.class.path"));
+    return List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-cp", classpath, MAIN_CLASS);
+  }
+}

@@ -1,0 +1,247 @@
+package io.flumelab.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * An agent running as a child JVM, the way a student runs {@code bin/flume-ng agent}: its console
+ * output is captured line by line, and it can be stopped with SIGTERM, killed with SIGKILL, and
+ * started again with the same arguments.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+  /** How long an agent may take to start or to stop on its own. */
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern STARTED = Pattern.compile("Agent (\\S+) started");
+
+  private final String agentName;
+  private final Path configFile;
+  private final List<String> extraArgs;
+  private final List<String> output = new ArrayList<>();
+  private Process process;
+  private Thread pump;
+
+  AgentProcess(String agentName, Path configFile, List<String> extraArgs) {
+    this.agentName = agentName;
+    this.configFile = configFile;
+    this.extraArgs = List.copyOf(extraArgs);
+  }
+
+  public String name() {
+    return agentName;
+  }
+
+  /**
+   * Launches the agent and waits until it reports that every component started.
+   *
+   * @throws AssertionError with the agent's output if it exits first (a bad config, say)
+   */
+  public synchronized AgentProcess start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("Agent " + agentName + " is already running");
+    }
+    List<String> command = new ArrayList<>(AgentCommandLine.java());
+    command.addAll(List.of("agent", "-n", agentName, "-f", configFile.toString(),
+        "-Dflume.root.logger=INFO,console"));
+    command.addAll(extraArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot launch " + command, e);
+    }
+    Process started = process;
+    pump = new Thread(() -> pump(started), "agent-" + agentName + "-output");
+    pump.setDaemon(true);
+    pump.start();
+    awaitStartedOrExited();
+    return this;
+  }
+
+  private void pump(Process from) {
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(from.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        synchronized (output) {
+          output.add(line);
+        }
+        System.out.println("[" + agentName + "] " + line);
+      }
+    } catch (IOException e) {
+      // the process ended; its output so far is kept
+    }
+  }
+
+  private void awaitStartedOrExited() {
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
+          .until(() -> !process.isAlive() || outputContains(line -> STARTED.matcher(line).find()));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Agent " + agentName + " did not start within "
+          + START_TIMEOUT.toSeconds() + " s. Its output:\n" + outputText(), e);
+    }
+    if (!process.isAlive()) {
+      waitForPump();
+      throw new AssertionError("Agent " + agentName + " exited with status " + process.exitValue()
+          + " instead of starting (config " + configFile + "). Its output:\n" + outputText());
+    }
+  }
+
+  /** Waits until a TCP port accepts connections, e.g. the agent's netcat or avro source. */
+  public AgentProcess awaitListening(String host, int port) {
+    try {
+      await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
+          .ignoreExceptions()
+          .until(() -> {
+            assertAlive();
+            try (Socket socket = new Socket()) {
+              socket.connect(new InetSocketAddress(host, port), 500);
+              return true;
+            }
+          });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Nothing listens on " + host + ":" + port + " although agent "
+          + agentName + " started. Check the source's bind and port. Agent output:\n" + outputText(), e);
+    }
+    return this;
+  }
+
+  /** Waits until some output line contains the text; fails with the output so far if none does. */
+  public String awaitLine(String text, Duration timeout) {
+    return awaitLine(line -> line.contains(text), "a line containing \"" + text + "\"", timeout);
+  }
+
+  public String awaitLine(Predicate<String> matcher, String description, Duration timeout) {
+    try {
+      await().atMost(timeout).pollInterval(Duration.ofMillis(20))
+          .until(() -> outputContains(matcher));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Agent " + agentName + " did not print " + description + " within "
+          + timeout.toSeconds() + " s. Its output:\n" + outputText(), e);
+    }
+    synchronized (output) {
+      return output.stream().filter(matcher).findFirst().orElseThrow();
+    }
+  }
+
+  /** Every line printed so far that matches the pattern, as its matchers. */
+  public List<Matcher> matches(Pattern pattern) {
+    List<Matcher> matches = new ArrayList<>();
+    for (String line : output()) {
+      Matcher matcher = pattern.matcher(line);
+      if (matcher.find()) {
+        matches.add(matcher);
+      }
+    }
+    return matches;
+  }
+
+  public boolean outputContains(Predicate<String> matcher) {
+    synchronized (output) {
+      return output.stream().anyMatch(matcher);
+    }
+  }
+
+  public List<String> output() {
+    synchronized (output) {
+      return List.copyOf(output);
+    }
+  }
+
+  public String outputText() {
+    return String.join("\n", output());
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  private void assertAlive() {
+    if (!process.isAlive()) {
+      throw new AssertionError("Agent " + agentName + " exited with status " + process.exitValue()
+          + ". Its output:\n" + outputText());
+    }
+  }
+
+  /** Sends SIGTERM, as Ctrl-C or {@code kill} would, and waits for the exit status. */
+  public synchronized int stop() {
+    if (process == null) {
+      return 0;
+    }
+    // through the handle: Process.destroy() would also close the pipe and lose the last output
+    process.toHandle().destroy();
+    return awaitExit();
+  }
+
+  /** Sends SIGKILL: the agent gets no chance to clean up, as in a crash. */
+  public synchronized int kill() {
+    if (process == null) {
+      return 0;
+    }
+    process.toHandle().destroyForcibly();
+    return awaitExit();
+  }
+
+  /** Starts the agent again with the same arguments, after it stopped or was killed. */
+  public AgentProcess restart() {
+    if (isAlive()) {
+      stop();
+    }
+    synchronized (output) {
+      output.add("---- restart ----");
+    }
+    return start();
+  }
+
+  private int awaitExit() {
+    try {
+      if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("Agent " + agentName + " did not stop within "
+            + START_TIMEOUT.toSeconds() + " s of SIGTERM and was killed. Its output:\n" + outputText());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    waitForPump();
+    return process.exitValue();
+  }
+
+  private void waitForPump() {
+    // the pump ends at end of stream, just after the exit; wait for it so the output is complete
+    try {
+      pump.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (isAlive()) {
+      kill();
+    }
+  }
+}

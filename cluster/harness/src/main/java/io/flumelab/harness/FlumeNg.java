@@ -1,0 +1,43 @@
+package io.flumelab.harness;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs short {@code flume-ng} commands, such as {@code check}, the way a student would. */
+public final class FlumeNg {
+
+  /** What a command printed (stdout and stderr together) and its exit status. */
+  public record Result(int exitCode, String output) {}
+
+  private FlumeNg() {}
+
+  /** {@code flume-ng check -f configFile -n agentName}. */
+  public static Result check(Path configFile, String agentName) {
+    return run("check", "-f", configFile.toString(), "-n", agentName);
+  }
+
+  public static Result run(String... args) {
+    List<String> command = new ArrayList<>(AgentCommandLine.java());
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("flume-ng " + String.join(" ", args) + " did not finish in 60 s");
+      }
+      return new Result(process.exitValue(), output);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

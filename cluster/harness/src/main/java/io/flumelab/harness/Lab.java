@@ -1,0 +1,35 @@
+package io.flumelab.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the work under test lives: the student's lab directory, or its reference solution under
+ * {@code answers/} when the build runs with {@code -Panswers}. The lab's POM passes the directory
+ * as {@code flumelab.lab.dir}.
+ */
+public final class Lab {
+
+  static final String DIR_PROPERTY = "flumelab.lab.dir";
+  static final String ANSWERS_PROPERTY = "flumelab.answers";
+
+  private Lab() {}
+
+  public static Path dir() {
+    return Path.of(System.getProperty(DIR_PROPERTY, ".")).toAbsolutePath().normalize();
+  }
+
+  public static boolean isAnswers() {
+    return Boolean.getBoolean(ANSWERS_PROPERTY);
+  }
+
+  /** A file of the lab, which must exist; e.g. {@code Lab.file("jobs/flume-netcat-logger.conf")}. */
+  public static Path file(String relative) {
+    Path file = dir().resolve(relative);
+    if (!Files.isRegularFile(file)) {
+      throw new AssertionError("Missing " + file + ": the lab expects this file. Restore it from "
+          + "version control if it was deleted or renamed.");
+    }
+    return file;
+  }
+}

@@ -1,0 +1,74 @@
+package io.flumelab.agent;
+
+import io.flumelab.core.agent.Agent;
+import io.flumelab.core.config.AgentConfigurations;
+import io.flumelab.core.config.ConfigException;
+import io.flumelab.core.config.Problem;
+import io.flumelab.core.config.Topology;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code flume-ng agent}: runs one agent until SIGTERM or Ctrl-C. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+    description = "Runs an agent from a configuration file until stopped (Ctrl-C or SIGTERM).")
+final class AgentCommand implements Callable<Integer> {
+
+  @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME",
+      description = "The agent's name: the prefix of its keys in the file, e.g. a1.")
+  String agentName;
+
+  @Option(names = {"-f", "--conf-file"}, required = true, paramLabel = "FILE",
+      description = "The configuration file.")
+  Path configFile;
+
+  @Option(names = {"-c", "--conf"}, paramLabel = "DIR",
+      description = "The conf directory (flume-env.sh, log4j2.xml); read by bin/flume-ng.")
+  Path confDir;
+
+  @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+      description = "A system property, e.g. -Dflume.root.logger=INFO,console.")
+  Map<String, String> systemProperties;
+
+  @Option(names = "--lenient",
+      description = "Like Apache Flume: leave invalid components out with a warning and run the rest.")
+  boolean lenient;
+
+  @Option(names = "--drain-seconds", defaultValue = "5", paramLabel = "SECONDS",
+      description = "On stop, how long sinks may keep draining their channels (default: ${DEFAULT-VALUE}).")
+  long drainSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Logger log = LoggerFactory.getLogger(AgentCommand.class);
+    Topology topology;
+    try {
+      topology = AgentConfigurations.load(configFile, agentName,
+          AgentConfigurations.Options.defaults().withLenient(lenient));
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return ExitCodes.INVALID_CONFIG;
+    }
+    topology.warnings().stream().map(Problem::render).forEach(log::warn);
+    log.info("Configuration {}: {}", configFile, topology.summary());
+
+    Agent agent = Agent.of(topology);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      agent.stop(drainSeconds * 1000);
+      stopped.countDown();
+      LogManager.shutdown();
+      // a graceful stop on SIGTERM is a success, not a signal death (143)
+      Runtime.getRuntime().halt(ExitCodes.OK);
+    }, "agent-shutdown"));
+    agent.start();
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

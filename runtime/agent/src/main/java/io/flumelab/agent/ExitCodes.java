@@ -1,0 +1,11 @@
+package io.flumelab.agent;
+
+/** The launcher's exit statuses. */
+final class ExitCodes {
+
+  static final int OK = 0;
+  /** The configuration has problems; they were printed. */
+  static final int INVALID_CONFIG = 1;
+
+  private ExitCodes() {}
+}

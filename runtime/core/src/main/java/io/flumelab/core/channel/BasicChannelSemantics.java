@@ -1,0 +1,85 @@
+package io.flumelab.core.channel;
+
+import io.flumelab.api.Channel;
+import io.flumelab.api.ChannelException;
+import io.flumelab.api.Event;
+import io.flumelab.api.LifecycleState;
+import io.flumelab.api.Transaction;
+
+/**
+ * Base of transactional channels: each thread has at most one current transaction, kept in a
+ * thread-local, and {@link #put}/{@link #take} act in it. Subclasses supply
+ * {@link #createTransaction()}; the state rules live in {@link BasicTransactionSemantics}.
+ */
+public abstract class BasicChannelSemantics implements Channel {
+
+  private final ThreadLocal<BasicTransactionSemantics> currentTransaction = new ThreadLocal<>();
+  private volatile String name;
+  private volatile LifecycleState lifecycleState = LifecycleState.IDLE;
+
+  /** A new transaction for the calling thread. */
+  protected abstract BasicTransactionSemantics createTransaction();
+
+  @Override
+  public Transaction getTransaction() {
+    BasicTransactionSemantics transaction = currentTransaction.get();
+    // A closed transaction is renewed in place when the channel allows it, else replaced.
+    if (transaction == null
+        || (transaction.getState() == BasicTransactionSemantics.State.CLOSED
+            && !transaction.renew())) {
+      transaction = createTransaction();
+      currentTransaction.set(transaction);
+    }
+    return transaction;
+  }
+
+  @Override
+  public void put(Event event) throws ChannelException {
+    current("put").put(event, name);
+  }
+
+  @Override
+  public Event take() throws ChannelException {
+    return current("take").take(name);
+  }
+
+  private BasicTransactionSemantics current(String operation) {
+    BasicTransactionSemantics transaction = currentTransaction.get();
+    if (transaction == null) {
+      throw new ChannelException(operation + "() on channel " + name
+          + " outside a transaction: call getTransaction() and begin() first, then " + operation
+          + ", then commit() or rollback(), and close()");
+    }
+    return transaction;
+  }
+
+  @Override
+  public synchronized void start() {
+    lifecycleState = LifecycleState.START;
+  }
+
+  @Override
+  public synchronized void stop() {
+    lifecycleState = LifecycleState.STOP;
+  }
+
+  @Override
+  public LifecycleState getLifecycleState() {
+    return lifecycleState;
+  }
+
+  @Override
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "{name:" + name + "}";
+  }
+}

@@ -1,0 +1,493 @@
+package io.flumelab.core.channel;
+
+import io.flumelab.api.ChannelException;
+import io.flumelab.api.ChannelFullException;
+import io.flumelab.api.Configurable;
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.Context;
+import io.flumelab.api.Event;
+import io.flumelab.core.counter.ChannelCounter;
+import io.flumelab.core.counter.Counted;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An in-memory channel with Flume's memory channel keys and defaults: {@code capacity} (100),
+ * {@code transactionCapacity} (100), {@code byteCapacity} (80% of the JVM's max heap),
+ * {@code byteCapacityBufferPercentage} (20) and {@code keep-alive} (3 s).
+ *
+ * <h2>Design</h2>
+ *
+ * <p>Events live in one {@link EventRing} (a circular array) guarded by one {@link ReentrantLock}.
+ * Each transaction buffers its work in private arrays, so the lock is taken once per batch, not
+ * once per event:
+ *
+ * <ul>
+ *   <li><b>put</b> appends to the transaction's put array; no lock, no allocation beyond array
+ *       growth (the arrays are reused, see below).
+ *   <li><b>take</b> hands out events from the transaction's take array; when that runs dry it
+ *       moves a chunk from the head of the ring under the lock. The chunk is as large as the
+ *       thread's previous transaction took (a sink's batch size, in practice), so a sink taking
+ *       100 events locks once. An empty channel is detected with a volatile read, without the lock.
+ *   <li><b>commit</b>, under the lock once: checks room, copies the puts to the tail with
+ *       {@code System.arraycopy}, returns chunked-but-not-handed-out events to the head in order,
+ *       and adjusts the occupancy. O(batch).
+ *   <li><b>rollback</b> puts every event the transaction took back at the head of the ring, in
+ *       their original order, so a single consumer still sees each producer's events in order.
+ *       Puts are simply dropped.
+ * </ul>
+ *
+ * <p>Capacity is accounted as in Flume: events taken but not yet committed still occupy the
+ * channel, so a rollback always has room. A commit that needs room waits on a condition (signalled
+ * by take commits) for up to {@code keep-alive} seconds, then throws {@link ChannelFullException}
+ * having changed nothing. Byte capacity counts event bodies in 100-byte slots (an event uses at
+ * least one), less the buffer percentage; a configured {@code byteCapacity} of 0 means
+ * unlimited. Running out of byte capacity is also a {@link ChannelFullException}, since the cure
+ * (back off, let sinks drain) is the same.
+ *
+ * <p>Each thread's transaction object is reused for its next transaction, so the steady state
+ * allocates nothing per event or per batch. Attempt counters are added at the end of each
+ * transaction, not per event.
+ *
+ * <p>Deviations from Flume, on purpose: {@code take()} on an empty channel returns null at once
+ * rather than waiting {@code keep-alive} (sinks wait via {@link WaitableChannel}, which wakes
+ * them on the next commit); invalid numbers fail {@link #configure} with a
+ * {@link ConfigurationException} instead of falling back to a default.
+ */
+public class MemoryChannel extends BasicChannelSemantics
+    implements Configurable, Counted, WaitableChannel {
+
+  public static final String CAPACITY = "capacity";
+  public static final String TRANSACTION_CAPACITY = "transactionCapacity";
+  public static final String BYTE_CAPACITY = "byteCapacity";
+  public static final String BYTE_CAPACITY_BUFFER_PERCENTAGE = "byteCapacityBufferPercentage";
+  public static final String KEEP_ALIVE = "keep-alive";
+
+  public static final int DEFAULT_CAPACITY = 100;
+  public static final int DEFAULT_TRANSACTION_CAPACITY = 100;
+  public static final int DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE = 20;
+  public static final int DEFAULT_KEEP_ALIVE = 3;
+
+  /** Bodies are counted in slots of this many bytes, as Flume does. */
+  static final int BYTE_SLOT_SIZE = 100;
+  /** What {@code byteCapacity = 0} stands for: Flume's hard limit of about 200 GB. */
+  private static final long UNLIMITED_SLOTS = Integer.MAX_VALUE;
+  private static final int INITIAL_RING_LENGTH = 128;
+  private static final int INITIAL_BUFFER_LENGTH = 128;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Signalled when a take commit frees room. */
+  private final Condition notFull = lock.newCondition();
+  /** Signalled when events become available to take. */
+  private final Condition notEmpty = lock.newCondition();
+
+  // Guarded by lock.
+  private final EventRing queue = new EventRing(INITIAL_RING_LENGTH);
+  /** Events in the ring plus events held by open transactions' takes. */
+  private long occupiedEvents;
+  /** Byte slots of the same events. */
+  private long occupiedSlots;
+  private int fullWaiters;
+  private int emptyWaiters;
+
+  /** The ring's size, readable without the lock, so polling an empty channel is cheap. */
+  private volatile int queued;
+
+  private volatile int capacity = DEFAULT_CAPACITY;
+  private volatile int transactionCapacity = DEFAULT_TRANSACTION_CAPACITY;
+  private volatile long byteCapacitySlots = byteCapacitySlots(defaultByteCapacity(),
+      DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE);
+  private volatile int keepAliveSeconds = DEFAULT_KEEP_ALIVE;
+  private volatile ChannelCounter counter;
+
+  @Override
+  public void configure(Context context) {
+    int newCapacity = readInt(context, CAPACITY, DEFAULT_CAPACITY, 1);
+    int newTransactionCapacity = readInt(context, TRANSACTION_CAPACITY,
+        DEFAULT_TRANSACTION_CAPACITY, 1);
+    if (newTransactionCapacity > newCapacity) {
+      throw new ConfigurationException(TRANSACTION_CAPACITY,
+          "transactionCapacity (" + newTransactionCapacity + ") is larger than capacity ("
+              + newCapacity + "); a full transaction could never fit in the channel",
+          "Set transactionCapacity to at most " + newCapacity + ", or raise capacity");
+    }
+    long byteCapacity = readLong(context, BYTE_CAPACITY, defaultByteCapacity());
+    int bufferPercentage = readInt(context, BYTE_CAPACITY_BUFFER_PERCENTAGE,
+        DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE, 0);
+    if (bufferPercentage > 99) {
+      throw new ConfigurationException(BYTE_CAPACITY_BUFFER_PERCENTAGE,
+          "byteCapacityBufferPercentage must be below 100, not " + bufferPercentage,
+          "Set byteCapacityBufferPercentage between 0 and 99; 20 is the default");
+    }
+    int keepAlive = readInt(context, KEEP_ALIVE, DEFAULT_KEEP_ALIVE, 0);
+
+    capacity = newCapacity;
+    transactionCapacity = newTransactionCapacity;
+    byteCapacitySlots = byteCapacitySlots(byteCapacity, bufferPercentage);
+    keepAliveSeconds = keepAlive;
+    counter().setChannelCapacity(newCapacity);
+  }
+
+  @Override
+  public synchronized void start() {
+    ChannelCounter channelCounter = counter();
+    channelCounter.start();
+    channelCounter.setChannelCapacity(capacity);
+    channelCounter.setChannelSize(queued);
+    super.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    ChannelCounter channelCounter = counter();
+    channelCounter.setChannelSize(queued);
+    channelCounter.stop();
+    super.stop();
+  }
+
+  @Override
+  public ChannelCounter getCounter() {
+    return counter();
+  }
+
+  /** Committed events waiting to be taken. */
+  public int size() {
+    return queued;
+  }
+
+  public int getCapacity() {
+    return capacity;
+  }
+
+  public int getTransactionCapacity() {
+    return transactionCapacity;
+  }
+
+  /** Body bytes the channel admits: byteCapacity less the buffer percentage, in whole slots. */
+  public long getByteCapacity() {
+    return byteCapacitySlots * BYTE_SLOT_SIZE;
+  }
+
+  public int getKeepAliveSeconds() {
+    return keepAliveSeconds;
+  }
+
+  @Override
+  public boolean awaitEvents(long timeoutMillis) throws InterruptedException {
+    if (queued > 0) {
+      return true;
+    }
+    if (timeoutMillis <= 0) {
+      return false;
+    }
+    long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    lock.lockInterruptibly();
+    try {
+      while (queue.isEmpty()) {
+        if (nanos <= 0) {
+          return false;
+        }
+        emptyWaiters++;
+        try {
+          nanos = notEmpty.awaitNanos(nanos);
+        } finally {
+          emptyWaiters--;
+        }
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  protected BasicTransactionSemantics createTransaction() {
+    return new MemoryTransaction(counter());
+  }
+
+  private ChannelCounter counter() {
+    ChannelCounter current = counter;
+    if (current == null) {
+      synchronized (this) {
+        current = counter;
+        if (current == null) {
+          current = new ChannelCounter(getName());
+          current.setChannelCapacity(capacity);
+          counter = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** Moves up to {@code max} events from the head of the ring into {@code dst[from...]}. */
+  private int poll(Event[] dst, int from, int max) {
+    if (queued == 0) {
+      return 0;
+    }
+    lock.lock();
+    try {
+      int count = queue.pollFirst(dst, from, max);
+      queued = queue.size();
+      return count;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void commitTransaction(MemoryTransaction tx) throws InterruptedException {
+    int puts = tx.putCount;
+    int taken = tx.handedOut;
+    int leftovers = tx.fetched - taken;
+    if (puts == 0 && tx.fetched == 0) {
+      return;
+    }
+    long slotDelta = tx.putSlots - tx.takeSlots;
+    lock.lock();
+    try {
+      if (puts > 0) {
+        awaitRoom(puts - taken, slotDelta);
+      }
+      queue.reserve(puts + leftovers); // the only step that can fail; nothing has changed yet
+      if (puts > 0) {
+        queue.addLast(tx.puts, 0, puts);
+      }
+      if (leftovers > 0) {
+        queue.addFirst(tx.takes, taken, leftovers);
+      }
+      occupiedEvents += puts - taken;
+      occupiedSlots += slotDelta;
+      if (taken > 0 && fullWaiters > 0) {
+        notFull.signalAll();
+      }
+      if ((puts > 0 || leftovers > 0) && emptyWaiters > 0) {
+        notEmpty.signalAll();
+      }
+      queued = queue.size();
+      tx.counter.setChannelSize(queued);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits, with the lock held, until the commit fits or keep-alive has passed. */
+  private void awaitRoom(long events, long slots) throws InterruptedException {
+    long nanos = TimeUnit.SECONDS.toNanos(keepAliveSeconds);
+    while (true) {
+      boolean eventsFit = events <= 0 || occupiedEvents + events <= capacity;
+      boolean slotsFit = slots <= 0 || occupiedSlots + slots <= byteCapacitySlots;
+      if (eventsFit && slotsFit) {
+        return;
+      }
+      if (nanos <= 0) {
+        throw eventsFit ? bytesFull(slots) : eventsFull(events);
+      }
+      fullWaiters++;
+      try {
+        nanos = notFull.awaitNanos(nanos);
+      } finally {
+        fullWaiters--;
+      }
+    }
+  }
+
+  private ChannelFullException eventsFull(long events) {
+    return new ChannelFullException("Channel " + getName() + " is full: it holds " + occupiedEvents
+        + " of its capacity of " + capacity + " events and had no room for " + events
+        + " more within keep-alive (" + keepAliveSeconds + " s). The sinks are not keeping up: "
+        + "let the source back off and retry, add sinks, or raise capacity");
+  }
+
+  private ChannelFullException bytesFull(long slots) {
+    return new ChannelFullException("Channel " + getName() + " has no room for " + slots
+        * BYTE_SLOT_SIZE + " more bytes of event bodies: " + occupiedSlots * BYTE_SLOT_SIZE
+        + " of " + byteCapacitySlots * BYTE_SLOT_SIZE + " bytes (byteCapacity less "
+        + "byteCapacityBufferPercentage) are used and none freed within keep-alive ("
+        + keepAliveSeconds + " s). Let the source back off and retry, or raise byteCapacity "
+        + "(and the heap)");
+  }
+
+  private void rollbackTransaction(MemoryTransaction tx) {
+    int fetched = tx.fetched;
+    if (fetched == 0) {
+      return;
+    }
+    lock.lock();
+    try {
+      queue.addFirst(tx.takes, 0, fetched);
+      if (emptyWaiters > 0) {
+        notEmpty.signalAll();
+      }
+      queued = queue.size();
+      tx.counter.setChannelSize(queued);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  static int slots(Event event) {
+    byte[] body = event.getBody();
+    int length = body == null ? 0 : body.length;
+    return length <= BYTE_SLOT_SIZE ? 1 : (length + BYTE_SLOT_SIZE - 1) / BYTE_SLOT_SIZE;
+  }
+
+  private static long defaultByteCapacity() {
+    return (long) (Runtime.getRuntime().maxMemory() * 0.8);
+  }
+
+  private static long byteCapacitySlots(long byteCapacity, int bufferPercentage) {
+    long slots = (long) (byteCapacity * (1 - bufferPercentage / 100.0) / BYTE_SLOT_SIZE);
+    return slots < 1 ? UNLIMITED_SLOTS : slots;
+  }
+
+  private static int readInt(Context context, String key, int defaultValue, int min) {
+    long value = readLong(context, key, defaultValue);
+    if (value > Integer.MAX_VALUE) {
+      throw new ConfigurationException(key, key + " must be at most " + Integer.MAX_VALUE
+          + ", not " + value, "Set " + key + " to a smaller whole number");
+    }
+    if (value < min) {
+      throw new ConfigurationException(key, key + " must be at least " + min + ", not " + value,
+          "Set " + key + " to a whole number of " + min + " or more");
+    }
+    return (int) value;
+  }
+
+  private static long readLong(Context context, String key, long defaultValue) {
+    String raw = context.getString(key);
+    if (raw == null || raw.isBlank()) {
+      return defaultValue;
+    }
+    long value;
+    try {
+      value = Long.parseLong(raw.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigurationException(key, key + " must be a whole number, not '" + raw + "'",
+          "Set " + key + " to a whole number, or remove it to use the default (" + defaultValue
+              + ")");
+    }
+    if (value < 0) {
+      throw new ConfigurationException(key, key + " must not be negative, not " + value,
+          "Set " + key + " to 0 or more");
+    }
+    return value;
+  }
+
+  /**
+   * One thread's transaction. See the class comment for the buffering; {@code takes[0, fetched)}
+   * were moved from the ring, of which {@code takes[0, handedOut)} were returned by take().
+   */
+  private final class MemoryTransaction extends BasicTransactionSemantics {
+
+    private final ChannelCounter counter;
+    private Event[] puts = new Event[INITIAL_BUFFER_LENGTH];
+    private int putCount;
+    private long putSlots;
+    private Event[] takes = new Event[INITIAL_BUFFER_LENGTH];
+    private int fetched;
+    private int handedOut;
+    private long takeSlots;
+    private long putAttempts;
+    private long takeAttempts;
+    private int limit;
+    /** Events the previous transaction took: the size of the next chunk taken from the ring. */
+    private int lastTakes;
+
+    MemoryTransaction(ChannelCounter counter) {
+      this.counter = counter;
+    }
+
+    @Override
+    protected void doBegin() {
+      limit = transactionCapacity;
+    }
+
+    @Override
+    protected void doPut(Event event) {
+      putAttempts++;
+      if (putCount >= limit) {
+        throw new ChannelException("Put queue for MemoryTransaction of capacity " + limit
+            + " full: a transaction on channel " + getName() + " may put at most " + limit
+            + " events (transactionCapacity). Commit more frequently (smaller batches) or "
+            + "raise transactionCapacity");
+      }
+      if (putCount == puts.length) {
+        puts = Arrays.copyOf(puts, Math.min(limit, puts.length * 2));
+      }
+      puts[putCount++] = event;
+      putSlots += slots(event);
+    }
+
+    @Override
+    protected Event doTake() {
+      takeAttempts++;
+      if (handedOut >= limit) {
+        throw new ChannelException("Take list for MemoryTransaction of capacity " + limit
+            + " full: a transaction on channel " + getName() + " may take at most " + limit
+            + " events (transactionCapacity). Commit more frequently (a smaller sink batch "
+            + "size) or raise transactionCapacity");
+      }
+      if (handedOut == fetched) {
+        int chunk = Math.min(limit - handedOut, Math.max(1, Math.max(lastTakes, handedOut)));
+        if (fetched + chunk > takes.length) {
+          takes = Arrays.copyOf(takes, Math.max(fetched + chunk, takes.length * 2));
+        }
+        int count = poll(takes, fetched, chunk);
+        if (count == 0) {
+          return null;
+        }
+        fetched += count;
+      }
+      Event event = takes[handedOut++];
+      takeSlots += slots(event);
+      return event;
+    }
+
+    @Override
+    protected void doCommit() throws InterruptedException {
+      commitTransaction(this); // throws before changing anything, so the transaction can roll back
+      if (putCount > 0) {
+        counter.addToEventPutSuccessCount(putCount);
+      }
+      if (handedOut > 0) {
+        counter.addToEventTakeSuccessCount(handedOut);
+      }
+      finish();
+    }
+
+    @Override
+    protected void doRollback() {
+      try {
+        rollbackTransaction(this);
+      } finally {
+        finish();
+      }
+    }
+
+    @Override
+    protected boolean isReusable() {
+      return true;
+    }
+
+    private void finish() {
+      if (putAttempts > 0) {
+        counter.addToEventPutAttemptCount(putAttempts);
+      }
+      if (takeAttempts > 0) {
+        counter.addToEventTakeAttemptCount(takeAttempts);
+      }
+      Arrays.fill(puts, 0, putCount, null);
+      Arrays.fill(takes, 0, fetched, null);
+      lastTakes = handedOut;
+      putCount = 0;
+      putSlots = 0;
+      fetched = 0;
+      handedOut = 0;
+      takeSlots = 0;
+      putAttempts = 0;
+      takeAttempts = 0;
+    }
+  }
+}

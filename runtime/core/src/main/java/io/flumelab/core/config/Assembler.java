@@ -1,0 +1,256 @@
+package io.flumelab.core.config;
+
+import io.flumelab.api.Channel;
+import io.flumelab.api.Configurable;
+import io.flumelab.api.Interceptor;
+import io.flumelab.api.NamedComponent;
+import io.flumelab.api.Sink;
+import io.flumelab.api.Source;
+import io.flumelab.core.channel.ChannelSelector;
+import io.flumelab.core.channel.DefaultChannelProcessor;
+import io.flumelab.core.config.TypeResolver.Resolved;
+import io.flumelab.core.sink.DefaultSinkProcessor;
+import io.flumelab.core.sink.SinkProcessor;
+import io.flumelab.core.sink.SinkRunner;
+import io.flumelab.core.source.SourceRunner;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Creates, configures and wires the components of a checked configuration, in dependency order:
+ * channels, then sources (interceptors, selector, channel processor), then sinks and their
+ * processors. Nothing is started. A component that fails to configure is reported at the line of
+ * its key and left out; what depends on it is skipped silently, its cause being reported.
+ */
+final class Assembler {
+
+  private final AgentConfig config;
+  private final TypeResolver resolver;
+  private final Findings findings;
+  private final List<Object> created = new ArrayList<>();
+
+  private Assembler(AgentConfig config, TypeResolver resolver, Findings findings) {
+    this.config = config;
+    this.resolver = resolver;
+    this.findings = findings;
+  }
+
+  static Topology assemble(AgentConfig config, TypeResolver resolver, Findings findings) {
+    return new Assembler(config, resolver, findings).assemble();
+  }
+
+  private Topology assemble() {
+    Map<String, Channel> channels = new LinkedHashMap<>();
+    for (ComponentConfig c : config.channels()) {
+      Channel channel = create(c.ref(), c.section(), ComponentKind.CHANNEL, c.type(), Channel.class, c.listLine());
+      if (channel != null && named(channel, c)) {
+        channels.put(c.name(), channel);
+      }
+    }
+    Map<String, SourceRunner> sources = new LinkedHashMap<>();
+    for (ComponentConfig s : config.sources()) {
+      SourceRunner runner = source(s, channels);
+      if (runner != null) {
+        sources.put(s.name(), runner);
+      }
+    }
+    Map<String, Sink> sinks = new LinkedHashMap<>();
+    for (ComponentConfig k : config.sinks()) {
+      Sink sink = sink(k, channels);
+      if (sink != null) {
+        sinks.put(k.name(), sink);
+      }
+    }
+    return new Topology(config.agentName(), channels, sources, sinkRunners(sinks), created,
+        Summary.of(config, resolver), List.of());
+  }
+
+  private SourceRunner source(ComponentConfig s, Map<String, Channel> channels) {
+    List<Channel> bound = new ArrayList<>();
+    for (String name : s.list("channels")) {
+      if (!channels.containsKey(name)) {
+        return null;
+      }
+      bound.add(channels.get(name));
+    }
+    Source source = create(s.ref(), s.section(), ComponentKind.SOURCE, s.type(), Source.class, s.listLine());
+    if (source == null || !named(source, s)) {
+      return null;
+    }
+    List<Interceptor> interceptors = interceptors(s);
+    ChannelSelector selector = selector(s, bound);
+    if (interceptors == null || selector == null) {
+      return null;
+    }
+    try {
+      source.setChannelProcessor(new DefaultChannelProcessor(selector, interceptors));
+      return SourceRunner.forSource(source);
+    } catch (RuntimeException e) {
+      ComponentErrors.report(findings, s.ref(), s.section(), s.listLine(), e);
+      return null;
+    }
+  }
+
+  private List<Interceptor> interceptors(ComponentConfig s) {
+    List<Interceptor> interceptors = new ArrayList<>();
+    for (String name : s.list("interceptors")) {
+      Section section = s.section().sub("interceptors." + name + ".");
+      Interceptor.Builder builder = create(s.ref(), section, ComponentKind.INTERCEPTOR,
+          section.value("type"), Interceptor.Builder.class, s.listLine());
+      if (builder == null || !configured(builder, s.ref(), section, s.listLine())) {
+        return null;
+      }
+      try {
+        Interceptor interceptor = builder.build();
+        created.add(interceptor);
+        interceptors.add(interceptor);
+      } catch (RuntimeException e) {
+        ComponentErrors.report(findings, s.ref(), section, s.listLine(), e);
+        return null;
+      }
+    }
+    return interceptors;
+  }
+
+  private ChannelSelector selector(ComponentConfig s, List<Channel> bound) {
+    Section section = s.section().sub("selector.");
+    ChannelSelector selector = create(s.ref(), section, ComponentKind.SELECTOR,
+        typeOrDefault(section, ComponentKind.SELECTOR), ChannelSelector.class, s.lineOf("type"));
+    if (selector == null) {
+      return null;
+    }
+    try {
+      selector.setChannels(bound);
+    } catch (RuntimeException e) {
+      ComponentErrors.report(findings, s.ref(), s.section(), s.listLine(), e);
+      return null;
+    }
+    return configured(selector, s.ref(), section, s.lineOf("type")) ? selector : null;
+  }
+
+  private Sink sink(ComponentConfig k, Map<String, Channel> channels) {
+    List<String> channel = k.list("channel");
+    if (channel.size() != 1 || !channels.containsKey(channel.get(0))) {
+      return null;
+    }
+    Sink sink = create(k.ref(), k.section(), ComponentKind.SINK, k.type(), Sink.class, k.listLine());
+    if (sink == null) {
+      return null;
+    }
+    try {
+      sink.setName(k.name());
+      sink.setChannel(channels.get(channel.get(0)));
+    } catch (RuntimeException e) {
+      ComponentErrors.report(findings, k.ref(), k.section(), k.listLine(), e);
+      return null;
+    }
+    return configured(sink, k.ref(), k.section(), k.listLine()) ? sink : null;
+  }
+
+  /** One runner per group and per ungrouped sink, in the order the sinks are listed. */
+  private Map<String, SinkRunner> sinkRunners(Map<String, Sink> sinks) {
+    Map<String, ComponentConfig> groupOf = new HashMap<>();
+    config.sinkGroups().forEach(g -> g.list("sinks").forEach(k -> groupOf.putIfAbsent(k, g)));
+    Map<String, SinkRunner> runners = new LinkedHashMap<>();
+    Set<String> groupsDone = new HashSet<>();
+    for (ComponentConfig k : config.sinks()) {
+      ComponentConfig group = groupOf.get(k.name());
+      if (group == null) {
+        Sink sink = sinks.get(k.name());
+        if (sink != null) {
+          SinkProcessor processor = new DefaultSinkProcessor();
+          processor.setSinks(List.of(sink));
+          created.add(processor);
+          runners.put(k.name(), new SinkRunner(k.name(), processor));
+        }
+      } else if (groupsDone.add(group.name())) {
+        SinkProcessor processor = groupProcessor(group, sinks);
+        if (processor != null) {
+          runners.put(group.name(), new SinkRunner(group.name(), processor));
+        }
+      }
+    }
+    return runners;
+  }
+
+  private SinkProcessor groupProcessor(ComponentConfig group, Map<String, Sink> sinks) {
+    List<Sink> members = new ArrayList<>();
+    for (String name : group.list("sinks")) {
+      if (!sinks.containsKey(name)) {
+        return null;
+      }
+      members.add(sinks.get(name));
+    }
+    Section section = group.section().sub("processor.");
+    SinkProcessor processor = create(group.ref(), section, ComponentKind.SINK_PROCESSOR,
+        typeOrDefault(section, ComponentKind.SINK_PROCESSOR), SinkProcessor.class, group.lineOf("sinks"));
+    if (processor == null) {
+      return null;
+    }
+    try {
+      processor.setSinks(members);
+    } catch (RuntimeException e) {
+      // e.g. the default processor given several sinks: the sinks line is at fault
+      Section sinksKey = group.section();
+      findings.invalid(group.ref(), sinksKey.line("sinks"), sinksKey.fullKey("sinks"),
+          ComponentErrors.sentence(String.valueOf(e.getMessage())), null);
+      return null;
+    }
+    return configured(processor, group.ref(), section, group.lineOf("sinks")) ? processor : null;
+  }
+
+  /** Instantiates the resolved class; null if the type did not resolve (already reported) or failed. */
+  private <T> T create(ComponentRef subject, Section section, ComponentKind kind, String type,
+      Class<T> api, int fallbackLine) {
+    if (type == null || !(resolver.resolve(kind, type.trim()) instanceof Resolved resolved)) {
+      return null;
+    }
+    Class<?> cls = resolved.type();
+    int line = section.line("type") != 0 ? section.line("type") : fallbackLine;
+    try {
+      Object instance = cls.getDeclaredConstructor().newInstance();
+      created.add(instance);
+      return api.cast(instance);
+    } catch (NoSuchMethodException e) {
+      findings.invalid(subject, line, section.fullKey("type"),
+          "class '" + cls.getName() + "' has no public no-argument constructor",
+          "FlumeLab creates components with their no-argument constructor.");
+    } catch (InvocationTargetException e) {
+      findings.invalid(subject, line, section.fullKey("type"),
+          "creating class '" + cls.getName() + "' failed: " + e.getCause(), null);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      findings.invalid(subject, line, section.fullKey("type"),
+          "cannot create class '" + cls.getName() + "': " + e, null);
+    }
+    return null;
+  }
+
+  private boolean named(NamedComponent component, ComponentConfig config) {
+    component.setName(config.name());
+    return configured(component, config.ref(), config.section(), config.listLine());
+  }
+
+  private boolean configured(Object component, ComponentRef subject, Section section, int fallbackLine) {
+    if (!(component instanceof Configurable configurable)) {
+      return true;
+    }
+    try {
+      configurable.configure(section.context());
+      return true;
+    } catch (RuntimeException e) {
+      ComponentErrors.report(findings, subject, section, fallbackLine, e);
+      return false;
+    }
+  }
+
+  private static String typeOrDefault(Section section, ComponentKind kind) {
+    String type = section.value("type");
+    return type == null || type.isBlank() ? kind.defaultType() : type.trim();
+  }
+}

@@ -1,0 +1,76 @@
+package io.flumelab.core.counter;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The named counters of one component, under the names Flume's monitoring uses (so dashboards and
+ * course material read the same). Subclasses keep their counters in fields for the hot path; this
+ * class keeps them by name for reporting.
+ */
+public abstract class ComponentCounter {
+
+  private final String type;
+  private final String name;
+  private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
+  private volatile long startTime;
+  private volatile long stopTime;
+
+  protected ComponentCounter(String type, String name) {
+    this.type = type;
+    this.name = name;
+  }
+
+  /** Registers a counter; call from subclass field initialisers only. */
+  protected final AtomicLong counter(String key) {
+    return counters.computeIfAbsent(key, k -> new AtomicLong());
+  }
+
+  /** SOURCE, CHANNEL or SINK, as in Flume's metric names ({@code SOURCE.r1}). */
+  public String getType() {
+    return type;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void start() {
+    stopTime = 0;
+    startTime = System.currentTimeMillis();
+  }
+
+  public void stop() {
+    stopTime = System.currentTimeMillis();
+  }
+
+  public long getStartTime() {
+    return startTime;
+  }
+
+  public long getStopTime() {
+    return stopTime;
+  }
+
+  /** The value of the counter with this name, or 0 if there is none. */
+  public long get(String key) {
+    AtomicLong counter = counters.get(key);
+    return counter == null ? 0 : counter.get();
+  }
+
+  /** Every counter by name, in registration order, plus the start and stop times. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> values = new LinkedHashMap<>();
+    counters.forEach((key, value) -> values.put(key, value.get()));
+    values.put("StartTime", startTime);
+    values.put("StopTime", stopTime);
+    return Collections.unmodifiableMap(values);
+  }
+
+  @Override
+  public String toString() {
+    return type + "." + name + snapshot();
+  }
+}

@@ -1,0 +1,132 @@
+package io.flumelab.core.lifecycle;
+
+import io.flumelab.api.FlumeException;
+import io.flumelab.api.LifecycleAware;
+import io.flumelab.api.LifecycleState;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps components running: a component whose start fails, or that later reports ERROR, is stopped
+ * and started again after a growing pause (1 s, 2 s, ... 30 s), so a port that is briefly taken or a
+ * downstream that is not up yet heals without a restart of the agent.
+ */
+public final class Supervisor implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
+  private static final long CHECK_INTERVAL_MS = 1000;
+
+  private final long incrementMillis;
+  private final long maxMillis;
+  private final ScheduledExecutorService executor;
+  private final Map<String, Supervised> components = new ConcurrentHashMap<>();
+
+  public Supervisor() {
+    this(1000, 30_000);
+  }
+
+  public Supervisor(long incrementMillis, long maxMillis) {
+    this.incrementMillis = incrementMillis;
+    this.maxMillis = maxMillis;
+    this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "lifecycle-supervisor");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Starts the component now, on the calling thread, and keeps it started.
+   *
+   * @return true if the first start succeeded
+   */
+  public boolean supervise(String name, LifecycleAware component) {
+    Supervised supervised = new Supervised(name, component, new Backoff(incrementMillis, maxMillis));
+    components.put(name, supervised);
+    boolean started = supervised.tryStart();
+    executor.schedule(() -> check(supervised), started ? CHECK_INTERVAL_MS : supervised.pause,
+        TimeUnit.MILLISECONDS);
+    return started;
+  }
+
+  /** Stops watching the component, waiting out a restart in progress; the caller stops it. */
+  public void unsupervise(String name) {
+    Supervised supervised = components.remove(name);
+    if (supervised != null) {
+      synchronized (supervised) {
+        supervised.wanted = false;
+      }
+    }
+  }
+
+  private void check(Supervised supervised) {
+    long next = CHECK_INTERVAL_MS;
+    synchronized (supervised) {
+      if (!supervised.wanted) {
+        return;
+      }
+      LifecycleState state = supervised.component.getLifecycleState();
+      if (state != LifecycleState.START) {
+        if (state == LifecycleState.ERROR) {
+          LOG.warn("{} reported an error; restarting it", supervised.name);
+          stopQuietly(supervised);
+        }
+        if (!supervised.tryStart()) {
+          next = supervised.pause;
+        }
+      }
+    }
+    if (!executor.isShutdown()) {
+      executor.schedule(() -> check(supervised), next, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static void stopQuietly(Supervised supervised) {
+    try {
+      supervised.component.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("{} failed to stop: {}", supervised.name, e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private static final class Supervised {
+    final String name;
+    final LifecycleAware component;
+    final Backoff backoff;
+    volatile boolean wanted = true;
+    long pause;
+
+    Supervised(String name, LifecycleAware component, Backoff backoff) {
+      this.name = name;
+      this.component = component;
+      this.backoff = backoff;
+    }
+
+    synchronized boolean tryStart() {
+      try {
+        component.start();
+        backoff.reset();
+        return true;
+      } catch (RuntimeException e) {
+        pause = backoff.next();
+        // A FlumeException carries a message written for the user; anything else is a bug to trace.
+        if (e instanceof FlumeException) {
+          LOG.error("{} failed to start: {} (trying again in {} s)", name, e.getMessage(), pause / 1000.0);
+        } else {
+          LOG.error("{} failed to start (trying again in {} s)", name, pause / 1000.0, e);
+        }
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.flumelab.core.channel;
+
+import io.flumelab.api.Channel;
+import io.flumelab.api.Event;
+import io.flumelab.api.EventBuilder;
+import io.flumelab.api.Transaction;
+import io.flumelab.api.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Helpers shared by the channel tests. */
+final class Channels {
+
+  private Channels() {}
+
+  /** A configured, started memory channel; {@code settings} are key, value, key, value... */
+  static MemoryChannel memory(String name, String... settings) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i < settings.length; i += 2) {
+      map.put(settings[i], settings[i + 1]);
+    }
+    MemoryChannel channel = new MemoryChannel();
+    channel.setName(name);
+    channel.configure(new Context(map));
+    channel.start();
+    return channel;
+  }
+
+  static Event event(String body) {
+    return EventBuilder.withBody(body, StandardCharsets.UTF_8);
+  }
+
+  static Event event(String body, String header, String value) {
+    return EventBuilder.withBody(body, StandardCharsets.UTF_8, Map.of(header, value));
+  }
+
+  static List<Event> events(String... bodies) {
+    List<Event> events = new ArrayList<>();
+    for (String body : bodies) {
+      events.add(event(body));
+    }
+    return events;
+  }
+
+  static String body(Event event) {
+    return new String(event.getBody(), StandardCharsets.UTF_8);
+  }
+
+  /** Puts the bodies in one committed transaction; rolls it back and rethrows on failure. */
+  static void putCommitted(Channel channel, String... bodies) {
+    Transaction tx = channel.getTransaction();
+    tx.begin();
+    try {
+      for (String body : bodies) {
+        channel.put(event(body));
+      }
+      tx.commit();
+    } catch (RuntimeException e) {
+      tx.rollback();
+      throw e;
+    } finally {
+      tx.close();
+    }
+  }
+
+  /** Takes every event, in committed transactions of at most 10 events, and returns the bodies. */
+  static List<String> drain(Channel channel) {
+    List<String> bodies = new ArrayList<>();
+    int perTransaction = channel instanceof MemoryChannel memory
+        ? Math.min(10, memory.getTransactionCapacity()) : 10;
+    boolean empty = false;
+    while (!empty) {
+      Transaction tx = channel.getTransaction();
+      tx.begin();
+      for (int i = 0; i < perTransaction; i++) {
+        Event event = channel.take();
+        if (event == null) {
+          empty = true;
+          break;
+        }
+        bodies.add(body(event));
+      }
+      tx.commit();
+      tx.close();
+    }
+    return bodies;
+  }
+}

@@ -1,0 +1,31 @@
+package io.flumelab.core.config;
+
+import io.flumelab.core.config.AgentConfigurations.Options;
+import io.flumelab.core.config.fixtures.Fixtures;
+import java.util.List;
+import java.util.Map;
+
+/** Shared helpers: strict and lenient options with no environment and the fixture registry. */
+final class ConfigTesting {
+
+  static final String FILE = "jobs/x.conf";
+
+  static final Options STRICT = Options.defaults()
+      .withEnv(Map.of())
+      .withSystemProperties(Map.of())
+      .withRegistry(Fixtures.registry());
+
+  static final Options LENIENT = STRICT.withLenient(true);
+
+  private ConfigTesting() {}
+
+  /** Every rendered problem and warning for agent a1, in file order. */
+  static List<String> problems(String text) {
+    return problems(text, STRICT);
+  }
+
+  static List<String> problems(String text, Options options) {
+    return AgentConfigurations.check(FILE, text, "a1", options).problems().stream()
+        .map(Problem::render).toList();
+  }
+}

@@ -1,0 +1,94 @@
+package io.flumelab.core.config;
+
+import static io.flumelab.core.config.ConfigTesting.FILE;
+import static io.flumelab.core.config.ConfigTesting.STRICT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flumelab.core.config.fixtures.KafkaLikeCatalog;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistryTest {
+
+  private final ComponentRegistry builtIns = ComponentRegistry.load(getClass().getClassLoader());
+
+  @Test
+  void flumeClassNamesResolveToFlumeLabClasses() {
+    assertThat(className(ComponentKind.SOURCE, "org.apache.flume.source.NetcatSource"))
+        .isEqualTo("io.flumelab.core.source.NetcatSource");
+    assertThat(className(ComponentKind.CHANNEL, "org.apache.flume.channel.MemoryChannel"))
+        .isEqualTo("io.flumelab.core.channel.MemoryChannel");
+    assertThat(className(ComponentKind.SINK, "org.apache.flume.sink.LoggerSink"))
+        .isEqualTo("io.flumelab.core.sink.LoggerSink");
+    assertThat(className(ComponentKind.SINK, "org.apache.flume.sink.NullSink"))
+        .isEqualTo("io.flumelab.core.sink.NullSink");
+    assertThat(className(ComponentKind.SELECTOR, "org.apache.flume.channel.ReplicatingChannelSelector"))
+        .isEqualTo("io.flumelab.core.channel.ReplicatingChannelSelector");
+    assertThat(className(ComponentKind.SELECTOR, "org.apache.flume.channel.MultiplexingChannelSelector"))
+        .isEqualTo("io.flumelab.core.channel.MultiplexingChannelSelector");
+    assertThat(className(ComponentKind.SINK_PROCESSOR, "org.apache.flume.sink.DefaultSinkProcessor"))
+        .isEqualTo("io.flumelab.core.sink.DefaultSinkProcessor");
+  }
+
+  @Test
+  void aliasesAreCaseInsensitiveAndPerKind() {
+    assertThat(className(ComponentKind.SINK, "LOGGER")).isEqualTo("io.flumelab.core.sink.LoggerSink");
+    assertThat(builtIns.find(ComponentKind.SOURCE, "logger")).isEmpty();
+    assertThat(builtIns.aliases(ComponentKind.SINK)).containsExactly("logger", "null");
+  }
+
+  @Test
+  void everyBuiltInClassExistsAndIsOfItsKind() {
+    TypeResolver resolver = new TypeResolver(builtIns, getClass().getClassLoader());
+    for (ComponentKind kind : ComponentKind.values()) {
+      for (ComponentSpec spec : builtIns.specs(kind)) {
+        assertThat(resolver.resolve(kind, spec.alias())).as(spec.alias()).isInstanceOf(TypeResolver.Resolved.class);
+      }
+    }
+  }
+
+  @Test
+  void twoTypesWithOneAliasAreRefused() {
+    ComponentSpec a = ComponentSpec.builder(ComponentKind.SINK, "x", "a.A").build();
+    ComponentSpec b = ComponentSpec.builder(ComponentKind.SINK, "X", "b.B").build();
+    assertThatThrownBy(() -> ComponentRegistry.of(List.of(a, b)))
+        .hasMessage("Two sink types are called 'X': a.A and b.B");
+  }
+
+  @Test
+  void anotherModulesCatalogIsFoundThroughItsServiceFile(@TempDir Path dir) throws IOException {
+    Path services = dir.resolve("META-INF/services");
+    Files.createDirectories(services);
+    Files.writeString(services.resolve(ComponentCatalog.class.getName()), KafkaLikeCatalog.class.getName() + "\n");
+    String config = MalformedConfigTest.lab01()
+        .replace("type = logger", "type = org.apache.flume.sink.kafka.KafkaSink")
+        + """
+        a1.sinks.k1.kafka.bootstrap.servers = localhost:9092
+        a1.sinks.k1.kafka.producer.acks = all
+        a1.sinks.k1.kafka.topic = events
+        """;
+
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+      AgentConfigurations.Options options = AgentConfigurations.Options.defaults()
+          .withEnv(Map.of()).withSystemProperties(Map.of()).withClassLoader(loader);
+      CheckReport report = AgentConfigurations.check(FILE, config, "a1", options);
+
+      assertThat(report.render())
+          .isEqualTo("agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 kafka)");
+    }
+    // without the module, Flume's Kafka sink is an unknown type
+    assertThat(AgentConfigurations.check(FILE, config, "a1", STRICT).ok()).isFalse();
+  }
+
+  private String className(ComponentKind kind, String type) {
+    return builtIns.find(kind, type).map(ComponentSpec::className).orElse(null);
+  }
+}
