@@ -18,7 +18,7 @@ public final class AgentExtension implements ParameterResolver, AfterEachCallbac
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent("agents", key -> new Agents(), Agents.class);
+    return context.getStore(NAMESPACE).computeIfAbsent("agents", key -> new Agents(), Agents.class);
   }
 
   @Override

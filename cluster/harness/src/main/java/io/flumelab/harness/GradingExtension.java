@@ -57,7 +57,7 @@ public final class GradingExtension implements TestWatcher, AfterAllCallback {
   @SuppressWarnings("unchecked")
   private static List<Result> results(ExtensionContext classContext) {
     return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("results", key -> new ArrayList<Result>(), List.class);
+        .computeIfAbsent("results", key -> new ArrayList<Result>(), List.class);
   }
 
   @Override

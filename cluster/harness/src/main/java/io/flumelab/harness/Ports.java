@@ -12,7 +12,7 @@ public final class Ports {
   /** True if a server could bind the port on the host's address right now. */
   public static boolean isFree(String host, int port) {
     try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
-      return true;
+      return socket.isBound();
     } catch (IOException e) {
       return false;
     }

@@ -19,18 +19,23 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-  private static final long CHECK_INTERVAL_MS = 1000;
-
+  private final long checkIntervalMillis;
   private final long incrementMillis;
   private final long maxMillis;
   private final ScheduledExecutorService executor;
   private final Map<String, Supervised> components = new ConcurrentHashMap<>();
 
   public Supervisor() {
-    this(1000, 30_000);
+    this(1000, 1000, 30_000);
   }
 
-  public Supervisor(long incrementMillis, long maxMillis) {
+  /**
+   * @param checkIntervalMillis how often a running component's state is looked at
+   * @param incrementMillis the restart pause grows by this after each failed start
+   * @param maxMillis the longest restart pause
+   */
+  public Supervisor(long checkIntervalMillis, long incrementMillis, long maxMillis) {
+    this.checkIntervalMillis = checkIntervalMillis;
     this.incrementMillis = incrementMillis;
     this.maxMillis = maxMillis;
     this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,7 +54,7 @@ public final class Supervisor implements AutoCloseable {
     Supervised supervised = new Supervised(name, component, new Backoff(incrementMillis, maxMillis));
     components.put(name, supervised);
     boolean started = supervised.tryStart();
-    executor.schedule(() -> check(supervised), started ? CHECK_INTERVAL_MS : supervised.pause,
+    executor.schedule(() -> check(supervised), started ? checkIntervalMillis : supervised.pause,
         TimeUnit.MILLISECONDS);
     return started;
   }
@@ -65,7 +70,7 @@ public final class Supervisor implements AutoCloseable {
   }
 
   private void check(Supervised supervised) {
-    long next = CHECK_INTERVAL_MS;
+    long next = checkIntervalMillis;
     synchronized (supervised) {
       if (!supervised.wanted) {
         return;

@@ -27,6 +27,8 @@ public class SinkRunner implements LifecycleAware {
 
   private final String name;
   private final SinkProcessor processor;
+  private final long backoffIncrementMillis;
+  private final long maxBackoffMillis;
   private volatile boolean running;
   private volatile long drainDeadlineNanos;
   private volatile LifecycleState state = LifecycleState.IDLE;
@@ -36,8 +38,14 @@ public class SinkRunner implements LifecycleAware {
   private boolean pausing;
 
   public SinkRunner(String name, SinkProcessor processor) {
+    this(name, processor, BACKOFF_INCREMENT_MS, MAX_BACKOFF_MS);
+  }
+
+  SinkRunner(String name, SinkProcessor processor, long backoffIncrementMillis, long maxBackoffMillis) {
     this.name = name;
     this.processor = processor;
+    this.backoffIncrementMillis = backoffIncrementMillis;
+    this.maxBackoffMillis = maxBackoffMillis;
   }
 
   public String getName() {
@@ -58,7 +66,7 @@ public class SinkRunner implements LifecycleAware {
   }
 
   private void runLoop() {
-    Backoff backoff = new Backoff(BACKOFF_INCREMENT_MS, MAX_BACKOFF_MS);
+    Backoff backoff = new Backoff(backoffIncrementMillis, maxBackoffMillis);
     while (running || System.nanoTime() < drainDeadlineNanos) {
       try {
         Sink.Status status = processor.process();

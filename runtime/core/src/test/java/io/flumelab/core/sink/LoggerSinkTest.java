@@ -13,24 +13,14 @@ import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink.Status;
 import io.flumelab.api.Transaction;
-import java.io.Serializable;
+import io.flumelab.core.testing.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Filter;
-import org.apache.logging.log4j.core.Layout;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,9 +67,9 @@ class LoggerSinkTest {
     assertThat(sink.process()).isEqualTo(Status.READY);
 
     assertThat(log.lines()).containsExactly(
-        "INFO " + LOGGER + " Event: { headers:{} body: 68 65 6C 6C 6F                "
+        "INFO Event: { headers:{} body: 68 65 6C 6C 6F                "
             + "                  hello }",
-        "INFO " + LOGGER + " Event: { headers:{host=web1} body: 68 69 0D                   "
+        "INFO Event: { headers:{host=web1} body: 68 69 0D                   "
             + "                     hi. }");
     assertThat(channel.size()).isZero();
     assertThat(channel.commits).isEqualTo(1);
@@ -105,7 +95,7 @@ class LoggerSinkTest {
 
     sink.process();
 
-    assertThat(log.lines()).containsExactly("INFO " + LOGGER + " Event: { headers:{} body: "
+    assertThat(log.lines()).containsExactly("INFO Event: { headers:{} body: "
         + "30 31 32 33                                     0123 }");
   }
 
@@ -381,60 +371,6 @@ class LoggerSinkTest {
           }
         }
       }
-    }
-  }
-
-  /** Collects what one logger writes, as "LEVEL logger message". */
-  static final class LogCapture extends AbstractAppender implements AutoCloseable {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final LoggerContext context;
-    private final String loggerName;
-    private final LoggerConfig previous;
-
-    private LogCapture(String loggerName, LoggerContext context, LoggerConfig previous) {
-      super("capture-" + loggerName + "-" + System.nanoTime(), (Filter) null,
-          (Layout<? extends Serializable>) null, true, Property.EMPTY_ARRAY);
-      this.loggerName = loggerName;
-      this.context = context;
-      this.previous = previous;
-    }
-
-    static LogCapture attach(String loggerName, Level level) {
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      Configuration config = context.getConfiguration();
-      LoggerConfig existing = config.getLoggers().get(loggerName);
-      LogCapture capture = new LogCapture(loggerName, context, existing);
-      capture.start();
-      config.addAppender(capture);
-      LoggerConfig loggerConfig = new LoggerConfig(loggerName, level, false);
-      loggerConfig.addAppender(capture, null, null);
-      if (existing != null) {
-        config.removeLogger(loggerName);
-      }
-      config.addLogger(loggerName, loggerConfig);
-      context.updateLoggers();
-      return capture;
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      lines.add(event.getLevel() + " " + event.getLoggerName() + " "
-          + event.getMessage().getFormattedMessage());
-    }
-
-    List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void close() {
-      Configuration config = context.getConfiguration();
-      config.removeLogger(loggerName);
-      if (previous != null) {
-        config.addLogger(loggerName, previous);
-      }
-      context.updateLoggers();
-      stop();
     }
   }
 }

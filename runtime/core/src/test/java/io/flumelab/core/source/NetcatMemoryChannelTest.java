@@ -8,7 +8,7 @@ import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.sink.NullSink;
-import io.flumelab.core.source.NetcatSourceTest.LogCapture;
+import io.flumelab.core.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

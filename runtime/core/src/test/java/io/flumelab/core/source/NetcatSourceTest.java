@@ -12,11 +12,11 @@ import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,15 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Filter;
-import org.apache.logging.log4j.core.Layout;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -495,49 +486,6 @@ class NetcatSourceTest {
         bodies.add(new String(event.getBody(), StandardCharsets.UTF_8));
       }
       return Collections.unmodifiableList(bodies);
-    }
-  }
-
-  /** Collects what one logger writes, as "LEVEL message". */
-  static final class LogCapture extends AbstractAppender implements AutoCloseable {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final LoggerContext context;
-    private final String loggerName;
-
-    private LogCapture(String loggerName, LoggerContext context) {
-      super("capture-" + loggerName + "-" + System.nanoTime(), (Filter) null,
-          (Layout<? extends Serializable>) null, true, Property.EMPTY_ARRAY);
-      this.loggerName = loggerName;
-      this.context = context;
-    }
-
-    static LogCapture attach(String loggerName, Level level) {
-      LoggerContext context = (LoggerContext) LogManager.getContext(false);
-      Configuration config = context.getConfiguration();
-      LogCapture capture = new LogCapture(loggerName, context);
-      capture.start();
-      config.addAppender(capture);
-      LoggerConfig loggerConfig = new LoggerConfig(loggerName, level, false);
-      loggerConfig.addAppender(capture, null, null);
-      config.addLogger(loggerName, loggerConfig);
-      context.updateLoggers();
-      return capture;
-    }
-
-    @Override
-    public void append(LogEvent event) {
-      lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
-    }
-
-    List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    @Override
-    public void close() {
-      context.getConfiguration().removeLogger(loggerName);
-      context.updateLoggers();
-      stop();
     }
   }
 }
