@@ -3,14 +3,16 @@ package io.flumelab.agent;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.config.Problem;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code flume-ng check}: validates a configuration without starting anything, prints every
@@ -38,27 +40,32 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--lenient", description = "Check as 'agent --lenient' would run.")
   boolean lenient;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     if (!Files.isRegularFile(configFile)) {
-      System.out.println(configFile + ": no such file. Check the path given with -f.");
+      out.println(configFile + ": no such file. Check the path given with -f.");
       return ExitCodes.INVALID_CONFIG;
     }
     List<String> agents = agentName != null ? List.of(agentName) : AgentNames.in(configFile);
     if (agents.isEmpty()) {
-      System.out.println(configFile + ": no agent is configured in this file (expected keys such as "
+      out.println(configFile + ": no agent is configured in this file (expected keys such as "
           + "a1.sources = r1). Check the path, or name the agent with -n.");
       return ExitCodes.INVALID_CONFIG;
     }
     boolean ok = true;
     for (String agent : agents) {
       ok &= print(AgentConfigurations.check(configFile, agent,
-          AgentConfigurations.Options.defaults().withLenient(lenient)), System.out);
+          AgentConfigurations.Options.defaults().withLenient(lenient)), out);
     }
+    out.flush();
     return ok ? ExitCodes.OK : ExitCodes.INVALID_CONFIG;
   }
 
-  private static boolean print(CheckReport report, PrintStream out) {
+  private static boolean print(CheckReport report, PrintWriter out) {
     report.problems().stream().map(Problem::render).forEach(out::println);
     if (report.ok()) {
       out.println("OK " + report.summary());

@@ -19,8 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  * <pre>
  * ./mvnw -q -pl runtime/benchmarks package -DskipTests
  * java -Xmx1g -XX:+UseG1GC -cp "runtime/benchmarks/target/classes:runtime/agent/target/lib/*:runtime/agent/target/classes" \
- *     io.flumelab.benchmarks.NetcatThroughput [lines=1000000] [warmup=300000] [runs=3]
+ *     io.flumelab.benchmarks.NetcatThroughput [lines=1000000] [warmup=300000] [runs=3] [acks=false]
  * </pre>
+ *
+ * <p>With acks=true the source replies OK to every line, as in the labs, and a second client
+ * thread reads the replies.
  */
 public final class NetcatThroughput {
 
@@ -30,11 +33,12 @@ public final class NetcatThroughput {
     int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    boolean acks = args.length > 3 && Boolean.parseBoolean(args[3]);
     int port = freePort();
     String config = String.join("\n",
         "a1.sources = r1", "a1.channels = c1", "a1.sinks = k1",
         "a1.sources.r1.type = netcat", "a1.sources.r1.bind = 127.0.0.1",
-        "a1.sources.r1.port = " + port, "a1.sources.r1.ack-every-event = false",
+        "a1.sources.r1.port = " + port, "a1.sources.r1.ack-every-event = " + acks,
         "a1.sources.r1.channels = c1",
         "a1.channels.c1.type = memory", "a1.channels.c1.capacity = 100000",
         "a1.channels.c1.transactionCapacity = 1000",
@@ -47,6 +51,10 @@ public final class NetcatThroughput {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSendBufferSize(1 << 20);
       OutputStream out = socket.getOutputStream();
+      Thread replies = new Thread(() -> drain(socket), "ack-reader");
+      replies.setDaemon(true);
+      replies.start();
+      System.out.printf("acks: %s%n", acks);
       System.out.printf("warm-up: %,d lines%n", warmup);
       send(out, channel, warmup);
       for (int run = 1; run <= runs; run++) {
@@ -77,6 +85,17 @@ public final class NetcatThroughput {
   }
 
   private static final int LINE_LENGTH = 24;
+
+  private static void drain(Socket socket) {
+    byte[] buffer = new byte[1 << 16];
+    try {
+      while (socket.getInputStream().read(buffer) >= 0) {
+        // replies are only counted by the agent; the client just keeps the socket flowing
+      }
+    } catch (IOException e) {
+      // the benchmark closed the socket
+    }
+  }
 
   /** 1024 lines of 23 characters and a newline: short log lines. */
   private static byte[] chunk() {

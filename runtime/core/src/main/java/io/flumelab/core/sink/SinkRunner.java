@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls a sink processor in a loop on a thread of its own. After BACKOFF it pauses: if the channel
  * is empty it waits for the next commit (an idle sink reacts at once instead of after a timer); if
- * the channel holds events the sink failed to deliver, it sleeps a growing backoff so a dead
- * downstream is not hammered.
+ * events were committed just after the sink looked, it calls again at once; if the sink keeps
+ * backing off, or throws, while events wait, it sleeps a growing backoff so a dead downstream is
+ * not hammered.
  *
  * <p>Stopping is graceful: the loop is asked to finish, may drain the channel for a while, and is
  * never interrupted inside a transaction unless it overruns its deadline.
@@ -116,13 +117,17 @@ public class SinkRunner implements LifecycleAware {
     long pause = backoff.next();
     Channel channel = firstChannel();
     if (channel instanceof WaitableChannel waitable) {
-      // An empty channel: wait for the next commit. A channel with events: the sink failed.
       if (!waitable.awaitEvents(0)) {
+        // empty: wake at the next commit
         backoff.reset();
         waitable.awaitEvents(pause);
         return;
       }
+      if (backoff.consecutive() == 1) {
+        return; // events were committed just after the sink looked: look again at once
+      }
     }
+    // the sink keeps backing off although events wait: it is failing, so do not hammer it
     TimeUnit.MILLISECONDS.sleep(pause);
   }
 

@@ -1,0 +1,116 @@
+package io.flumelab.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FlumeNgTest {
+
+  private static final String NETCAT_LOGGER = """
+      a1.sources = r1
+      a1.channels = c1
+      a1.sinks = k1
+      a1.sources.r1.type = netcat
+      a1.sources.r1.bind = localhost
+      a1.sources.r1.port = 44444
+      a1.sources.r1.channels = c1
+      a1.channels.c1.type = memory
+      a1.sinks.k1.type = logger
+      a1.sinks.k1.channel = c1
+      """;
+
+  @TempDir
+  Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = FlumeNg.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void checkOfAGoodFilePrintsOkAndTheSummary() throws IOException {
+    Path file = Files.writeString(dir.resolve("good.conf"), NETCAT_LOGGER);
+
+    assertThat(run("check", "--conf-file", file.toString(), "--name", "a1")).isZero();
+
+    assertThat(out.toString().strip())
+        .isEqualTo("OK agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)");
+  }
+
+  @Test
+  void checkWithoutANameChecksEveryAgentOfTheFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("two.conf"),
+        NETCAT_LOGGER + NETCAT_LOGGER.replace("a1.", "a2.").replace("44444", "44445"));
+
+    assertThat(run("check", "-f", file.toString())).isZero();
+
+    assertThat(out.toString()).contains("OK agent a1:", "OK agent a2:");
+  }
+
+  @Test
+  void checkOfABadFileListsEveryProblemAndExitsOne() throws IOException {
+    Path file = Files.writeString(dir.resolve("bad.conf"), NETCAT_LOGGER
+        .replace("type = logger", "type = loger")
+        .replace("a1.sources.r1.port = 44444", "a1.sources.r1.prot = 44444"));
+
+    assertThat(run("check", "-f", file.toString(), "-n", "a1")).isEqualTo(1);
+
+    assertThat(out.toString().lines()).containsExactly(
+        file + ":4: a1.sources.r1.port: missing required key 'port' for source type 'netcat'."
+            + " Add 'a1.sources.r1.port = <value>'.",
+        file + ":6: a1.sources.r1.prot: unknown key 'prot' for source type 'netcat'. Did you mean 'port'?",
+        file + ":9: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'?"
+            + " Known sink types: logger, null.",
+        "3 problems in " + file + " for agent a1; it would not start.");
+  }
+
+  @Test
+  void checkOfAMissingFileSaysSo() {
+    assertThat(run("check", "-f", dir.resolve("nope.conf").toString())).isEqualTo(1);
+
+    assertThat(out.toString()).contains("nope.conf: no such file. Check the path given with -f.");
+  }
+
+  @Test
+  void agentWithoutANameIsAUsageError() {
+    assertThat(run("agent", "-f", "x.conf")).isEqualTo(2);
+
+    assertThat(err.toString()).contains("Missing required option: '--name=NAME'");
+  }
+
+  @Test
+  void rootLoggerPropertyChoosesLevelAndAppender() {
+    String previous = System.getProperty(LoggingSetup.ROOT_LOGGER);
+    try {
+      System.setProperty(LoggingSetup.ROOT_LOGGER, "debug,LOGFILE");
+      LoggingSetup.apply();
+      assertThat(System.getProperty("flumelab.log.level")).isEqualTo("DEBUG");
+      assertThat(System.getProperty("flumelab.log.appender")).isEqualTo("LogFile");
+
+      System.setProperty(LoggingSetup.ROOT_LOGGER, "WARN,console");
+      LoggingSetup.apply();
+      assertThat(System.getProperty("flumelab.log.level")).isEqualTo("WARN");
+      assertThat(System.getProperty("flumelab.log.appender")).isEqualTo("Console");
+    } finally {
+      System.clearProperty("flumelab.log.level");
+      System.clearProperty("flumelab.log.appender");
+      if (previous != null) {
+        System.setProperty(LoggingSetup.ROOT_LOGGER, previous);
+      } else {
+        System.clearProperty(LoggingSetup.ROOT_LOGGER);
+      }
+    }
+  }
+}
