@@ -18,6 +18,33 @@ final class SourceTypes {
             .required("bind").required("port", INTEGER)
             .key("max-line-length", INTEGER).key("ack-every-event", BOOLEAN).key("encoding")
             .key("batchSize", INTEGER)
+            .build(),
+        ComponentSpec.builder(SOURCE, "exec", "io.flumelab.core.source.ExecSource")
+            .flumeClass("org.apache.flume.source.ExecSource")
+            .required("command").key("shell").key("restart", BOOLEAN)
+            .key("restartThrottle", KeyType.LONG).key("logStdErr", BOOLEAN)
+            .key("batchSize", INTEGER).key("batchTimeout", KeyType.LONG).key("charset")
+            .build(),
+        ComponentSpec.builder(SOURCE, "spooldir", "io.flumelab.core.source.SpoolDirectorySource")
+            .flumeClass("org.apache.flume.source.SpoolDirectorySource")
+            .required("spoolDir").key("fileSuffix").key("deletePolicy").key("trackingPolicy")
+            .key("fileHeader", BOOLEAN).key("fileHeaderKey").key("basenameHeader", BOOLEAN)
+            .key("basenameHeaderKey").key("includePattern").key("ignorePattern")
+            .key("trackerDir").key("consumeOrder").key("recursiveDirectorySearch", BOOLEAN)
+            .key("pollDelay", KeyType.LONG).key("maxBackoff", KeyType.LONG)
+            .key("batchSize", INTEGER).key("inputCharset").key("decodeErrorPolicy")
+            .key("deserializer").key("deserializer.maxLineLength", INTEGER)
+            .key("deserializer.outputCharset").key("bufferMaxLineLength", INTEGER)
+            .key("bufferMaxLines", INTEGER)
+            .build(),
+        ComponentSpec.builder(SOURCE, "seq", "io.flumelab.core.source.SequenceGeneratorSource")
+            .flumeClass("org.apache.flume.source.SequenceGeneratorSource")
+            .key("batchSize", INTEGER).key("totalEvents", KeyType.LONG)
+            .build(),
+        ComponentSpec.builder(SOURCE, "netcatudp", "io.flumelab.core.source.NetcatUdpSource")
+            .flumeClass("org.apache.flume.source.NetcatUdpSource")
+            .required("bind").required("port", INTEGER)
+            .key("remoteAddressHeader").key("remoteAddress")
             .build());
   }
 }

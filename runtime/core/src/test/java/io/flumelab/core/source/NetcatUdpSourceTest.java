@@ -1,0 +1,194 @@
+package io.flumelab.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.Context;
+import io.flumelab.api.Event;
+import io.flumelab.api.FlumeException;
+import io.flumelab.api.Transaction;
+import io.flumelab.core.channel.DefaultChannelProcessor;
+import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.channel.ReplicatingChannelSelector;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The UDP netcat source on a real socket, writing into a real memory channel. */
+class NetcatUdpSourceTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private final MemoryChannel channel = new MemoryChannel();
+  private final List<Event> taken = new ArrayList<>();
+  private NetcatUdpSource source;
+  private DatagramSocket client;
+
+  @AfterEach
+  void tearDown() {
+    if (client != null) {
+      client.close();
+    }
+    if (source != null) {
+      source.stop();
+    }
+    channel.stop();
+  }
+
+  private NetcatUdpSource start(Map<String, String> channelSettings, String... settings)
+      throws IOException {
+    channel.setName("c1");
+    channel.configure(new Context(channelSettings));
+    channel.start();
+    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
+    selector.setChannels(List.of(channel));
+    selector.configure(new Context());
+    source = configured(settings);
+    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    source.start();
+    client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return source;
+  }
+
+  private static NetcatUdpSource configured(String... settings) {
+    Map<String, String> config = new HashMap<>();
+    config.put("bind", "127.0.0.1");
+    config.put("port", "0");
+    for (int i = 0; i < settings.length; i += 2) {
+      config.put(settings[i], settings[i + 1]);
+    }
+    NetcatUdpSource udp = new NetcatUdpSource();
+    udp.setName("r1");
+    udp.configure(new Context(config));
+    return udp;
+  }
+
+  private void send(byte[] bytes) throws IOException {
+    client.send(new DatagramPacket(bytes, bytes.length, source.getLocalAddress()));
+  }
+
+  private void send(String text) throws IOException {
+    send(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Waits until {@code count} events in all have been taken from the channel. */
+  private List<Event> takeUntil(int count) {
+    await().atMost(WAIT).until(() -> {
+      Event event;
+      do {
+        Transaction tx = channel.getTransaction(); // one event each: transactionCapacity may be 1
+        tx.begin();
+        event = channel.take();
+        if (event != null) {
+          taken.add(event);
+        }
+        tx.commit();
+        tx.close();
+      } while (event != null);
+      return taken.size() >= count;
+    });
+    return taken;
+  }
+
+  private static List<String> bodies(List<Event> events) {
+    return events.stream().map(e -> new String(e.getBody(), StandardCharsets.UTF_8)).toList();
+  }
+
+  @Test
+  void aLineFromNcIsOneEvent() throws IOException {
+    start(Map.of());
+    send("hello\n");
+    assertThat(bodies(takeUntil(1))).containsExactly("hello");
+    assertThat(taken.get(0).getHeaders()).isEmpty();
+    assertThat(source.getCounter().getEventAcceptedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void everyLineOfADatagramIsKept() throws IOException {
+    start(Map.of());
+    send("a\nb\n\nlast without newline");
+    assertThat(bodies(takeUntil(4))).containsExactly("a", "b", "", "last without newline");
+  }
+
+  @Test
+  void theSenderAddressGoesInTheConfiguredHeader() throws IOException {
+    start(Map.of(), "remoteAddressHeader", "ip");
+    send("x\n");
+    String expected = "/127.0.0.1:" + client.getLocalPort();
+    assertThat(takeUntil(1).get(0).getHeaders()).containsEntry("ip", expected);
+  }
+
+  @Test
+  void flumesUndocumentedKeyWorksToo() {
+    NetcatUdpSource udp = configured("remoteAddress", "from");
+    udp.setChannelProcessor(new DefaultChannelProcessor(new ReplicatingChannelSelector(), List.of()));
+    assertThat(udp).extracting("remoteAddressHeader").isEqualTo("from");
+  }
+
+  @Test
+  void garbageBytesAreKeptAsIsAndTheSourceLivesOn() throws IOException {
+    start(Map.of());
+    byte[] garbage = {(byte) 0xff, 0, (byte) 0xfe, (byte) 0xc3, '\r'};
+    send(garbage);
+    send("after\n");
+    List<Event> events = takeUntil(2);
+    assertThat(events.get(0).getBody()).isEqualTo(garbage);
+    assertThat(bodies(events).get(1)).isEqualTo("after");
+  }
+
+  @Test
+  void aFullChannelDropsAndCountsButKeepsListening() throws IOException {
+    start(Map.of("capacity", "1", "transactionCapacity", "1", "keep-alive", "0"));
+    send("first\n");
+    await().atMost(WAIT).until(() -> channel.size() == 1);
+    send("refused\n");
+    await().atMost(WAIT).until(() -> source.getCounter().getChannelWriteFail() == 1);
+    assertThat(bodies(takeUntil(1))).containsExactly("first");
+    send("third\n");
+    assertThat(bodies(takeUntil(2))).containsExactly("first", "third");
+  }
+
+  @Test
+  void aTakenPortIsAClearError() throws IOException {
+    try (DatagramSocket taken = new DatagramSocket(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      NetcatUdpSource udp = configured("port", String.valueOf(taken.getLocalPort()));
+      udp.setChannelProcessor(new DefaultChannelProcessor(new ReplicatingChannelSelector(), List.of()));
+      assertThatThrownBy(udp::start)
+          .isInstanceOf(FlumeException.class)
+          .hasMessageContaining("Netcat UDP source r1 cannot listen on 127.0.0.1:"
+              + taken.getLocalPort())
+          .hasMessageContaining("Address already in use")
+          .hasMessageContaining(".port");
+      udp.stop();
+    }
+  }
+
+  @Test
+  void bindAndPortAreRequired() {
+    assertThatThrownBy(() -> {
+      NetcatUdpSource udp = new NetcatUdpSource();
+      udp.setName("r1");
+      udp.configure(new Context(Map.of("bind", "0.0.0.0")));
+    }).isInstanceOfSatisfying(ConfigurationException.class,
+        e -> assertThat(e.getKey()).isEqualTo("port"));
+    assertThatThrownBy(() -> {
+      NetcatUdpSource udp = new NetcatUdpSource();
+      udp.setName("r1");
+      udp.configure(new Context(Map.of("port", "6666")));
+    }).isInstanceOfSatisfying(ConfigurationException.class,
+        e -> assertThat(e.getKey()).isEqualTo("bind"));
+  }
+}

@@ -1,0 +1,146 @@
+package io.flumelab.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.Context;
+import io.flumelab.api.Event;
+import io.flumelab.api.PollableSource.Status;
+import io.flumelab.api.Transaction;
+import io.flumelab.core.channel.DefaultChannelProcessor;
+import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.channel.ReplicatingChannelSelector;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SequenceGeneratorSourceTest {
+
+  private MemoryChannel channel;
+  private SourceRunner runner;
+
+  @AfterEach
+  void tearDown() {
+    if (runner != null) {
+      runner.stop();
+    }
+    if (channel != null) {
+      channel.stop();
+    }
+  }
+
+  private SequenceGeneratorSource source(String... settings) {
+    Map<String, String> config = new HashMap<>();
+    for (int i = 0; i < settings.length; i += 2) {
+      config.put(settings[i], settings[i + 1]);
+    }
+    SequenceGeneratorSource source = new SequenceGeneratorSource();
+    source.setName("r1");
+    source.configure(new Context(config));
+    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
+    selector.setChannels(List.of(channel));
+    selector.configure(new Context());
+    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    return source;
+  }
+
+  private void channel(String... settings) {
+    Map<String, String> config = new HashMap<>();
+    for (int i = 0; i < settings.length; i += 2) {
+      config.put(settings[i], settings[i + 1]);
+    }
+    channel = new MemoryChannel();
+    channel.setName("c1");
+    channel.configure(new Context(config));
+    channel.start();
+  }
+
+  /** Takes everything, in transactions the channel allows. */
+  private List<String> drain() {
+    List<String> bodies = new ArrayList<>();
+    int perTransaction = channel.getTransactionCapacity();
+    boolean empty = false;
+    while (!empty) {
+      Transaction tx = channel.getTransaction();
+      tx.begin();
+      for (int i = 0; i < perTransaction; i++) {
+        Event event = channel.take();
+        if (event == null) {
+          empty = true;
+          break;
+        }
+        bodies.add(new String(event.getBody(), StandardCharsets.UTF_8));
+      }
+      tx.commit();
+      tx.close();
+    }
+    return bodies;
+  }
+
+  private static List<String> numbers(long from, long to) {
+    return LongStream.range(from, to).mapToObj(Long::toString).toList();
+  }
+
+  @Test
+  void sendsTheCounterInBatchesAndBacksOffAfterTotalEvents() {
+    channel();
+    SequenceGeneratorSource source = source("batchSize", "3", "totalEvents", "10");
+    source.start();
+    List<Status> statuses = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      statuses.add(source.process());
+    }
+    assertThat(statuses).containsExactly(Status.READY, Status.READY, Status.READY, Status.READY,
+        Status.BACKOFF);
+    assertThat(drain()).isEqualTo(numbers(0, 10));
+    assertThat(source.getCounter().getEventAcceptedCount()).isEqualTo(10);
+    assertThat(source.getCounter().get("AppendBatchAcceptedCount")).isEqualTo(4);
+  }
+
+  @Test
+  void aRefusedBatchIsOfferedAgainWithTheSameNumbers() {
+    channel("capacity", "4", "transactionCapacity", "4", "keep-alive", "0");
+    SequenceGeneratorSource source = source("batchSize", "3", "totalEvents", "10");
+    source.start();
+    List<String> received = new ArrayList<>();
+    int backoffs = 0;
+    for (int i = 0; i < 50 && received.size() < 10; i++) {
+      if (source.process() == Status.BACKOFF) {
+        backoffs++;
+        received.addAll(drain());
+      }
+    }
+    received.addAll(drain());
+    assertThat(received).isEqualTo(numbers(0, 10));
+    assertThat(backoffs).isPositive();
+    assertThat(source.getCounter().getChannelWriteFail()).isPositive();
+  }
+
+  @Test
+  void runsUnderThePollableRunner() {
+    channel("capacity", "1000", "transactionCapacity", "100");
+    runner = SourceRunner.forSource(source("batchSize", "100", "totalEvents", "500"));
+    runner.start();
+    await().atMost(Duration.ofSeconds(10)).until(() -> channel.size() == 500);
+    assertThat(drain()).isEqualTo(numbers(0, 500));
+  }
+
+  @Test
+  void badSettingsNameTheirKey() {
+    channel();
+    assertThatThrownBy(() -> source("batchSize", "0"))
+        .isInstanceOfSatisfying(ConfigurationException.class,
+            e -> assertThat(e.getKey()).isEqualTo("batchSize"));
+    assertThatThrownBy(() -> source("totalEvents", "-1"))
+        .isInstanceOfSatisfying(ConfigurationException.class,
+            e -> assertThat(e.getKey()).isEqualTo("totalEvents"));
+  }
+}
