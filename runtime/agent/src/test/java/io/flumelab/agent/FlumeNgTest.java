@@ -2,6 +2,8 @@ package io.flumelab.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flumelab.core.config.ComponentKind;
+import io.flumelab.core.config.ComponentRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,7 +74,8 @@ class FlumeNgTest {
             + " Add 'a1.sources.r1.port = <value>'.",
         file + ":6: a1.sources.r1.prot: unknown key 'prot' for source type 'netcat'. Did you mean 'port'?",
         file + ":9: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'?"
-            + " Known sink types: logger, null.",
+            + " Known sink types: " + String.join(", ", ComponentRegistry.load(getClass().getClassLoader())
+                .aliases(ComponentKind.SINK)) + ".",
         "3 problems in " + file + " for agent a1; it would not start.");
   }
 

@@ -19,6 +19,11 @@ final class ConfigTesting {
 
   private ConfigTesting() {}
 
+  /** The "Known sink types: ..." sentence of the registry the tests use, which grows with FlumeLab. */
+  static String known(ComponentKind kind) {
+    return "Known " + kind.label() + " types: " + String.join(", ", Fixtures.registry().aliases(kind)) + ".";
+  }
+
   /** Every rendered problem and warning for agent a1, in file order. */
   static List<String> problems(String text) {
     return problems(text, STRICT);

@@ -1,5 +1,8 @@
 package io.flumelab.core.config;
 
+import static io.flumelab.core.config.ComponentKind.CHANNEL;
+import static io.flumelab.core.config.ComponentKind.SOURCE;
+import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.LENIENT;
 import static io.flumelab.core.config.ConfigTesting.problems;
@@ -34,7 +37,7 @@ class LenientModeTest {
     assertThat(topology.summary()).isEqualTo("agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)");
     assertThat(topology.warnings()).map(Problem::render).containsExactly(
         "jobs/x.conf:8: warning: a1.sources.r2.type: unknown source type 'netcta'. Did you mean 'netcat'?"
-            + " Known source types: netcat. Source 'r2' is left out.",
+            + " " + known(SOURCE) + " Source 'r2' is left out.",
         "jobs/x.conf:13: warning: a1.channels.c1.capcity: unknown key 'capcity' for channel type 'memory'."
             + " Did you mean 'capacity'?");
   }
@@ -92,10 +95,10 @@ class LenientModeTest {
             jobs/x.conf: nothing is left to run for agent 'a1'. Lenient mode leaves out invalid components; \
             at least one channel and one source or sink must be valid.
             jobs/x.conf:8: warning: a1.channels.c1.type: unknown channel type 'memroy'. Did you mean 'memory'? \
-            Known channel types: memory. Channel 'c1' is left out.
+            %s Channel 'c1' is left out.
             jobs/x.conf:11: warning: a1.sources.r1.channels: source 'r1' is left out because channel 'c1' is left out
             jobs/x.conf:12: warning: a1.sinks.k1.channel: sink 'k1' is left out because channel 'c1' is left out
-            1 problem and 3 warnings in jobs/x.conf; the agent was not started.""");
+            1 problem and 3 warnings in jobs/x.conf; the agent was not started.""".formatted(known(CHANNEL)));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.flumelab.core.config;
 
+import static io.flumelab.core.config.ComponentKind.SINK;
+import static io.flumelab.core.config.ComponentKind.SOURCE;
+import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,20 +53,20 @@ class MalformedConfigTest {
   @Test
   void unknownTypeSuggestsTheClosestAndListsKnownTypes() {
     assertThat(problems(lab01().replace("type = netcat", "type = netcta"))).containsExactly(
-        "jobs/x.conf:4: a1.sources.r1.type: unknown source type 'netcta'. Did you mean 'netcat'? Known source types: netcat.");
+        "jobs/x.conf:4: a1.sources.r1.type: unknown source type 'netcta'. Did you mean 'netcat'? " + known(SOURCE));
   }
 
   @Test
   void aliasOfAComponentNotYetBuiltIsAnUnknownType() {
-    assertThat(problems(lab01().replace("type = logger", "type = file_roll"))).containsExactly(
-        "jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'file_roll'. Known sink types: logger, null.");
+    assertThat(problems(lab01().replace("type = logger", "type = irc"))).containsExactly(
+        "jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'irc'. " + known(SINK));
   }
 
   @Test
   void flumeClassWithoutFlumeLabCounterpartIsAnUnknownType() {
     assertThat(problems(lab01().replace("type = logger", "type = org.apache.flume.sink.kafka.KafkaSink")))
         .containsExactly("jobs/x.conf:7: a1.sinks.k1.type: unknown sink type "
-            + "'org.apache.flume.sink.kafka.KafkaSink'. Known sink types: logger, null.");
+            + "'org.apache.flume.sink.kafka.KafkaSink'. " + known(SINK));
   }
 
   @Test
@@ -94,7 +97,7 @@ class MalformedConfigTest {
   void missingType() {
     assertThat(problems(lab01().replace("a1.sinks.k1.type = logger\n", ""))).containsExactly(
         "jobs/x.conf:11: a1.sinks.k1.type: sink 'k1' has no type. Add 'a1.sinks.k1.type = <type>'."
-            + " Known sink types: logger, null.");
+            + " " + known(SINK));
   }
 
   @Test
@@ -147,7 +150,7 @@ class MalformedConfigTest {
   void componentListedButNotConfigured() {
     assertThat(problems(lab01().replace("a1.sinks = k1", "a1.sinks = k1 k2"))).containsExactly(
         "jobs/x.conf:2: a1.sinks: sink 'k2' is listed but not configured. Add 'a1.sinks.k2.type = <type>'."
-            + " Known sink types: logger, null.");
+            + " " + known(SINK));
   }
 
   @Test
@@ -334,7 +337,7 @@ class MalformedConfigTest {
         a1.channels.c1.capcity = 1000
         """)).containsExactly(
         "jobs/x.conf:6: a1.sources.r1.port: port 70000 is out of range. Use a port between 1 and 65535.",
-        "jobs/x.conf:8: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? Known sink types: logger, null.",
+        "jobs/x.conf:8: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? " + known(SINK),
         "jobs/x.conf:11: a1.channels.c1.capcity: unknown key 'capcity' for channel type 'memory'. Did you mean 'capacity'?");
   }
 

@@ -1,5 +1,7 @@
 package io.flumelab.core.config;
 
+import static io.flumelab.core.config.ComponentKind.SINK;
+import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.STRICT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +22,10 @@ class ReportTest {
         () -> AgentConfigurations.load(FILE, config, "a1", STRICT));
 
     assertThat(e.getMessage()).isEqualTo("""
-        jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? Known sink types: logger, null.
+        jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? %s
         jobs/x.conf:9: a1.channels.c1.capacity: '1k' is not a whole number. Units are not understood; write it in full: 1000.
         jobs/x.conf:13: warning: a1.channels.c1.transactionCapacity: set twice; this value replaces the one on line 10
-        2 problems and 1 warning in jobs/x.conf; the agent was not started.""");
+        2 problems and 1 warning in jobs/x.conf; the agent was not started.""".formatted(known(SINK)));
     assertThat(e.getErrors()).extracting(Problem::line).containsExactly(7, 9);
     assertThat(e.getProblems()).hasSize(3);
     assertThat(e.getFile()).isEqualTo(FILE);
