@@ -23,6 +23,29 @@ final class SinkTypes {
             .build(),
         ComponentSpec.builder(SINK_PROCESSOR, "default", "io.flumelab.core.sink.DefaultSinkProcessor")
             .flumeClass("org.apache.flume.sink.DefaultSinkProcessor")
+            .build(),
+        ComponentSpec.builder(SINK, "file_roll", "io.flumelab.core.sink.RollingFileSink")
+            .flumeClass("org.apache.flume.sink.RollingFileSink")
+            .required("sink.directory", KeyType.STRING)
+            .key("sink.rollInterval", KeyType.LONG)
+            .key("sink.batchSize", INTEGER)
+            .key("sink.pathManager")
+            .key("sink.pathManager.prefix")
+            .key("sink.pathManager.extension")
+            .key("sink.serializer")
+            .key("sink.serializer.appendNewline", KeyType.BOOLEAN)
+            .build(),
+        ComponentSpec.builder(SINK_PROCESSOR, "failover", "io.flumelab.core.sink.FailoverSinkProcessor")
+            .flumeClass("org.apache.flume.sink.FailoverSinkProcessor")
+            .passThrough("priority.") // one key per sink, checked by the processor against the group
+            .key("maxpenalty", KeyType.LONG)
+            .build(),
+        ComponentSpec.builder(SINK_PROCESSOR, "load_balance", "io.flumelab.core.sink.LoadBalancingSinkProcessor")
+            .flumeClass("org.apache.flume.sink.LoadBalancingSinkProcessor")
+            .key("selector")
+            .key("backoff", KeyType.BOOLEAN)
+            .key("selector.maxTimeOut", KeyType.LONG)
+            .passThrough("selector.") // a custom selector's keys; the processor checks the built-ins'
             .build());
   }
 }

@@ -42,7 +42,7 @@ class RegistryTest {
   void aliasesAreCaseInsensitiveAndPerKind() {
     assertThat(className(ComponentKind.SINK, "LOGGER")).isEqualTo("io.flumelab.core.sink.LoggerSink");
     assertThat(builtIns.find(ComponentKind.SOURCE, "logger")).isEmpty();
-    assertThat(builtIns.aliases(ComponentKind.SINK)).containsExactly("logger", "null");
+    assertThat(builtIns.aliases(ComponentKind.SINK)).containsExactly("logger", "null", "file_roll");
   }
 
   @Test
