@@ -45,6 +45,25 @@ final class SourceTypes {
             .flumeClass("org.apache.flume.source.NetcatUdpSource")
             .required("bind").required("port", INTEGER)
             .key("remoteAddressHeader").key("remoteAddress")
+            .build(),
+        ComponentSpec.builder(SOURCE, "TAILDIR", "io.flumelab.core.source.taildir.TaildirSource")
+            .flumeClass("org.apache.flume.source.taildir.TaildirSource")
+            .required("filegroups").passThrough("filegroups.").passThrough("headers.")
+            .key("positionFile").key("byteOffsetHeader", BOOLEAN).key("skipToEnd", BOOLEAN)
+            .key("idleTimeout", KeyType.LONG).key("writePosInterval", KeyType.LONG)
+            .key("batchSize", INTEGER).key("maxBatchCount", KeyType.LONG)
+            .key("backoffSleepIncrement", KeyType.LONG).key("maxBackoffSleep", KeyType.LONG)
+            .key("cachePatternMatching", BOOLEAN).key("fileHeader", BOOLEAN).key("fileHeaderKey")
+            .build(),
+        ComponentSpec.builder(SOURCE, "http", "io.flumelab.core.source.HttpSource")
+            .flumeClass("org.apache.flume.source.http.HTTPSource")
+            .required("port", INTEGER).key("bind").key("handler").passThrough("handler.")
+            .key("ssl", BOOLEAN).key("enableSSL", BOOLEAN).key("keystore")
+            .key("keystore-password").key("keystorePassword").key("keystore-type")
+            .key("exclude-protocols").key("excludeProtocols").key("include-protocols")
+            .key("exclude-cipher-suites").key("include-cipher-suites")
+            .passThrough("QueuedThreadPool.").passThrough("HttpConfiguration.")
+            .passThrough("ServerConnector.").passThrough("SslContextFactory.")
             .build());
   }
 }

@@ -1,16 +1,10 @@
 package io.flumelab.core.sink;
 
-import io.flumelab.api.AbstractSink;
-import io.flumelab.api.Channel;
-import io.flumelab.api.ChannelException;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.api.EventDeliveryException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SinkCounter;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * could take from then on, and carries on, so any channel that works with Flume's logger sink works
  * here. A failure while logging rolls the whole batch back, so those events may be logged twice.
  */
-public class LoggerSink extends AbstractSink implements Configurable, Counted {
+public class LoggerSink extends BatchSink implements Configurable {
 
   public static final String CONFIG_MAX_BYTES_TO_LOG = "maxBytesToLog";
   public static final int DEFAULT_MAX_BYTES_TO_LOG = EventDump.DEFAULT_MAX_BYTES;
@@ -37,8 +31,6 @@ public class LoggerSink extends AbstractSink implements Configurable, Counted {
   private static final Logger LOG = LoggerFactory.getLogger(LoggerSink.class);
 
   private int maxBytesToLog = DEFAULT_MAX_BYTES_TO_LOG;
-  private volatile int batchSize = BATCH_SIZE;
-  private volatile SinkCounter counter;
 
   @Override
   public void configure(Context context) {
@@ -51,114 +43,31 @@ public class LoggerSink extends AbstractSink implements Configurable, Counted {
     maxBytesToLog = value;
   }
 
-  @Override
-  public SinkCounter getCounter() {
-    SinkCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SinkCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
-  }
-
   public int getMaxBytesToLog() {
     return maxBytesToLog;
   }
 
   @Override
-  public synchronized void start() {
-    super.start();
-    getCounter().start();
+  protected int batchSize() {
+    return BATCH_SIZE;
   }
 
   @Override
-  public synchronized void stop() {
-    getCounter().stop();
-    super.stop();
+  protected boolean adaptsBatchToChannel() {
+    return true; // Flume's logger sink takes one event at a time: any channel must do
   }
 
   @Override
-  public Status process() throws EventDeliveryException {
-    Channel channel = getChannel();
-    SinkCounter sinkCounter = getCounter();
-    int limit = batchSize;
-    Event[] events = new Event[limit];
-    int count = 0;
-    Transaction tx = channel.getTransaction();
-    try {
-      tx.begin();
-      while (count < limit) {
-        Event event;
-        try {
-          event = channel.take();
-        } catch (ChannelException e) {
-          if (count == 0) {
-            throw e;
-          }
-          // the channel's transactionCapacity is below our batch; nothing is logged yet, so
-          // rolling back loses and duplicates nothing
-          tx.rollback();
-          shrinkBatch(count, channel, e);
-          return Status.READY;
-        }
-        if (event == null) {
-          break;
-        }
-        events[count++] = event;
+  protected void deliver(List<Event> events) {
+    if (LOG.isInfoEnabled()) {
+      for (Event event : events) {
+        LOG.info("Event: {}", EventDump.dumpEvent(event, maxBytesToLog));
       }
-      if (count == 0) {
-        tx.commit();
-        sinkCounter.incrementBatchEmptyCount();
-        return Status.BACKOFF;
-      }
-      sinkCounter.addToEventDrainAttemptCount(count);
-      if (LOG.isInfoEnabled()) {
-        for (int i = 0; i < count; i++) {
-          LOG.info("Event: {}", EventDump.dumpEvent(events[i], maxBytesToLog));
-        }
-      }
-      tx.commit();
-      sinkCounter.addToEventDrainSuccessCount(count);
-      if (count < limit) {
-        sinkCounter.incrementBatchUnderflowCount();
-      } else {
-        sinkCounter.incrementBatchCompleteCount();
-      }
-      return Status.READY;
-    } catch (Throwable t) {
-      rollbackQuietly(tx, t);
-      if (t instanceof Error error) {
-        throw error;
-      }
-      if (count == 0) {
-        sinkCounter.incrementChannelReadFail();
-      } else {
-        sinkCounter.incrementEventWriteFail();
-      }
-      throw new EventDeliveryException("Logger sink " + getName() + " failed to log "
-          + (count == 0 ? "events" : count + " events") + " from channel " + channel.getName()
-          + "; they stay in the channel: " + t, t);
-    } finally {
-      tx.close();
     }
   }
 
-  private void shrinkBatch(int taken, Channel channel, ChannelException cause) {
-    batchSize = taken;
-    LOG.warn("Logger sink {}: channel {} refused the take of event {} in one transaction ({}); "
-        + "taking at most {} events per transaction from now on", getName(), channel.getName(),
-        taken + 1, cause.getMessage(), taken);
-  }
-
-  private static void rollbackQuietly(Transaction tx, Throwable cause) {
-    try {
-      tx.rollback();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
+  @Override
+  protected String describe() {
+    return "Logger sink " + getName();
   }
 }

@@ -1,20 +1,16 @@
 package io.flumelab.core.sink;
 
-import io.flumelab.api.AbstractSink;
-import io.flumelab.api.Channel;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SinkCounter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Only the TEXT serializer and the DEFAULT path manager exist; other values are errors.
  * </ul>
  */
-public class RollingFileSink extends AbstractSink implements Configurable, Counted {
+public class RollingFileSink extends BatchSink implements Configurable {
 
   public static final String CONFIG_DIRECTORY = "sink.directory";
   public static final String CONFIG_ROLL_INTERVAL = "sink.rollInterval";
@@ -72,7 +68,6 @@ public class RollingFileSink extends AbstractSink implements Configurable, Count
   private boolean appendNewline = true;
   private LongSupplier nanoClock = System::nanoTime;
 
-  private volatile SinkCounter counter;
   private final BatchBuffer buffer = new BatchBuffer();
   private RollingFileNames names;
   private RollingFileOutput output;
@@ -133,7 +128,8 @@ public class RollingFileSink extends AbstractSink implements Configurable, Count
     return dir;
   }
 
-  private String describe() {
+  @Override
+  protected String describe() {
     return "File roll sink " + getName();
   }
 
@@ -156,96 +152,44 @@ public class RollingFileSink extends AbstractSink implements Configurable, Count
   }
 
   @Override
-  public SinkCounter getCounter() {
-    SinkCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SinkCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
-  }
-
-  @Override
   public synchronized void start() {
-    super.start();
     names = new RollingFileNames(directory, prefix, extension, System.currentTimeMillis());
-    getCounter().start();
+    super.start();
   }
 
   @Override
   public synchronized void stop() {
     closeFile();
-    getCounter().stop();
     super.stop();
+  }
+
+  @Override
+  protected int batchSize() {
+    return batchSize;
   }
 
   @Override
   public synchronized Status process() throws EventDeliveryException {
     rollIfDue();
-    Channel channel = getChannel();
-    SinkCounter sinkCounter = getCounter();
-    int count = 0;
-    boolean writing = false;
-    buffer.reset();
-    Transaction tx = channel.getTransaction();
-    try {
-      tx.begin();
-      while (count < batchSize) {
-        Event event = channel.take();
-        if (event == null) {
-          break;
-        }
-        buffer.add(event.getBody(), appendNewline);
-        count++;
-      }
-      if (count == 0) {
-        tx.commit();
-        sinkCounter.incrementBatchEmptyCount();
-        return Status.BACKOFF;
-      }
-      sinkCounter.addToEventDrainAttemptCount(count);
-      writing = true;
-      openIfNeeded().append(buffer.contents());
-      tx.commit();
-    } catch (Throwable t) {
-      rollbackQuietly(tx, t);
-      if (t instanceof Error error) {
-        throw error;
-      }
-      throw failure(t, count, writing, channel);
-    } finally {
-      tx.close();
-    }
-    sinkCounter.addToEventDrainSuccessCount(count);
-    if (count < batchSize) {
-      sinkCounter.incrementBatchUnderflowCount();
-    } else {
-      sinkCounter.incrementBatchCompleteCount();
-    }
-    return Status.READY;
+    return super.process();
   }
 
-  private EventDeliveryException failure(Throwable t, int count, boolean writing, Channel channel) {
-    SinkCounter sinkCounter = getCounter();
-    if (!writing) {
-      sinkCounter.incrementChannelReadFail();
-      String hint = count > 0 ? " (is " + CONFIG_BATCH_SIZE + " " + batchSize
-          + " above the channel's transactionCapacity?)" : "";
-      return new EventDeliveryException(describe() + " failed to take events from channel "
-          + channel.getName() + hint + ": " + t, t);
+  @Override
+  protected void deliver(List<Event> events) throws IOException {
+    buffer.reset();
+    for (Event event : events) {
+      buffer.add(event.getBody(), appendNewline);
     }
-    sinkCounter.incrementEventWriteFail();
+    openIfNeeded().append(buffer.contents());
+  }
+
+  @Override
+  protected String deliveryFailed(Exception cause) {
     Path file = output == null ? null : output.path();
     closeFile(); // a file that failed once is not trusted again: the retry starts a new one
-    String fix = Files.isDirectory(directory) ? ""
-        : "; directory " + directory + " is gone: create it again (mkdir -p " + directory + ")";
-    return new EventDeliveryException(describe() + " could not write " + count + " events"
-        + (file == null ? " to " + directory : " to " + file) + "; they stay in channel "
-        + channel.getName() + " and are written once the problem is fixed" + fix + ": " + t, t);
+    String where = file == null ? " (writing to " + directory + ")" : " (writing " + file + ")";
+    return Files.isDirectory(directory) ? where
+        : where + "; directory " + directory + " is gone: create it again (mkdir -p " + directory + ")";
   }
 
   private void rollIfDue() {
@@ -281,14 +225,6 @@ public class RollingFileSink extends AbstractSink implements Configurable, Count
     }
     output = null;
     getCounter().incrementConnectionClosedCount();
-  }
-
-  private static void rollbackQuietly(Transaction tx, Throwable cause) {
-    try {
-      tx.rollback();
-    } catch (RuntimeException e) {
-      cause.addSuppressed(e);
-    }
   }
 
   /** The serialized batch: bodies, each followed by a newline if asked; reused between batches. */
