@@ -1,6 +1,7 @@
 package io.flumelab.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,11 +15,19 @@ final class AgentCommandLine {
   private AgentCommandLine() {}
 
   static List<String> java() {
+    return java(List.of());
+  }
+
+  /** The same with JVM options of the caller's, e.g. {@code -Djdk.net.hosts.file=...}. */
+  static List<String> java(List<String> jvmArgs) {
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Surefire and Failsafe run tests from a manifest-only jar; this property has the real classpath
     String classpath = System.getProperty("surefire.test.class.path",
         System.getProperty("java.class.path"));
-    return List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-cp", classpath, MAIN_CLASS);
+    List<String> command = new ArrayList<>(
+        List.of(javaBin, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-cp", classpath, MAIN_CLASS));
+    return command;
   }
 }

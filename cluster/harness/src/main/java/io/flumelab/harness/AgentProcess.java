@@ -33,13 +33,19 @@ public final class AgentProcess implements AutoCloseable {
   private final String agentName;
   private final Path configFile;
   private final List<String> extraArgs;
+  private final List<String> jvmArgs;
   private final List<String> output = new ArrayList<>();
   private Process process;
   private Thread pump;
 
   AgentProcess(String agentName, Path configFile, List<String> extraArgs) {
+    this(agentName, configFile, List.of(), extraArgs);
+  }
+
+  AgentProcess(String agentName, Path configFile, List<String> jvmArgs, List<String> extraArgs) {
     this.agentName = agentName;
     this.configFile = configFile;
+    this.jvmArgs = List.copyOf(jvmArgs);
     this.extraArgs = List.copyOf(extraArgs);
   }
 
@@ -56,7 +62,7 @@ public final class AgentProcess implements AutoCloseable {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("Agent " + agentName + " is already running");
     }
-    List<String> command = new ArrayList<>(AgentCommandLine.java());
+    List<String> command = new ArrayList<>(AgentCommandLine.java(jvmArgs));
     command.addAll(List.of("agent", "-n", agentName, "-f", configFile.toString(),
         "-Dflume.root.logger=INFO,console"));
     command.addAll(extraArgs);

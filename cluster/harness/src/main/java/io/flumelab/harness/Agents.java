@@ -17,6 +17,14 @@ public final class Agents implements AutoCloseable {
     return agent.start();
   }
 
+  /** The same with options for the agent's JVM, e.g. {@code -Djdk.net.hosts.file=...}. */
+  public synchronized AgentProcess start(String name, Path configFile, List<String> jvmArgs,
+      String... extraArgs) {
+    AgentProcess agent = new AgentProcess(name, configFile, jvmArgs, Arrays.asList(extraArgs));
+    started.add(agent);
+    return agent.start();
+  }
+
   @Override
   public synchronized void close() {
     started.forEach(AgentProcess::close);

@@ -1,0 +1,104 @@
+package io.flumelab.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The services FlumeLab runs, what backends each has, and how a backend is chosen:
+ * {@code -Dflumelab.<service>.backend} (or {@code FLUMELAB_<SERVICE>_BACKEND}) picks one for one
+ * service and fails if it cannot run; {@code -Dflumelab.backend} (or {@code FLUMELAB_BACKEND})
+ * states a preference for all, used by the services that have that backend. Without a choice
+ * ({@code auto}) a service runs on the local program where it is installed, else embedded.
+ */
+public enum ServiceKind {
+  HDFS("hdfs", List.of(), List.of(Backend.EMBEDDED), ""),
+  KAFKA("kafka", List.of(), List.of(Backend.EMBEDDED), ""),
+  MYSQL("mysql", List.of("mariadbd", "mariadb-install-db"), List.of(Backend.LOCAL, Backend.EMBEDDED),
+      "install mariadb-server: apt-get install mariadb-server"),
+  GANGLIA("ganglia", List.of("gmond"), List.of(Backend.LOCAL),
+      "install ganglia-monitor: apt-get install ganglia-monitor");
+
+  public static final String BACKEND_KEY = "flumelab.backend";
+
+  private final String id;
+  private final List<String> programs;
+  private final List<Backend> backends;
+  private final String installHint;
+
+  ServiceKind(String id, List<String> programs, List<Backend> backends, String installHint) {
+    this.id = id;
+    this.programs = programs;
+    this.backends = backends;
+    this.installHint = installHint;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String backendKey() {
+    return "flumelab." + id + ".backend";
+  }
+
+  /** The backends this service has, in the order {@code auto} tries them. */
+  public List<Backend> backends() {
+    return backends;
+  }
+
+  public boolean localInstalled() {
+    return !programs.isEmpty() && Programs.allInstalled(programs);
+  }
+
+  /**
+   * The backend this service runs on here.
+   *
+   * @throws ServiceUnavailableException if none can run here (the message says what to install)
+   * @throws ServiceException if the choice is not valid
+   */
+  public Backend chooseBackend() {
+    Optional<Backend> own = choice(backendKey());
+    if (own.isPresent()) {
+      return require(own.get(), backendKey());
+    }
+    Optional<Backend> preferred = choice(BACKEND_KEY);
+    if (preferred.isPresent() && backends.contains(preferred.get())) {
+      return require(preferred.get(), BACKEND_KEY);
+    }
+    if (preferred.orElse(null) == Backend.CONTAINERS) {
+      throw containersMissing(BACKEND_KEY);
+    }
+    for (Backend backend : backends) {
+      if (backend != Backend.LOCAL || localInstalled()) {
+        return backend;
+      }
+    }
+    throw new ServiceUnavailableException(id + " cannot run here: " + String.join(" and ", programs)
+        + " not installed and no embedded engine exists", installHint);
+  }
+
+  private Backend require(Backend backend, String key) {
+    if (backend == Backend.CONTAINERS) {
+      throw containersMissing(key);
+    }
+    if (!backends.contains(backend)) {
+      throw new ServiceException(id + " has no " + backend.id() + " backend (" + key + ")",
+          "use one of " + backends.stream().map(Backend::id).toList() + " or auto");
+    }
+    if (backend == Backend.LOCAL && !localInstalled()) {
+      throw new ServiceUnavailableException(id + " is set to run on the local program (" + key
+          + ") but " + String.join(" and ", programs) + " is not installed", installHint);
+    }
+    return backend;
+  }
+
+  private ServiceException containersMissing(String key) {
+    return new ServiceException("The containers backend (" + key + "=containers) is not available "
+        + "in this FlumeLab version", "unset " + key + " to run " + id + " "
+        + (backends.contains(Backend.LOCAL) ? "on the local program or embedded" : "embedded"));
+  }
+
+  private static Optional<Backend> choice(String key) {
+    return Settings.get(key).filter(value -> !value.equalsIgnoreCase("auto"))
+        .map(value -> Backend.parse(value, key));
+  }
+}

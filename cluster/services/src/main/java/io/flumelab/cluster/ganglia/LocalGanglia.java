@@ -1,0 +1,161 @@
+package io.flumelab.cluster.ganglia;
+
+import io.flumelab.cluster.Backend;
+import io.flumelab.cluster.ChildProcess;
+import io.flumelab.cluster.Endpoint;
+import io.flumelab.cluster.PortCheck;
+import io.flumelab.cluster.Programs;
+import io.flumelab.cluster.ServiceException;
+import io.flumelab.cluster.Settings;
+import io.flumelab.cluster.WorkDirs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Debian's gmond (package ganglia-monitor) as a child process, with a generated configuration:
+ * unicast only (no multicast, which loopback does not carry), receiving on UDP and serving XML on
+ * TCP at hadoop102's address, collecting no metrics of its own.
+ */
+public final class LocalGanglia implements GangliaService {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
+
+  private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
+  private Path dir;
+  private ChildProcess gmond;
+  private Status status = Status.STOPPED;
+
+  @Override
+  public String name() {
+    return "ganglia";
+  }
+
+  @Override
+  public Backend backend() {
+    return Backend.LOCAL;
+  }
+
+  @Override
+  public String engine() {
+    return "gmond (" + program() + ")";
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (status == Status.RUNNING) {
+      return;
+    }
+    PortCheck.requireFree(HOST, port, PORT_KEY);
+    PortCheck.requireFreeUdp(HOST, port, PORT_KEY);
+    try {
+      dir = WorkDirs.create("ganglia");
+      Path conf = Files.writeString(dir.resolve("gmond.conf"), config());
+      gmond = ChildProcess.start("gmond", List.of(program(), "--conf=" + conf, "--foreground"), dir);
+      gmond.awaitReady(this::servesXml, READY_TIMEOUT, "serving XML on " + HOST.describe() + ":" + port,
+          "see gmond's output above; the port is set with " + PORT_KEY);
+      status = Status.RUNNING;
+    } catch (IOException | RuntimeException e) {
+      status = Status.FAILED;
+      stopQuietly();
+      if (e instanceof ServiceException serviceException) {
+        throw serviceException;
+      }
+      throw new ServiceException("gmond could not start: " + e, "see the cause below", e);
+    }
+  }
+
+  private boolean servesXml() {
+    try {
+      return xml().raw().contains("<GANGLIA_XML");
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  String config() {
+    String address = HOST.address();
+    return """
+        globals {
+          daemonize = no
+          setuid = no
+          debug_level = 0
+          max_udp_msg_len = 1472
+          mute = yes
+          deaf = no
+          allow_extra_data = yes
+          host_dmax = 0
+          cleanup_threshold = 300
+          gexec = no
+          send_metadata_interval = 0
+        }
+        cluster {
+          name = "flumelab"
+          owner = "flumelab"
+        }
+        host {
+          location = "%1$s"
+        }
+        udp_recv_channel {
+          bind = %2$s
+          port = %3$d
+          family = inet4
+        }
+        tcp_accept_channel {
+          bind = %2$s
+          port = %3$d
+          family = inet4
+        }
+        """.formatted(HOST.name(), address, port);
+  }
+
+  private static String program() {
+    return Programs.find("gmond").map(Path::toString).orElse("gmond");
+  }
+
+  @Override
+  public synchronized void stop() {
+    stopQuietly();
+    if (status != Status.FAILED) {
+      status = Status.STOPPED;
+    }
+  }
+
+  private void stopQuietly() {
+    if (gmond != null) {
+      gmond.stop();
+      gmond = null;
+    }
+    if (dir != null) {
+      WorkDirs.delete(dir);
+      dir = null;
+    }
+  }
+
+  @Override
+  public synchronized Status status() {
+    if (status == Status.RUNNING && !gmond.isAlive()) {
+      status = Status.FAILED;
+    }
+    return status;
+  }
+
+  @Override
+  public List<Long> childPids() {
+    return gmond == null ? List.of() : List.of(gmond.pid());
+  }
+
+  @Override
+  public List<Endpoint> endpoints() {
+    return List.of(
+        new Endpoint("gmond metrics (UDP)", HOST, port, HOST.name() + ":" + port),
+        new Endpoint("gmond XML (TCP)", HOST, port, "nc " + HOST.name() + " " + port));
+  }
+}
