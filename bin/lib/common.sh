@@ -1,7 +1,20 @@
-# Shared by the bin/ commands: locate the checkout and build the runtime on first use.
+# Shared by the bin/ commands: locate the checkout and build the runtime (or the services) on first use.
 
 FLUMELAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 AGENT_TARGET="$FLUMELAB_HOME/runtime/agent/target"
+SERVICES_TARGET="$FLUMELAB_HOME/cluster/services/target"
+# the user's FlumeLab files: conf/ (hosts file, flume-env.sh for -c) and run/ (flumelab up's session)
+FLUMELAB_STATE_DIR="${FLUMELAB_STATE_DIR:-$HOME/.flumelab}"
+FLUMELAB_HOSTS_FILE="$FLUMELAB_STATE_DIR/conf/hosts"
+
+# Prints the first source file under the directories given that is newer than the jar, if any.
+newer_source() {
+  local jar=$1
+  shift
+  find "$@" -path '*/target' -prune -o -path '*/target-*' -prune -o \
+    \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.properties' \) \
+    -newer "$jar" -print -quit 2>/dev/null
+}
 
 # Builds the agent launcher and its libraries when missing or older than the sources.
 ensure_runtime_built() {
@@ -9,9 +22,7 @@ ensure_runtime_built() {
   jar=$(ls "$AGENT_TARGET"/flumelab-agent-*.jar 2>/dev/null | head -n 1 || true)
   if [[ -n "$jar" && -d "$AGENT_TARGET/lib" ]]; then
     local newer
-    newer=$(find "$FLUMELAB_HOME/runtime" -path '*/target' -prune -o \
-      \( -name '*.java' -o -name 'pom.xml' -o -name '*.xml' -o -name '*.properties' \) \
-      -newer "$jar" -print -quit 2>/dev/null)
+    newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime")
     [[ -z "$newer" ]] && return 0
     echo "flumelab: sources changed since the last build ($newer); rebuilding the runtime..." >&2
   else
@@ -21,6 +32,119 @@ ensure_runtime_built() {
     echo "flumelab: the build failed; run './mvnw -pl runtime/agent package -DskipTests' to see why." >&2
     exit 1
   fi
+}
+
+# Builds cluster/services, and the runtime it uses, with its libraries in target/lib, when missing
+# or older than the sources. FLUMELAB_SERVICES_CLASSPATH, when set, is used instead (tests run the
+# scripts from their own classpath).
+ensure_services_built() {
+  [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]] && return 0
+  local jar
+  jar=$(ls "$SERVICES_TARGET"/flumelab-services-*.jar 2>/dev/null | head -n 1 || true)
+  if [[ -n "$jar" && -d "$SERVICES_TARGET/lib" ]]; then
+    local newer
+    newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime" "$FLUMELAB_HOME/cluster")
+    [[ -z "$newer" ]] && return 0
+    echo "flumelab: sources changed since the last build ($newer); rebuilding the services..." >&2
+  else
+    echo "flumelab: building the services and the runtime (first run; takes a few minutes)..." >&2
+  fi
+  if ! (cd "$FLUMELAB_HOME" && ./mvnw -q -B -pl cluster/services package -DskipTests >&2); then
+    echo "flumelab: the build failed; run './mvnw -pl cluster/services package -DskipTests' to see why." >&2
+    exit 1
+  fi
+  # an unchanged jar is not rewritten; mark it built so a changed test file is not rebuilt each time
+  touch "$SERVICES_TARGET"/flumelab-services-*.jar
+}
+
+# The classpath of bin/flumelab and bin/kafka-*.sh: the services, Kafka's tools, Hadoop's client.
+services_classpath() {
+  if [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]]; then
+    echo "$FLUMELAB_SERVICES_CLASSPATH"
+  else
+    echo "$(ls "$SERVICES_TARGET"/flumelab-services-*.jar | head -n 1):$SERVICES_TARGET/lib/*"
+  fi
+}
+
+# Writes the hosts file mapping hadoop102, hadoop103 and hadoop105 on first use (flumelab up
+# rewrites it each time).
+ensure_hosts_file() {
+  if [[ ! -f "$FLUMELAB_HOSTS_FILE" ]]; then
+    "$(java_cmd)" -cp "$(services_classpath)" io.flumelab.cluster.Hosts "$FLUMELAB_HOSTS_FILE" >&2
+  fi
+}
+
+# JVM options, one a line, that make a JVM resolve the course's names like the services do, and log
+# warnings only, to stderr.
+services_jvm_options() {
+  echo "-Djdk.net.hosts.file=$FLUMELAB_HOSTS_FILE"
+  echo "-Dlog4j2.configurationFile=$FLUMELAB_HOME/cluster/services/src/main/config/log4j2-cli.xml"
+  echo "-Dflumelab.home=$FLUMELAB_HOME"
+  echo "-Dflumelab.state.dir=$FLUMELAB_STATE_DIR"
+}
+
+# Runs one of Kafka's own tool classes (bin/kafka-*.sh), as Kafka's scripts do, against the
+# services' brokers. The notes' --zookeeper host:2181 and --broker-list forms are answered here,
+# without a JVM: Kafka 4 has no ZooKeeper (KRaft), and every tool takes --bootstrap-server.
+run_kafka_tool() {
+  local main_class=$1 script=$2
+  shift 2
+  local arg
+  for arg in "$@"; do
+    case "$arg" in
+      --zookeeper|--zookeeper=*|--broker-list|--broker-list=*) explain_bootstrap_server "$script" "$@" ;;
+    esac
+  done
+  ensure_services_built
+  ensure_hosts_file
+  local jvm_opts
+  mapfile -t jvm_opts < <(services_jvm_options)
+  # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is a list of options, as in Kafka's scripts
+  exec "$(java_cmd)" ${KAFKA_HEAP_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+    "${jvm_opts[@]}" -cp "$(services_classpath)" "$main_class" "$@"
+}
+
+# Explains that --zookeeper (and --broker-list) are gone, prints the command with
+# --bootstrap-server instead, and exits 1.
+explain_bootstrap_server() {
+  local script=$1
+  shift
+  local rewritten=() old="" value servers=() server
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --zookeeper|--broker-list) old=$1; value=${2:-hadoop102:2181}; shift ;;
+      --zookeeper=*|--broker-list=*) old=${1%%=*}; value=${1#*=} ;;
+      *) rewritten+=("$1"); shift; continue ;;
+    esac
+    shift
+    if [[ $old == --zookeeper ]]; then
+      # ZooKeeper's host:2181[/chroot] becomes the broker on the same host, port 9092
+      servers=()
+      IFS=',' read -ra hosts <<<"${value%%/*}"
+      for server in "${hosts[@]}"; do servers+=("${server%%:*}:9092"); done
+      value=$(IFS=','; echo "${servers[*]}")
+    fi
+    rewritten+=(--bootstrap-server "$value")
+  done
+  {
+    if [[ $old == --zookeeper ]]; then
+      echo "$script: Kafka 4 has no ZooKeeper, so there is no --zookeeper option: the brokers keep"
+      echo "their metadata themselves (KRaft mode), and the tools talk to a broker directly."
+    else
+      echo "$script: --broker-list is gone in Kafka 4; every tool names its brokers with --bootstrap-server."
+    fi
+    echo "Name a broker with --bootstrap-server (hadoop102:9092 here) instead:"
+    echo
+    printf '  bin/%s' "$script"
+    local word
+    for word in "${rewritten[@]}"; do
+      # plain words as typed; anything else in single quotes
+      if [[ $word =~ ^[A-Za-z0-9_./:,=@%+-]+$ ]]; then printf ' %s' "$word"
+      else printf " '%s'" "${word//\'/\'\\\'\'}"; fi
+    done
+    echo
+  } >&2
+  exit 1
 }
 
 java_cmd() {

@@ -11,25 +11,27 @@ import java.util.Optional;
  * ({@code auto}) a service runs on the local program where it is installed, else embedded.
  */
 public enum ServiceKind {
-  HDFS("hdfs", List.of(), List.of(Backend.EMBEDDED), ""),
-  KAFKA("kafka", List.of(), List.of(Backend.EMBEDDED), ""),
-  MYSQL("mysql", List.of("mariadbd", "mariadb-install-db"), List.of(Backend.LOCAL, Backend.EMBEDDED),
-      "install mariadb-server: apt-get install mariadb-server"),
-  GANGLIA("ganglia", List.of("gmond"), List.of(Backend.LOCAL),
-      "install ganglia-monitor: apt-get install ganglia-monitor");
+  HDFS("hdfs", List.of(), "", List.of(Backend.EMBEDDED)),
+  KAFKA("kafka", List.of(), "", List.of(Backend.EMBEDDED)),
+  MYSQL("mysql", List.of("mariadbd", "mariadb-install-db"), "mariadb-server",
+      List.of(Backend.LOCAL, Backend.EMBEDDED)),
+  GANGLIA("ganglia", List.of("gmond"), "ganglia-monitor", List.of(Backend.LOCAL));
 
   public static final String BACKEND_KEY = "flumelab.backend";
 
   private final String id;
   private final List<String> programs;
+  private final String debianPackage;
   private final List<Backend> backends;
   private final String installHint;
 
-  ServiceKind(String id, List<String> programs, List<Backend> backends, String installHint) {
+  ServiceKind(String id, List<String> programs, String debianPackage, List<Backend> backends) {
     this.id = id;
     this.programs = programs;
+    this.debianPackage = debianPackage;
     this.backends = backends;
-    this.installHint = installHint;
+    this.installHint = debianPackage.isEmpty() ? ""
+        : "install " + debianPackage + ": apt-get install " + debianPackage;
   }
 
   public String id() {
@@ -43,6 +45,16 @@ public enum ServiceKind {
   /** The backends this service has, in the order {@code auto} tries them. */
   public List<Backend> backends() {
     return backends;
+  }
+
+  /** The programs the local backend runs, the first being the server (mariadbd, gmond). */
+  public List<String> programs() {
+    return programs;
+  }
+
+  /** The Debian package that installs them ("mariadb-server"); empty without a local backend. */
+  public String debianPackage() {
+    return debianPackage;
   }
 
   public boolean localInstalled() {
@@ -74,6 +86,29 @@ public enum ServiceKind {
     }
     throw new ServiceUnavailableException(id + " cannot run here: " + String.join(" and ", programs)
         + " not installed and no embedded engine exists", installHint);
+  }
+
+  /**
+   * Why {@link #chooseBackend} chose that backend, as {@code flumelab up} shows it: the program
+   * that runs ("/usr/sbin/mariadbd"), what is missing ("mariadb-server not installed"), or the
+   * setting that chose it.
+   */
+  public String reason(Backend chosen) {
+    String what;
+    if (chosen == Backend.LOCAL) {
+      what = Programs.find(programs.get(0)).map(Object::toString).orElse(programs.get(0));
+    } else if (chosen == Backend.EMBEDDED && backends.contains(Backend.LOCAL) && !localInstalled()) {
+      what = debianPackage + " not installed";
+    } else {
+      what = "from Maven artifacts, nothing to install";
+    }
+    if (choice(backendKey()).isPresent()) {
+      return what + ", set by " + backendKey();
+    }
+    if (choice(BACKEND_KEY).filter(backends::contains).isPresent()) {
+      return what + ", set by " + BACKEND_KEY;
+    }
+    return what;
   }
 
   private Backend require(Backend backend, String key) {

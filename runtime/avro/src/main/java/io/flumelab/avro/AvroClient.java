@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One connection to an avro source, making one call at a time: the client half of Flume's avro
@@ -150,22 +151,23 @@ final class AvroClient implements AutoCloseable {
 
   /** Completes the outstanding call with its response, or fails it when the connection ends. */
   private static final class Responses extends ChannelInboundHandlerAdapter {
-    private volatile int expected;
-    private volatile CompletableFuture<Frame> pending;
+    private record Pending(int serial, CompletableFuture<Frame> answer) {}
+
+    // cleared before the answer completes: the caller may send its next call at once
+    private final AtomicReference<Pending> pending = new AtomicReference<>();
 
     CompletableFuture<Frame> expect(int serial) {
       CompletableFuture<Frame> future = new CompletableFuture<>();
-      expected = serial;
-      pending = future;
+      pending.set(new Pending(serial, future));
       return future;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       Frame frame = (Frame) msg;
-      CompletableFuture<Frame> future = pending;
-      if (future != null && frame.serial() == expected && future.complete(frame)) {
-        pending = null;
+      Pending call = pending.get();
+      if (call != null && frame.serial() == call.serial() && pending.compareAndSet(call, null)) {
+        call.answer().complete(frame);
       } else {
         frame.body().release(); // the answer to a call that timed out
       }
@@ -183,9 +185,9 @@ final class AvroClient implements AutoCloseable {
     }
 
     private void fail(Throwable cause) {
-      CompletableFuture<Frame> future = pending;
-      if (future != null) {
-        future.completeExceptionally(cause);
+      Pending call = pending.getAndSet(null);
+      if (call != null) {
+        call.answer().completeExceptionally(cause);
       }
     }
   }

@@ -1,36 +1,23 @@
 package io.flumelab.avro;
 
-import io.flumelab.api.AbstractSource;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.api.FlumeException;
-import io.flumelab.core.counter.Counted;
 import io.flumelab.core.counter.SourceCounter;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
+import io.flumelab.core.net.ListenAddress;
+import io.flumelab.core.net.NettyServer;
+import io.flumelab.core.source.CountedSource;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ipfilter.IpFilterRule;
 import io.netty.handler.ipfilter.RuleBasedIpFilter;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * is acknowledged. A connection that sends anything else is closed and counted as
  * {@code EventReadFail} (see {@link AvroConnectionHandler}); other connections are not affected.
  */
-public class AvroSource extends AbstractSource implements EventDrivenSource, Configurable, Counted {
+public class AvroSource extends CountedSource implements EventDrivenSource, Configurable {
 
   public static final String CONFIG_BIND = "bind";
   public static final String CONFIG_PORT = "port";
@@ -68,7 +55,6 @@ public class AvroSource extends AbstractSource implements EventDrivenSource, Con
   private static final Logger LOG = LoggerFactory.getLogger(AvroSource.class);
   private static final int DEFAULT_THREADS =
       Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-  private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
 
   private String bind;
   private int port;
@@ -78,11 +64,7 @@ public class AvroSource extends AbstractSource implements EventDrivenSource, Con
 
   /** Hashes of client protocols seen to be Flume's, besides our own. */
   private final Set<String> knownClientHashes = ConcurrentHashMap.newKeySet();
-  private volatile SourceCounter counter;
-  private EventLoopGroup bossGroup;
-  private EventLoopGroup workerGroup;
-  private volatile Channel serverChannel;
-  private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
+  private final NettyServer server = new NettyServer();
 
   @Override
   public void configure(Context context) {
@@ -127,23 +109,13 @@ public class AvroSource extends AbstractSource implements EventDrivenSource, Con
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Avro source " + getName();
   }
 
   /** The address the source listens on while started (with the actual port if port was 0). */
   public InetSocketAddress getLocalAddress() {
-    Channel server = serverChannel;
-    return server == null ? null : (InetSocketAddress) server.localAddress();
+    return server.localAddress();
   }
 
   /**
@@ -171,52 +143,20 @@ public class AvroSource extends AbstractSource implements EventDrivenSource, Con
 
   @Override
   public synchronized void start() {
-    if (getChannelProcessor() == null) {
-      throw new IllegalStateException("Avro source " + getName() + " has no channel processor");
-    }
-    if (serverChannel != null) {
-      throw new IllegalStateException("Avro source " + getName() + " is already started");
-    }
-    if (bind == null) {
-      throw new IllegalStateException("Avro source " + getName() + " is not configured");
-    }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
-    if (address.isUnresolved()) {
-      throw new FlumeException("Avro source " + getName() + " cannot listen on " + bind + ":"
-          + port + ": the host name " + bind + " is unknown. Use an address of this machine, "
-          + "localhost or 0.0.0.0 (<agent>.sources." + getName() + ".bind)");
-    }
+    requireStartable(server.isListening(), bind != null);
+    ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port)
+        .withoutNotLocalEcho()
+        .describingOtherCauses(c -> String.valueOf(c.getMessage()));
     SourceCounter sourceCounter = getCounter();
-    bossGroup = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("avro-" + getName() + "-accept"), NioIoHandler.newFactory());
-    workerGroup = new MultiThreadIoEventLoopGroup(threads,
-        new DefaultThreadFactory("avro-" + getName() + "-io"), NioIoHandler.newFactory());
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 128)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            clients.add(ch);
-            ch.closeFuture().addListener(f -> clients.remove(ch));
-            ChannelPipeline pipeline = ch.pipeline();
-            if (ipFilterRules != null) {
-              pipeline.addLast(ipFilter());
-            }
-            compression.addTo(pipeline);
-            pipeline.addLast(new FrameCodec());
-            pipeline.addLast(new AvroConnectionHandler(AvroSource.this, sourceCounter));
-          }
-        });
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      shutDownEventLoops();
-      throw new FlumeException(bindFailure(bound.cause()), bound.cause());
-    }
-    serverChannel = bound.channel();
-    sourceCounter.start();
+    server.listenTcp(where, "avro-" + getName(), threads, true, ch -> {
+      ChannelPipeline pipeline = ch.pipeline();
+      if (ipFilterRules != null) {
+        pipeline.addLast(ipFilter());
+      }
+      compression.addTo(pipeline);
+      pipeline.addLast(new FrameCodec());
+      pipeline.addLast(new AvroConnectionHandler(this, sourceCounter));
+    });
     super.start();
     InetSocketAddress local = getLocalAddress();
     LOG.info("Avro source {} listening on /{}:{}{}", getName(),
@@ -236,57 +176,12 @@ public class AvroSource extends AbstractSource implements EventDrivenSource, Con
     };
   }
 
-  private String bindFailure(Throwable cause) {
-    String where = "Avro source " + getName() + " cannot listen on " + bind + ":" + port + ": ";
-    String reason = cause == null ? "unknown error" : String.valueOf(cause.getMessage());
-    String lower = reason.toLowerCase(Locale.ROOT);
-    if (lower.contains("already in use")) {
-      return where + "Address already in use. Another agent or program uses the port; stop it "
-          + "or choose another port (<agent>.sources." + getName() + ".port)";
-    }
-    if (lower.contains("cannot assign requested address")) {
-      return where + bind + " is not an address of this machine; use one of its addresses, "
-          + "localhost or 0.0.0.0 (<agent>.sources." + getName() + ".bind)";
-    }
-    if (lower.contains("permission denied") || lower.contains("access denied")) {
-      return where + "Permission denied. Ports below 1024 need administrator rights; choose a "
-          + "port from 1024 up (<agent>.sources." + getName() + ".port)";
-    }
-    return where + reason;
-  }
-
   @Override
   public synchronized void stop() {
-    Channel server = serverChannel;
-    serverChannel = null;
-    if (server != null) {
-      server.close().awaitUninterruptibly();
-    }
-    List<Channel> open = new ArrayList<>(clients);
-    for (Channel client : open) {
-      client.close();
-    }
-    for (Channel client : open) {
-      client.closeFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-    shutDownEventLoops();
-    getCounter().stop();
+    boolean wasListening = server.close();
     super.stop();
-    if (server != null) {
+    if (wasListening) {
       LOG.info("Avro source {} stopped listening on {}:{}", getName(), bind, port);
     }
-  }
-
-  private void shutDownEventLoops() {
-    List<EventLoopGroup> groups = new ArrayList<>(2);
-    if (bossGroup != null) {
-      groups.add(bossGroup);
-    }
-    if (workerGroup != null) {
-      groups.add(workerGroup);
-    }
-    bossGroup = null;
-    workerGroup = null;
-    EventLoops.shutDown(groups, "Avro source " + getName(), SHUTDOWN_TIMEOUT_SECONDS);
   }
 }

@@ -1,40 +1,21 @@
 package io.flumelab.core.source;
 
-import io.flumelab.api.AbstractSource;
 import io.flumelab.api.ChannelProcessor;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.api.FlumeException;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.counter.Counted;
 import io.flumelab.core.counter.SourceCounter;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import java.net.BindException;
+import io.flumelab.core.net.ListenAddress;
+import io.flumelab.core.net.NettyServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +60,7 @@ import org.slf4j.LoggerFactory;
  * <p>One acceptor thread and a few I/O threads serve all connections; the channel processor is
  * called on the I/O thread, so a full channel slows that thread's clients, as back-pressure.
  */
-public class NetcatSource extends AbstractSource
-    implements EventDrivenSource, Configurable, Counted {
+public class NetcatSource extends CountedSource implements EventDrivenSource, Configurable {
 
   public static final String CONFIG_BIND = "bind";
   public static final String CONFIG_PORT = "port";
@@ -96,7 +76,6 @@ public class NetcatSource extends AbstractSource
   private static final Logger LOG = LoggerFactory.getLogger(NetcatSource.class);
   private static final int WORKER_THREADS =
       Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-  private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
 
   private String bind;
   private int port;
@@ -108,32 +87,12 @@ public class NetcatSource extends AbstractSource
   /** batchSize, lowered to what the channels accept; set by start. */
   private volatile int effectiveBatchSize = DEFAULT_BATCH_SIZE;
 
-  private volatile SourceCounter counter;
-  private EventLoopGroup bossGroup;
-  private EventLoopGroup workerGroup;
-  private volatile Channel serverChannel;
-  private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
+  private final NettyServer server = new NettyServer();
 
   @Override
   public void configure(Context context) {
-    bind = context.getString(CONFIG_BIND);
-    if (bind == null || bind.isEmpty()) {
-      throw new ConfigurationException(CONFIG_BIND,
-          "Netcat source " + getName() + " needs bind, the address to listen on",
-          "Add bind = localhost (this machine only) or bind = 0.0.0.0 (every interface)");
-    }
-    Integer configuredPort = context.getInteger(CONFIG_PORT);
-    if (configuredPort == null) {
-      throw new ConfigurationException(CONFIG_PORT,
-          "Netcat source " + getName() + " needs port, the TCP port to listen on",
-          "Add port = 44444, or another free port from 1024 to 65535");
-    }
-    if (configuredPort < 0 || configuredPort > 65535) {
-      throw new ConfigurationException(CONFIG_PORT,
-          "Netcat source " + getName() + ": port " + configuredPort + " is not a TCP port",
-          "Use a port from 1024 to 65535");
-    }
-    port = configuredPort;
+    bind = ListenAddress.requiredBind(context, describe());
+    port = ListenAddress.requiredPort(context, describe(), "TCP", 44444);
     maxLineLength = positive(context, CONFIG_MAX_LINE_LENGTH, DEFAULT_MAX_LINE_LENGTH);
     ackEveryEvent = context.getBoolean(CONFIG_ACK_EVERY_EVENT, DEFAULT_ACK_EVERY_EVENT);
     batchSize = positive(context, CONFIG_BATCH_SIZE, DEFAULT_BATCH_SIZE);
@@ -174,68 +133,23 @@ public class NetcatSource extends AbstractSource
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Netcat source " + getName();
   }
 
   /** The address the source listens on while started (with the actual port if port was 0). */
   public InetSocketAddress getLocalAddress() {
-    Channel server = serverChannel;
-    return server == null ? null : (InetSocketAddress) server.localAddress();
+    return server.localAddress();
   }
 
   @Override
   public synchronized void start() {
-    if (getChannelProcessor() == null) {
-      throw new IllegalStateException("Netcat source " + getName() + " has no channel processor");
-    }
-    if (serverChannel != null) {
-      throw new IllegalStateException("Netcat source " + getName() + " is already started");
-    }
-    if (bind == null) {
-      throw new IllegalStateException("Netcat source " + getName() + " is not configured");
-    }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
-    if (address.isUnresolved()) {
-      throw new FlumeException("Netcat source " + getName() + " cannot listen on " + bind + ":"
-          + port + ": the host name " + bind + " is unknown. Use an address of this machine, "
-          + "localhost or 0.0.0.0 (<agent>.sources." + getName() + ".bind)");
-    }
+    requireStartable(server.isListening(), bind != null);
+    ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port);
     effectiveBatchSize = fitBatchToChannels();
     SourceCounter sourceCounter = getCounter();
-    bossGroup = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("netcat-" + getName() + "-accept"), NioIoHandler.newFactory());
-    workerGroup = new MultiThreadIoEventLoopGroup(WORKER_THREADS,
-        new DefaultThreadFactory("netcat-" + getName() + "-io"), NioIoHandler.newFactory());
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(bossGroup, workerGroup)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 128)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            clients.add(ch);
-            ch.closeFuture().addListener(f -> clients.remove(ch));
-            ch.pipeline().addLast(new NetcatConnectionHandler(NetcatSource.this, sourceCounter));
-          }
-        });
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      shutDownEventLoops();
-      throw new FlumeException(bindFailure(bound.cause()), bound.cause());
-    }
-    serverChannel = bound.channel();
-    sourceCounter.start();
+    server.listenTcp(where, "netcat-" + getName(), WORKER_THREADS, true,
+        ch -> ch.pipeline().addLast(new NetcatConnectionHandler(this, sourceCounter)));
     super.start();
     InetSocketAddress local = getLocalAddress();
     // the lab harness and students wait for this line
@@ -269,77 +183,12 @@ public class NetcatSource extends AbstractSource
     return fitted;
   }
 
-  private String bindFailure(Throwable cause) {
-    String where = "Netcat source " + getName() + " cannot listen on " + bind + ":" + port + ": ";
-    String reason = cause == null ? "unknown error" : String.valueOf(cause.getMessage());
-    String lower = reason.toLowerCase(Locale.ROOT);
-    if (lower.contains("already in use")) {
-      return where + "Address already in use. Another agent or program uses the port; stop it "
-          + "or choose another port (<agent>.sources." + getName() + ".port)";
-    }
-    if (lower.contains("cannot assign requested address")) {
-      return where + "Cannot assign requested address. " + bind + " is not an address of this "
-          + "machine; use one of its addresses, localhost or 0.0.0.0 (<agent>.sources."
-          + getName() + ".bind)";
-    }
-    if (lower.contains("permission denied") || lower.contains("access denied")) {
-      return where + "Permission denied. Ports below 1024 need administrator rights; choose a "
-          + "port from 1024 up (<agent>.sources." + getName() + ".port)";
-    }
-    if (cause == null || cause instanceof BindException) {
-      return where + reason;
-    }
-    return where + cause.getClass().getSimpleName() + ": " + reason;
-  }
-
   @Override
   public synchronized void stop() {
-    Channel server = serverChannel;
-    serverChannel = null;
-    if (server != null) {
-      server.close().awaitUninterruptibly();
-    }
-    List<Channel> open = new ArrayList<>(clients);
-    for (Channel client : open) {
-      client.close();
-    }
-    for (Channel client : open) {
-      client.closeFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-    shutDownEventLoops();
-    getCounter().stop();
+    boolean wasListening = server.close();
     super.stop();
-    if (server != null) {
+    if (wasListening) {
       LOG.info("Netcat source {} stopped listening on {}:{}", getName(), bind, port);
-    }
-  }
-
-  private void shutDownEventLoops() {
-    List<EventLoopGroup> groups = new ArrayList<>(2);
-    if (bossGroup != null) {
-      groups.add(bossGroup);
-    }
-    if (workerGroup != null) {
-      groups.add(workerGroup);
-    }
-    bossGroup = null;
-    workerGroup = null;
-    for (EventLoopGroup group : groups) {
-      group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-    boolean interrupted = false;
-    for (EventLoopGroup group : groups) {
-      try {
-        if (!group.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS)) {
-          LOG.warn("Netcat source {}: I/O threads did not stop within {} s", getName(),
-              SHUTDOWN_TIMEOUT_SECONDS + 5);
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -1,26 +1,14 @@
 package io.flumelab.core.source;
 
-import io.flumelab.api.AbstractSource;
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.api.FlumeException;
-import io.flumelab.core.counter.Counted;
 import io.flumelab.core.counter.SourceCounter;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
+import io.flumelab.core.net.ListenAddress;
+import io.flumelab.core.net.NettyServer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +31,7 @@ import org.slf4j.LoggerFactory;
  * could fail. UDP has no way to push back, so a datagram the channels refuse is dropped, counted
  * as {@code ChannelWriteFail} and logged (at most every 10 s), and never stops the source.
  */
-public class NetcatUdpSource extends AbstractSource
-    implements EventDrivenSource, Configurable, Counted {
+public class NetcatUdpSource extends CountedSource implements EventDrivenSource, Configurable {
 
   public static final String CONFIG_BIND = "bind";
   public static final String CONFIG_PORT = "port";
@@ -55,149 +42,53 @@ public class NetcatUdpSource extends AbstractSource
   static final int MAX_DATAGRAM = 65_536;
 
   private static final Logger LOG = LoggerFactory.getLogger(NetcatUdpSource.class);
-  private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
 
   private String bind;
   private int port;
   private String remoteAddressHeader;
-  private volatile SourceCounter counter;
-  private EventLoopGroup group;
-  private volatile Channel channel;
+  private final NettyServer server = new NettyServer();
 
   @Override
   public void configure(Context context) {
-    bind = context.getString(CONFIG_BIND);
-    if (bind == null || bind.isEmpty()) {
-      throw new ConfigurationException(CONFIG_BIND,
-          "Netcat UDP source " + getName() + " needs bind, the address to listen on",
-          "Add bind = localhost (this machine only) or bind = 0.0.0.0 (every interface)");
-    }
-    Integer configuredPort = context.getInteger(CONFIG_PORT);
-    if (configuredPort == null) {
-      throw new ConfigurationException(CONFIG_PORT,
-          "Netcat UDP source " + getName() + " needs port, the UDP port to listen on",
-          "Add port = 6666, or another free port from 1024 to 65535");
-    }
-    if (configuredPort < 0 || configuredPort > 65535) {
-      throw new ConfigurationException(CONFIG_PORT,
-          "Netcat UDP source " + getName() + ": port " + configuredPort + " is not a UDP port",
-          "Use a port from 1024 to 65535");
-    }
-    port = configuredPort;
+    bind = ListenAddress.requiredBind(context, describe());
+    port = ListenAddress.requiredPort(context, describe(), "UDP", 6666);
     String header = context.getString(CONFIG_REMOTE_ADDRESS_HEADER,
         context.getString(CONFIG_REMOTE_ADDRESS_FLUME));
     remoteAddressHeader = header == null || header.isEmpty() ? null : header;
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Netcat UDP source " + getName();
   }
 
   /** The address the source listens on while started (with the actual port if port was 0). */
   public InetSocketAddress getLocalAddress() {
-    Channel ch = channel;
-    return ch == null ? null : (InetSocketAddress) ch.localAddress();
+    return server.localAddress();
   }
 
   @Override
   public synchronized void start() {
-    if (getChannelProcessor() == null) {
-      throw new IllegalStateException("Netcat UDP source " + getName() + " has no channel processor");
-    }
-    if (channel != null) {
-      throw new IllegalStateException("Netcat UDP source " + getName() + " is already started");
-    }
-    if (bind == null) {
-      throw new IllegalStateException("Netcat UDP source " + getName() + " is not configured");
-    }
-    InetSocketAddress address = new InetSocketAddress(bind, port);
-    if (address.isUnresolved()) {
-      throw new FlumeException("Netcat UDP source " + getName() + " cannot listen on " + bind
-          + ":" + port + ": the host name " + bind + " is unknown. Use an address of this "
-          + "machine, localhost or 0.0.0.0 (<agent>.sources." + getName() + ".bind)");
-    }
+    requireStartable(server.isListening(), bind != null);
+    ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port).overUdp()
+        .describingOtherCauses(c -> c.getClass().getSimpleName() + ": " + c.getMessage());
     SourceCounter sourceCounter = getCounter();
-    group = new MultiThreadIoEventLoopGroup(1,
-        new DefaultThreadFactory("netcatudp-" + getName()), NioIoHandler.newFactory());
-    Bootstrap bootstrap = new Bootstrap()
-        .group(group)
-        .channel(NioDatagramChannel.class)
+    server.listenUdp(where, "netcatudp-" + getName(), bootstrap -> bootstrap
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-        .handler(new NetcatUdpHandler(this, sourceCounter, remoteAddressHeader));
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      shutDownEventLoop();
-      throw new FlumeException(bindFailure(bound.cause()), bound.cause());
-    }
-    channel = bound.channel();
-    sourceCounter.start();
+        .handler(new NetcatUdpHandler(this, sourceCounter, remoteAddressHeader)));
     super.start();
     InetSocketAddress local = getLocalAddress();
     LOG.info("Netcat UDP source {} listening on /{}:{} (udp)", getName(),
         local.getAddress().getHostAddress(), local.getPort());
   }
 
-  private String bindFailure(Throwable cause) {
-    String where = "Netcat UDP source " + getName() + " cannot listen on " + bind + ":" + port
-        + " (udp): ";
-    String reason = cause == null ? "unknown error" : String.valueOf(cause.getMessage());
-    String lower = reason.toLowerCase(Locale.ROOT);
-    if (lower.contains("already in use")) {
-      return where + "Address already in use. Another agent or program uses this UDP port; stop "
-          + "it or choose another port (<agent>.sources." + getName() + ".port)";
-    }
-    if (lower.contains("cannot assign requested address")) {
-      return where + "Cannot assign requested address. " + bind + " is not an address of this "
-          + "machine; use one of its addresses, localhost or 0.0.0.0 (<agent>.sources."
-          + getName() + ".bind)";
-    }
-    if (lower.contains("permission denied") || lower.contains("access denied")) {
-      return where + "Permission denied. Ports below 1024 need administrator rights; choose a "
-          + "port from 1024 up (<agent>.sources." + getName() + ".port)";
-    }
-    return where + (cause == null ? reason : cause.getClass().getSimpleName() + ": " + reason);
-  }
-
   @Override
   public synchronized void stop() {
-    Channel ch = channel;
-    channel = null;
-    if (ch != null) {
-      ch.close().awaitUninterruptibly();
-    }
-    shutDownEventLoop();
-    getCounter().stop();
+    boolean wasListening = server.close();
     super.stop();
-    if (ch != null) {
+    if (wasListening) {
       LOG.info("Netcat UDP source {} stopped listening on {}:{}; {}", getName(), bind, port,
           getCounter());
-    }
-  }
-
-  private void shutDownEventLoop() {
-    EventLoopGroup g = group;
-    group = null;
-    if (g == null) {
-      return;
-    }
-    g.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    try {
-      if (!g.awaitTermination(SHUTDOWN_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS)) {
-        LOG.warn("Netcat UDP source {}: its I/O thread did not stop within {} s", getName(),
-            SHUTDOWN_TIMEOUT_SECONDS + 5);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
