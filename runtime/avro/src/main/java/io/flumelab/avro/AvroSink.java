@@ -10,6 +10,7 @@ import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
 import io.flumelab.core.counter.Counted;
 import io.flumelab.core.counter.SinkCounter;
+import io.flumelab.core.net.EventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
