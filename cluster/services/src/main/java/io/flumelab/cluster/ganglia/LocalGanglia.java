@@ -3,6 +3,7 @@ package io.flumelab.cluster.ganglia;
 import io.flumelab.cluster.Backend;
 import io.flumelab.cluster.ChildProcess;
 import io.flumelab.cluster.Endpoint;
+import io.flumelab.cluster.LocalProgramService;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.Programs;
 import io.flumelab.cluster.ServiceException;
@@ -19,14 +20,11 @@ import java.util.List;
  * unicast only (no multicast, which loopback does not carry), receiving on UDP and serving XML on
  * TCP at hadoop102's address, collecting no metrics of its own.
  */
-public final class LocalGanglia implements GangliaService {
+public final class LocalGanglia extends LocalProgramService implements GangliaService {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-  private Path dir;
-  private ChildProcess gmond;
-  private Status status = Status.STOPPED;
 
   @Override
   public String name() {
@@ -58,8 +56,8 @@ public final class LocalGanglia implements GangliaService {
     try {
       dir = WorkDirs.create("ganglia");
       Path conf = Files.writeString(dir.resolve("gmond.conf"), config());
-      gmond = ChildProcess.start("gmond", List.of(program(), "--conf=" + conf, "--foreground"), dir);
-      gmond.awaitReady(this::servesXml, READY_TIMEOUT, "serving XML on " + HOST.describe() + ":" + port,
+      process = ChildProcess.start("gmond", List.of(program(), "--conf=" + conf, "--foreground"), dir);
+      process.awaitReady(this::servesXml, READY_TIMEOUT, "serving XML on " + HOST.describe() + ":" + port,
           "see gmond's output above; the port is set with " + PORT_KEY);
       status = Status.RUNNING;
     } catch (IOException | RuntimeException e) {
@@ -118,38 +116,6 @@ public final class LocalGanglia implements GangliaService {
 
   private static String program() {
     return Programs.find("gmond").map(Path::toString).orElse("gmond");
-  }
-
-  @Override
-  public synchronized void stop() {
-    stopQuietly();
-    if (status != Status.FAILED) {
-      status = Status.STOPPED;
-    }
-  }
-
-  private void stopQuietly() {
-    if (gmond != null) {
-      gmond.stop();
-      gmond = null;
-    }
-    if (dir != null) {
-      WorkDirs.delete(dir);
-      dir = null;
-    }
-  }
-
-  @Override
-  public synchronized Status status() {
-    if (status == Status.RUNNING && !gmond.isAlive()) {
-      status = Status.FAILED;
-    }
-    return status;
-  }
-
-  @Override
-  public List<Long> childPids() {
-    return gmond == null ? List.of() : List.of(gmond.pid());
   }
 
   @Override

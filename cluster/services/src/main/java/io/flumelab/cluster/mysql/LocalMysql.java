@@ -3,6 +3,7 @@ package io.flumelab.cluster.mysql;
 import io.flumelab.cluster.Backend;
 import io.flumelab.cluster.ChildProcess;
 import io.flumelab.cluster.Endpoint;
+import io.flumelab.cluster.LocalProgramService;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.Programs;
 import io.flumelab.cluster.ServiceException;
@@ -19,14 +20,11 @@ import java.util.List;
  * {@code mariadb-install-db}, then {@code mariadbd} with no option files, listening on hadoop102's
  * address only, with an init file that creates the course's database and user.
  */
-public final class LocalMysql implements MysqlService {
+public final class LocalMysql extends LocalProgramService implements MysqlService {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-  private Path dir;
-  private ChildProcess server;
-  private Status status = Status.STOPPED;
 
   @Override
   public String name() {
@@ -62,7 +60,7 @@ public final class LocalMysql implements MysqlService {
       ChildProcess.runToEnd("mariadb-install-db", List.of(program("mariadb-install-db"),
           "--no-defaults", "--datadir=" + data, "--user=" + user,
           "--auth-root-authentication-method=normal", "--skip-test-db"), dir, READY_TIMEOUT);
-      server = ChildProcess.start("mariadbd", List.of(program("mariadbd"), "--no-defaults",
+      process = ChildProcess.start("mariadbd", List.of(program("mariadbd"), "--no-defaults",
           "--datadir=" + data, "--user=" + user, "--port=" + port,
           "--bind-address=" + HOST.address(), "--socket=" + dir.resolve("mysqld.sock"),
           "--pid-file=" + dir.resolve("mysqld.pid"), "--tmpdir=" + dir, "--init-file=" + initFile,
@@ -71,7 +69,7 @@ public final class LocalMysql implements MysqlService {
           "--innodb-buffer-pool-size=32M", "--max-connections=100",
           // without option files the server would store latin1; the course's data is Chinese text
           "--character-set-server=utf8mb4", "--collation-server=utf8mb4_general_ci"), dir);
-      server.awaitReady(() -> JdbcProbe.canQuery(this), READY_TIMEOUT,
+      process.awaitReady(() -> JdbcProbe.canQuery(this), READY_TIMEOUT,
           "ready for " + USER + " at " + jdbcUrl(), "see mariadbd's output above; the port is set with "
           + PORT_KEY);
       status = Status.RUNNING;
@@ -87,38 +85,6 @@ public final class LocalMysql implements MysqlService {
 
   private static String program(String name) {
     return Programs.find(name).map(Path::toString).orElse(name);
-  }
-
-  @Override
-  public synchronized void stop() {
-    stopQuietly();
-    if (status != Status.FAILED) {
-      status = Status.STOPPED;
-    }
-  }
-
-  private void stopQuietly() {
-    if (server != null) {
-      server.stop();
-      server = null;
-    }
-    if (dir != null) {
-      WorkDirs.delete(dir);
-      dir = null;
-    }
-  }
-
-  @Override
-  public synchronized Status status() {
-    if (status == Status.RUNNING && !server.isAlive()) {
-      status = Status.FAILED;
-    }
-    return status;
-  }
-
-  @Override
-  public List<Long> childPids() {
-    return server == null ? List.of() : List.of(server.pid());
   }
 
   @Override
