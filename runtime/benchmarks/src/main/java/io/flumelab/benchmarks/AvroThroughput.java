@@ -3,12 +3,8 @@ package io.flumelab.benchmarks;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.counter.ComponentCounter;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +13,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +45,10 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Optional arguments after those two: events (1000000), warm-up (300000), client connections
- * (2). Run on an idle machine; the client JVM competes with the agent for the processors.
+ * (2), agent warm-up (0: events an earlier client JVM sends first, so that the agent is warm but
+ * the measured client is not). Run on an idle machine; the client JVM competes with the agent for
+ * the processors. Besides events/s it prints the CPU time each JVM spent per measured event, a
+ * figure the load generator does not cap.
  */
 public final class AvroThroughput {
 
@@ -62,6 +63,7 @@ public final class AvroThroughput {
     int events = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
     int clients = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+    int agentWarmup = args.length > 5 ? Integer.parseInt(args[5]) : 0;
     int port = freePort();
     String config = String.join("\n",
         "a1.sources = r1", "a1.channels = c1", "a1.sinks = k1",
@@ -74,45 +76,51 @@ public final class AvroThroughput {
     Agent agent = null;
     try {
       LongSupplier takes;
+      Supplier<Duration> agentCpu;
       if (mode.equals("flumelab")) {
         agent = Agent.of(AgentConfigurations.load("avro-throughput.conf", config, "a1",
             AgentConfigurations.Options.defaults()));
         agent.start();
+        agentCpu = AvroThroughput::ownCpu;
         ComponentCounter channel = agent.counters().stream()
             .filter(counter -> counter.getType().equals("CHANNEL")).findFirst().orElseThrow();
         takes = () -> channel.get("EventTakeSuccessCount");
       } else if (mode.equals("flume")) {
         takes = startFlume(config, flumeClasspath, processes);
+        ProcessHandle flume = processes.get(0).toHandle();
+        agentCpu = () -> cpuOf(flume);
       } else {
         throw new IllegalArgumentException("mode is flumelab or flume, not " + mode);
       }
       String ownClasses = new File(AvroThroughput.class.getProtectionDomain().getCodeSource()
           .getLocation().toURI()).getPath();
-      Process client = new ProcessBuilder(javaBin(), "-Xmx512m", "-cp",
-          ownClasses + File.pathSeparator + flumeClasspath,
-          FlumeSdkLoadClient.class.getName(), "127.0.0.1", String.valueOf(port),
-          String.valueOf(warmup), String.valueOf(events), String.valueOf(clients))
-          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      processes.add(client);
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-      for (String line = out.readLine(); !"WARM".equals(line); line = out.readLine()) {
-        if (line == null) {
-          throw new IllegalStateException("the load client ended during the warm-up");
-        }
+      String clientClasspath = ownClasses + File.pathSeparator + flumeClasspath;
+      if (agentWarmup > 0) {
+        // an earlier client warms the agent alone; the measured client below starts cold
+        LoadClient warmer = LoadClient.start(clientClasspath, port, agentWarmup, 0, clients);
+        processes.add(warmer.process());
+        warmer.go();
+        warmer.process().waitFor();
       }
-      waitFor(takes, warmup / 100 * 100);
+      LoadClient client = LoadClient.start(clientClasspath, port, warmup, events, clients);
+      processes.add(client.process());
+      waitFor(takes, (agentWarmup + warmup) / 100 * 100);
+      Duration agentCpuBefore = agentCpu.get();
+      Duration clientCpuBefore = client.cpu();
       long start = System.nanoTime();
       long target = takes.getAsLong() + events;
-      Writer go = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
-      go.write("GO\n");
-      go.flush();
+      client.go();
       waitFor(takes, target);
       long nanos = System.nanoTime() - start;
+      double agentCpuNanos = agentCpu.get().minus(agentCpuBefore).toNanos();
+      double clientCpuNanos = client.cpu().minus(clientCpuBefore).toNanos();
       System.out.printf(Locale.ROOT, "%s: %,d events in %.3f s = %,.0f events/s (%d client "
           + "connections, batches of 100 x 100 bytes)%n", mode, events, nanos / 1e9,
           events * 1e9 / nanos, clients);
-      client.waitFor();
+      System.out.printf(Locale.ROOT, "  CPU per event: agent %.2f us (%.0f%% of a core), "
+          + "client %.2f us (%.0f%%)%n", agentCpuNanos / events / 1e3, 100 * agentCpuNanos / nanos,
+          clientCpuNanos / events / 1e3, 100 * clientCpuNanos / nanos);
+      client.process().waitFor();
     } finally {
       if (agent != null) {
         agent.stop(0);
@@ -164,10 +172,23 @@ public final class AvroThroughput {
     return takes;
   }
 
+  /**
+   * Polls every 10 ms: often enough for runs of seconds, rarely enough that reading Flume's HTTP
+   * counters (JSON built from its MBeans) does not slow the agent being measured.
+   */
   private static void waitFor(LongSupplier takes, long target) {
     while (takes.getAsLong() < target) {
-      LockSupport.parkNanos(1_000_000);
+      LockSupport.parkNanos(10_000_000);
     }
+  }
+
+  /** This JVM's CPU time: the agent's, plus the little this harness spends polling. */
+  private static Duration ownCpu() {
+    return cpuOf(ProcessHandle.current());
+  }
+
+  static Duration cpuOf(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static String javaBin() {

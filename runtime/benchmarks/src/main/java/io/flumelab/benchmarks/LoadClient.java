@@ -1,0 +1,44 @@
+package io.flumelab.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A {@link FlumeSdkLoadClient} JVM: started, it sends its warm-up; {@link #go()} releases the
+ * measured events once the warm-up has been sent.
+ */
+record LoadClient(Process process, BufferedReader out) {
+
+  static LoadClient start(String classpath, int port, int warmup, int events, int connections)
+      throws IOException {
+    Process process = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", classpath, FlumeSdkLoadClient.class.getName(), "127.0.0.1", String.valueOf(port),
+        String.valueOf(warmup), String.valueOf(events), String.valueOf(connections))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new LoadClient(process, new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+  }
+
+  /** Waits until the warm-up has been sent, then lets the measured events go. */
+  void go() throws IOException {
+    for (String line = out.readLine(); !"WARM".equals(line); line = out.readLine()) {
+      if (line == null) {
+        throw new IllegalStateException("the load client ended during the warm-up");
+      }
+    }
+    Writer go = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    go.write("GO\n");
+    go.flush();
+  }
+
+  Duration cpu() {
+    return AvroThroughput.cpuOf(process.toHandle());
+  }
+}
