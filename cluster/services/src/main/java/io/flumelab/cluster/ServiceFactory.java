@@ -1,5 +1,8 @@
 package io.flumelab.cluster;
 
+import io.flumelab.cluster.containers.ContainerGanglia;
+import io.flumelab.cluster.containers.ContainerKafka;
+import io.flumelab.cluster.containers.ContainerMysql;
 import io.flumelab.cluster.ganglia.LocalGanglia;
 import io.flumelab.cluster.hdfs.EmbeddedHdfs;
 import io.flumelab.cluster.kafka.EmbeddedKafka;
@@ -15,9 +18,14 @@ final class ServiceFactory {
     Backend backend = kind.chooseBackend();
     return switch (kind) {
       case HDFS -> new EmbeddedHdfs();
-      case KAFKA -> new EmbeddedKafka(spec.kafkaBrokers());
-      case MYSQL -> backend == Backend.LOCAL ? new LocalMysql() : new EmbeddedMysql();
-      case GANGLIA -> new LocalGanglia();
+      case KAFKA -> backend == Backend.CONTAINERS ? new ContainerKafka(spec.kafkaBrokers())
+          : new EmbeddedKafka(spec.kafkaBrokers());
+      case MYSQL -> switch (backend) {
+        case LOCAL -> new LocalMysql();
+        case EMBEDDED -> new EmbeddedMysql();
+        case CONTAINERS -> new ContainerMysql();
+      };
+      case GANGLIA -> backend == Backend.CONTAINERS ? new ContainerGanglia() : new LocalGanglia();
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.flumelab.cluster;
 
+import io.flumelab.cluster.containers.Docker;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,14 +9,16 @@ import java.util.Optional;
  * {@code -Dflumelab.<service>.backend} (or {@code FLUMELAB_<SERVICE>_BACKEND}) picks one for one
  * service and fails if it cannot run; {@code -Dflumelab.backend} (or {@code FLUMELAB_BACKEND})
  * states a preference for all, used by the services that have that backend. Without a choice
- * ({@code auto}) a service runs on the local program where it is installed, else embedded.
+ * ({@code auto}) a service takes the first of its backends that can run here: the local program
+ * where it is installed, else the embedded engine, else (gmond, which has no embedded engine) a
+ * container where Docker answers.
  */
 public enum ServiceKind {
   HDFS("hdfs", List.of(), "", List.of(Backend.EMBEDDED)),
-  KAFKA("kafka", List.of(), "", List.of(Backend.EMBEDDED)),
+  KAFKA("kafka", List.of(), "", List.of(Backend.EMBEDDED, Backend.CONTAINERS)),
   MYSQL("mysql", List.of("mariadbd", "mariadb-install-db"), "mariadb-server",
-      List.of(Backend.LOCAL, Backend.EMBEDDED)),
-  GANGLIA("ganglia", List.of("gmond"), "ganglia-monitor", List.of(Backend.LOCAL));
+      List.of(Backend.LOCAL, Backend.EMBEDDED, Backend.CONTAINERS)),
+  GANGLIA("ganglia", List.of("gmond"), "ganglia-monitor", List.of(Backend.LOCAL, Backend.CONTAINERS));
 
   public static final String BACKEND_KEY = "flumelab.backend";
 
@@ -76,16 +79,22 @@ public enum ServiceKind {
     if (preferred.isPresent() && backends.contains(preferred.get())) {
       return require(preferred.get(), BACKEND_KEY);
     }
-    if (preferred.orElse(null) == Backend.CONTAINERS) {
-      throw containersMissing(BACKEND_KEY);
-    }
     for (Backend backend : backends) {
-      if (backend != Backend.LOCAL || localInstalled()) {
+      if (runsHere(backend)) {
         return backend;
       }
     }
     throw new ServiceUnavailableException(id + " cannot run here: " + String.join(" and ", programs)
-        + " not installed and no embedded engine exists", installHint);
+        + " not installed, and " + Docker.whyUnavailable().orElse("Docker does not answer"),
+        installHint + ", or start Docker");
+  }
+
+  private boolean runsHere(Backend backend) {
+    return switch (backend) {
+      case LOCAL -> localInstalled();
+      case EMBEDDED -> true;
+      case CONTAINERS -> Docker.available();
+    };
   }
 
   /**
@@ -95,9 +104,12 @@ public enum ServiceKind {
    */
   public String reason(Backend chosen) {
     String what;
+    boolean notInstalled = backends.contains(Backend.LOCAL) && !localInstalled();
     if (chosen == Backend.LOCAL) {
       what = Programs.find(programs.get(0)).map(Object::toString).orElse(programs.get(0));
-    } else if (chosen == Backend.EMBEDDED && backends.contains(Backend.LOCAL) && !localInstalled()) {
+    } else if (chosen == Backend.CONTAINERS) {
+      what = notInstalled ? debianPackage + " not installed, so in Docker" : "in Docker";
+    } else if (notInstalled) {
       what = debianPackage + " not installed";
     } else {
       what = "from Maven artifacts, nothing to install";
@@ -112,9 +124,6 @@ public enum ServiceKind {
   }
 
   private Backend require(Backend backend, String key) {
-    if (backend == Backend.CONTAINERS) {
-      throw containersMissing(key);
-    }
     if (!backends.contains(backend)) {
       throw new ServiceException(id + " has no " + backend.id() + " backend (" + key + ")",
           "use one of " + backends.stream().map(Backend::id).toList() + " or auto");
@@ -123,13 +132,11 @@ public enum ServiceKind {
       throw new ServiceUnavailableException(id + " is set to run on the local program (" + key
           + ") but " + String.join(" and ", programs) + " is not installed", installHint);
     }
+    if (backend == Backend.CONTAINERS && !Docker.available()) {
+      throw new ServiceUnavailableException(id + " is set to run in a container (" + key + ") but "
+          + Docker.whyUnavailable().orElseThrow(), "start Docker, or unset " + key);
+    }
     return backend;
-  }
-
-  private ServiceException containersMissing(String key) {
-    return new ServiceException("The containers backend (" + key + "=containers) is not available "
-        + "in this FlumeLab version", "unset " + key + " to run " + id + " "
-        + (backends.contains(Backend.LOCAL) ? "on the local program or embedded" : "embedded"));
   }
 
   private static Optional<Backend> choice(String key) {

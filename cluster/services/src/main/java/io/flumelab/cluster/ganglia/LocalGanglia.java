@@ -16,9 +16,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Debian's gmond (package ganglia-monitor) as a child process, with a generated configuration:
- * unicast only (no multicast, which loopback does not carry), receiving on UDP and serving XML on
- * TCP at hadoop102's address, collecting no metrics of its own.
+ * Debian's gmond (package ganglia-monitor) as a child process, with a {@link GmondConfig}
+ * receiving on UDP and serving XML on TCP at hadoop102's address.
  */
 public final class LocalGanglia extends LocalProgramService implements GangliaService {
 
@@ -79,39 +78,7 @@ public final class LocalGanglia extends LocalProgramService implements GangliaSe
   }
 
   String config() {
-    String address = HOST.address();
-    return """
-        globals {
-          daemonize = no
-          setuid = no
-          debug_level = 0
-          max_udp_msg_len = 1472
-          mute = yes
-          deaf = no
-          allow_extra_data = yes
-          host_dmax = 0
-          cleanup_threshold = 300
-          gexec = no
-          send_metadata_interval = 0
-        }
-        cluster {
-          name = "flumelab"
-          owner = "flumelab"
-        }
-        host {
-          location = "%1$s"
-        }
-        udp_recv_channel {
-          bind = %2$s
-          port = %3$d
-          family = inet4
-        }
-        tcp_accept_channel {
-          bind = %2$s
-          port = %3$d
-          family = inet4
-        }
-        """.formatted(HOST.name(), address, port);
+    return GmondConfig.text(HOST.name(), HOST.address(), port);
   }
 
   private static String program() {

@@ -1,7 +1,6 @@
 package io.flumelab.cluster.kafka;
 
 import io.flumelab.cluster.Backend;
-import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.ServiceException;
@@ -17,12 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /** Kafka 4.3 KRaft nodes in this JVM, started in parallel since each waits for a quorum. */
 public final class EmbeddedKafka implements KafkaService {
@@ -62,13 +57,13 @@ public final class EmbeddedKafka implements KafkaService {
   }
 
   @Override
-  public List<LabHost> brokerHosts() {
-    return LabHost.COURSE.subList(0, brokerCount);
+  public int brokerCount() {
+    return brokerCount;
   }
 
   @Override
-  public String bootstrapServers() {
-    return brokerHosts().stream().map(host -> host.name() + ":" + port).collect(Collectors.joining(","));
+  public int port() {
+    return port;
   }
 
   @Override
@@ -96,7 +91,7 @@ public final class EmbeddedKafka implements KafkaService {
         nodes.add(node);
       }
       inParallel(nodes, START_TIMEOUT, "start", KafkaNode::startup);
-      awaitBrokersRegistered();
+      KafkaSettings.awaitBrokersRegistered(this, START_TIMEOUT);
       status = Status.RUNNING;
     } catch (Exception e) {
       status = Status.FAILED;
@@ -110,36 +105,15 @@ public final class EmbeddedKafka implements KafkaService {
   }
 
   private Properties properties(int nodeId, LabHost host) throws Exception {
-    Properties p = new Properties();
+    Properties p = KafkaSettings.shared(brokerCount);
     String address = host.address();
-    p.setProperty("process.roles", "broker,controller");
     p.setProperty("node.id", String.valueOf(nodeId));
     p.setProperty("controller.quorum.voters", voters());
     p.setProperty("listeners", "PLAINTEXT://" + address + ":" + port + ",CONTROLLER://" + address + ":"
         + controllerPort);
     // clients and the other brokers reach it by the course's name, as in the notes
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host.name() + ":" + port);
-    p.setProperty("controller.listener.names", "CONTROLLER");
-    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-    p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("log.dirs", Files.createDirectories(dir.resolve("node-" + nodeId)).toString());
-    String replication = String.valueOf(Math.min(3, brokerCount));
-    p.setProperty("offsets.topic.replication.factor", replication);
-    p.setProperty("offsets.topic.num.partitions", "5");
-    p.setProperty("transaction.state.log.replication.factor", replication);
-    p.setProperty("transaction.state.log.min.isr", "1");
-    p.setProperty("share.coordinator.state.topic.replication.factor", replication);
-    p.setProperty("share.coordinator.state.topic.min.isr", "1");
-    p.setProperty("group.initial.rebalance.delay.ms", "0");
-    // small footprint: two cores and a few hundred MB for everything
-    p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
-    p.setProperty("log.cleaner.threads", "1");
-    p.setProperty("num.network.threads", "2");
-    p.setProperty("num.io.threads", "2");
-    p.setProperty("background.threads", "2");
-    p.setProperty("num.recovery.threads.per.data.dir", "1");
-    p.setProperty("num.replica.fetchers", "1");
-    p.setProperty("socket.request.max.bytes", String.valueOf(100 * 1024 * 1024));
     return p;
   }
 
@@ -149,17 +123,6 @@ public final class EmbeddedKafka implements KafkaService {
       voters.add((i + 1) + "@" + brokerHosts().get(i).address() + ":" + controllerPort);
     }
     return String.join(",", voters);
-  }
-
-  private void awaitBrokersRegistered() {
-    try (Admin admin = newAdmin()) {
-      Awaitility.await().atMost(START_TIMEOUT).pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-          .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == brokerCount);
-    } catch (ConditionTimeoutException e) {
-      throw new ServiceException("Kafka brokers did not all register within "
-          + START_TIMEOUT.toSeconds() + " s", "look for errors in the log above", e);
-    }
   }
 
   @Override
@@ -228,14 +191,5 @@ public final class EmbeddedKafka implements KafkaService {
   @Override
   public synchronized Status status() {
     return status;
-  }
-
-  @Override
-  public List<Endpoint> endpoints() {
-    List<Endpoint> endpoints = new ArrayList<>();
-    for (LabHost host : brokerHosts()) {
-      endpoints.add(new Endpoint("Kafka broker", host, port, host.name() + ":" + port));
-    }
-    return endpoints;
   }
 }

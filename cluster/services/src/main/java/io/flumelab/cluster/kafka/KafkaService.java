@@ -1,9 +1,11 @@
 package io.flumelab.cluster.kafka;
 
+import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.Service;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -18,10 +20,28 @@ public interface KafkaService extends Service {
   int DEFAULT_PORT = 9092;
   int DEFAULT_CONTROLLER_PORT = 9093;
 
-  /** {@code hadoop102:9092,hadoop103:9092,hadoop105:9092} */
-  String bootstrapServers();
+  /** 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105). */
+  int brokerCount();
 
-  List<LabHost> brokerHosts();
+  /** The brokers' client port, the same on every host. */
+  int port();
+
+  /** {@code hadoop102:9092,hadoop103:9092,hadoop105:9092} */
+  default String bootstrapServers() {
+    return brokerHosts().stream().map(host -> host.name() + ":" + port())
+        .collect(Collectors.joining(","));
+  }
+
+  default List<LabHost> brokerHosts() {
+    return LabHost.COURSE.subList(0, brokerCount());
+  }
+
+  @Override
+  default List<Endpoint> endpoints() {
+    return brokerHosts().stream()
+        .map(host -> new Endpoint("Kafka broker", host, port(), host.name() + ":" + port()))
+        .toList();
+  }
 
   /** Stops the broker on that host, as a crash of one machine would (it shuts down cleanly). */
   void stopBroker(LabHost host);

