@@ -3,24 +3,36 @@ package io.flumelab.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A {@link FlumeSdkLoadClient} JVM: started, it sends its warm-up; {@link #go()} releases the
- * measured events once the warm-up has been sent.
+ * A {@link FlumeSdkLoadClient} JVM ({@code -Xmx512m} and the options in
+ * {@value #JVM_OPTIONS}): started, it sends its warm-up; {@link #go()} releases the measured events
+ * once the warm-up has been sent.
  */
 record LoadClient(Process process, BufferedReader out) {
 
+  /** More JVM options for the client, e.g. {@code -Dflumelab.bench.clientJvmOptions=-XX:TieredStopAtLevel=1}. */
+  static final String JVM_OPTIONS = "flumelab.bench.clientJvmOptions";
+
   static LoadClient start(String classpath, int port, int warmup, int events, int connections)
       throws IOException {
-    Process process = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-cp", classpath, FlumeSdkLoadClient.class.getName(), "127.0.0.1", String.valueOf(port),
-        String.valueOf(warmup), String.valueOf(events), String.valueOf(connections))
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+    String options = System.getProperty(JVM_OPTIONS, "").trim();
+    if (!options.isEmpty()) {
+      command.addAll(List.of(options.split("\\s+")));
+    }
+    command.addAll(List.of("-cp", classpath, FlumeSdkLoadClient.class.getName(), "127.0.0.1",
+        String.valueOf(port), String.valueOf(warmup), String.valueOf(events),
+        String.valueOf(connections)));
+    Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     return new LoadClient(process, new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
