@@ -110,7 +110,7 @@ public final class ContainerKafka implements KafkaService {
   }
 
   /** The image turns KAFKA_SOME_KEY into some.key in the broker's configuration. */
-  private Map<String, String> environment(int nodeId, LabHost host, String clusterId) {
+  Map<String, String> environment(int nodeId, LabHost host, String clusterId) {
     Properties p = KafkaSettings.shared(brokerCount);
     p.setProperty("node.id", String.valueOf(nodeId));
     p.setProperty("controller.quorum.voters", voters());
