@@ -16,6 +16,41 @@ newer_source() {
     -newer "$jar" -print -quit 2>/dev/null
 }
 
+# Builds a module and the modules it needs, printing a line per module (a first build downloads a
+# few hundred MB and would otherwise look hung) and, if it fails, the end of Maven's log.
+build_module() {
+  local module=$1
+  local log
+  log=$(mktemp "${TMPDIR:-/tmp}/flumelab-build.XXXXXX")
+  local status=0
+  (cd "$FLUMELAB_HOME" && ./mvnw -B -ntp -pl "$module" package -DskipTests) >"$log" 2>&1 &
+  local build=$!
+  local shown=0
+  while kill -0 "$build" 2>/dev/null; do
+    shown=$(show_build_progress "$log" "$shown")
+    sleep 1
+  done
+  wait "$build" || status=$?
+  show_build_progress "$log" "$shown" >/dev/null
+  if [[ $status -ne 0 ]]; then
+    echo "flumelab: the build failed; the end of its log ($log):" >&2
+    tail -n 30 "$log" >&2
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+# Prints the "Building <module> [n/m]" lines of a Maven log after the first $2; echoes their count.
+show_build_progress() {
+  local lines
+  mapfile -t lines < <(sed -n 's/^\[INFO\] Building \(.*\) [0-9][^ ]* *\(\[[0-9]*\/[0-9]*\]\)$/\2 \1/p' "$1")
+  local i
+  for ((i = $2; i < ${#lines[@]}; i++)); do
+    echo "flumelab:   ${lines[$i]}" >&2
+  done
+  echo "${#lines[@]}"
+}
+
 # Builds the agent launcher and its libraries when missing or older than the sources.
 ensure_runtime_built() {
   local jar
@@ -28,10 +63,7 @@ ensure_runtime_built() {
   else
     echo "flumelab: building the runtime (first run; takes a minute)..." >&2
   fi
-  if ! (cd "$FLUMELAB_HOME" && ./mvnw -q -B -pl runtime/agent package -DskipTests >&2); then
-    echo "flumelab: the build failed; run './mvnw -pl runtime/agent package -DskipTests' to see why." >&2
-    exit 1
-  fi
+  build_module runtime/agent
 }
 
 # Builds cluster/services, and the runtime it uses, with its libraries in target/lib, when missing
@@ -49,10 +81,7 @@ ensure_services_built() {
   else
     echo "flumelab: building the services and the runtime (first run; takes a few minutes)..." >&2
   fi
-  if ! (cd "$FLUMELAB_HOME" && ./mvnw -q -B -pl cluster/services package -DskipTests >&2); then
-    echo "flumelab: the build failed; run './mvnw -pl cluster/services package -DskipTests' to see why." >&2
-    exit 1
-  fi
+  build_module cluster/services
   # an unchanged jar is not rewritten; mark it built so a changed test file is not rebuilt each time
   touch "$SERVICES_TARGET"/flumelab-services-*.jar
 }
