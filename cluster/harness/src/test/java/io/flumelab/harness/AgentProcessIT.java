@@ -2,12 +2,18 @@ package io.flumelab.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +54,38 @@ class AgentProcessIT {
     try (LineClient nc = LineClient.connect("127.0.0.1", port)) {
       nc.send("again");
       assertThat(nc.readLine(WAIT)).isEqualTo("OK");
+    }
+  }
+
+  @Test
+  void monitoringOverHttpAsTheCourseStartsIt(Agents agents) throws Exception {
+    int port = freePort();
+    int metricsPort = freePort();
+    agents.start("a1", netcatToLogger(port), List.of("-Dflume.monitoring.type=http",
+        "-Dflume.monitoring.port=" + metricsPort)).awaitListening("127.0.0.1", port);
+    try (LineClient nc = LineClient.connect("127.0.0.1", port)) {
+      nc.send("counted");
+      assertThat(nc.readLine(WAIT)).isEqualTo("OK");
+    }
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest metrics = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(
+        http.send(metrics, HttpResponse.BodyHandlers.ofString()).body())
+        .contains("\"SOURCE.r1\":{", "\"EventAcceptedCount\":\"1\"", "\"CHANNEL.c1\":{",
+            "\"SINK.k1\":{"));
+  }
+
+  @Test
+  void aTakenMonitoringPortStopsTheStartWithTheSettingToChange(Agents agents) throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      assertThatThrownBy(() -> agents.start("a1", netcatToLogger(freePort()),
+          List.of("-Dflume.monitoring.type=http", "-Dflume.monitoring.port=" + taken.getLocalPort())))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("exited with status 1")
+          .hasMessageContaining("Cannot serve metrics on port " + taken.getLocalPort()
+              + ": it is in use");
     }
   }
 

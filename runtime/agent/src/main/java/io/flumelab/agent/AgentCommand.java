@@ -1,10 +1,13 @@
 package io.flumelab.agent;
 
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.ConfigException;
 import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.monitor.Monitoring;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,9 +62,19 @@ final class AgentCommand implements Callable<Integer> {
     log.info("Configuration {}: {}", configFile, topology.summary());
 
     Agent agent = Agent.of(topology);
+    Monitoring monitoring;
+    try {
+      monitoring = Monitoring.fromProperties(System.getProperties());
+      monitoring.start(agent::counters);
+    } catch (FlumeException e) {
+      System.err.println("flume-ng: " + e.getMessage()
+          + (e instanceof ConfigurationException c && c.getFix() != null ? "; " + c.getFix() : ""));
+      return ExitCodes.INVALID_CONFIG;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       agent.stop(drainSeconds * 1000);
+      monitoring.stop();
       stopped.countDown();
       LogManager.shutdown();
       // a graceful stop on SIGTERM is a success, not a signal death (143)

@@ -1,5 +1,6 @@
 package io.flumelab.core.counter;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of a channel. {@code ChannelFillPercentage} is derived from size and capacity. */
@@ -71,6 +72,13 @@ public class ChannelCounter extends ComponentCounter {
 
   public long getEventTakeSuccessCount() {
     return takeSuccess.get();
+  }
+
+  @Override
+  public Map<String, Object> attributes() {
+    Map<String, Object> values = super.attributes();
+    values.put("ChannelFillPercentage", getChannelFillPercentage());
+    return values;
   }
 
   public double getChannelFillPercentage() {

@@ -69,6 +69,16 @@ public abstract class ComponentCounter {
     return Collections.unmodifiableMap(values);
   }
 
+  /**
+   * What monitoring reports, as Flume's counter MBeans show it: every counter and the start and
+   * stop times as longs, {@code Type} as a string, and what a subclass derives from them.
+   */
+  public Map<String, Object> attributes() {
+    Map<String, Object> values = new LinkedHashMap<>(snapshot());
+    values.put("Type", type);
+    return values;
+  }
+
   @Override
   public String toString() {
     return type + "." + name + snapshot();

@@ -1,0 +1,109 @@
+package io.flumelab.core.monitor;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.Context;
+import io.flumelab.api.FlumeException;
+import io.flumelab.core.counter.ComponentCounter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code -Dflume.monitoring.type=http}: serves the counters as JSON at
+ * {@code http://<host>:<port>/metrics} (port 41414 unless {@code flume.monitoring.port} says
+ * otherwise), on every address of the machine, as Flume does. {@code /} links to it; other paths
+ * are 404, TRACE and OPTIONS 403.
+ */
+public final class HttpMetricsServer implements MonitorService {
+
+  public static final int DEFAULT_PORT = 41414;
+  private static final Logger LOG = LoggerFactory.getLogger(HttpMetricsServer.class);
+
+  private int port = DEFAULT_PORT;
+  private HttpServer server;
+
+  @Override
+  public void configure(Context context) {
+    String value = context.getString("port", String.valueOf(DEFAULT_PORT)).trim();
+    try {
+      port = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    if (port < 0 || port > 65535) {
+      throw new ConfigurationException("flume.monitoring.port", "-Dflume.monitoring.port=" + value
+          + " is not a port (0 to 65535)", "set it to a free port, e.g. -Dflume.monitoring.port=34545");
+    }
+  }
+
+  @Override
+  public synchronized void start(Supplier<List<ComponentCounter>> counters) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(port), 16);
+    } catch (BindException e) {
+      throw new FlumeException("Cannot serve metrics on port " + port + ": it is in use (" + e
+          .getMessage() + "). Choose another with -Dflume.monitoring.port=<port>", e);
+    } catch (IOException e) {
+      throw new FlumeException("Cannot serve metrics on port " + port + ": " + e, e);
+    }
+    server.createContext("/", exchange -> answer(exchange, counters));
+    server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "monitoring-http");
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    LOG.info("Metrics served as JSON at http://{}:{}/metrics", "0.0.0.0", port());
+  }
+
+  /** The port served on (the one chosen by the system when configured as 0). */
+  public synchronized int port() {
+    return server == null ? port : server.getAddress().getPort();
+  }
+
+  private static void answer(HttpExchange exchange, Supplier<List<ComponentCounter>> counters)
+      throws IOException {
+    try (exchange) {
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      if (method.equalsIgnoreCase("TRACE") || method.equalsIgnoreCase("OPTIONS")) {
+        send(exchange, 403, "text/plain", "Forbidden\n");
+      } else if (path.equals("/")) {
+        send(exchange, 200, "text/html", "<html><body>For Flume metrics please click "
+            + "<a href = \"./metrics\"> here</a>.</body></html>\n");
+      } else if (path.equalsIgnoreCase("/metrics")) {
+        send(exchange, 200, "application/json", MetricsJson.of(counters.get()));
+      } else {
+        send(exchange, 404, "text/plain", "Not found: " + path + " (metrics are at /metrics)\n");
+      }
+    }
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (server != null) {
+      server.stop(0);
+      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+      server = null;
+    }
+  }
+}

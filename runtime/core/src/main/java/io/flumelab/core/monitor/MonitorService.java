@@ -1,0 +1,20 @@
+package io.flumelab.core.monitor;
+
+import io.flumelab.api.Configurable;
+import io.flumelab.core.counter.ComponentCounter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reports an agent's counters somewhere while the agent runs: {@code http} serves them as JSON,
+ * other reporters are named by class ({@code -Dflume.monitoring.type=com.example.MyReporter}).
+ * {@link #configure} receives the {@code flume.monitoring.*} system properties without that
+ * prefix ({@code port}, {@code hosts}...).
+ */
+public interface MonitorService extends Configurable {
+
+  /** Starts reporting; {@code counters} gives the agent's counters each time it is asked. */
+  void start(Supplier<List<ComponentCounter>> counters);
+
+  void stop();
+}

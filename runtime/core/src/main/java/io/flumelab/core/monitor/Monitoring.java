@@ -1,0 +1,105 @@
+package io.flumelab.core.monitor;
+
+import io.flumelab.api.Context;
+import io.flumelab.api.FlumeException;
+import io.flumelab.core.counter.ComponentCounter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * An agent's monitoring, as Flume's {@code -Dflume.monitoring.*} system properties ask for it:
+ * the counters are always JMX MBeans; {@code flume.monitoring.type} adds a reporter ({@code http},
+ * or a {@link MonitorService} class), configured by the other {@code flume.monitoring.*} keys.
+ */
+public final class Monitoring {
+
+  public static final String PREFIX = "flume.monitoring.";
+  public static final String TYPE_KEY = PREFIX + "type";
+
+  /** Short names and Flume's class names of the reporters FlumeLab has. */
+  private static final Map<String, String> TYPES = Map.of(
+      "http", HttpMetricsServer.class.getName(),
+      "org.apache.flume.instrumentation.http.HTTPMetricsServer", HttpMetricsServer.class.getName());
+
+  private final CounterMBeans mbeans = new CounterMBeans();
+  private final MonitorService reporter;
+
+  private Monitoring(MonitorService reporter) {
+    this.reporter = reporter;
+  }
+
+  /**
+   * Reads the {@code flume.monitoring.*} keys of {@code properties} and configures the reporter.
+   *
+   * @throws FlumeException if the type names nothing FlumeLab can run; the message says what can
+   * @throws io.flumelab.api.ConfigurationException if a key's value is wrong
+   */
+  public static Monitoring fromProperties(Properties properties) {
+    String type = properties.getProperty(TYPE_KEY, "").trim();
+    if (type.isEmpty()) {
+      return new Monitoring(null);
+    }
+    MonitorService reporter = create(type);
+    Map<String, String> keys = new HashMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (key.startsWith(PREFIX) && !key.equals(TYPE_KEY)) {
+        keys.put(key.substring(PREFIX.length()), properties.getProperty(key));
+      }
+    }
+    reporter.configure(new Context(keys));
+    return new Monitoring(reporter);
+  }
+
+  private static MonitorService create(String type) {
+    if (type.equalsIgnoreCase("ganglia") || type.equals("org.apache.flume.instrumentation.GangliaServer")) {
+      throw new FlumeException(TYPE_KEY + "=" + type + ": reporting to Ganglia is not in this "
+          + "FlumeLab version yet; use " + TYPE_KEY + "=http (JSON at http://<host>:41414/metrics) "
+          + "or JMX, which is always on");
+    }
+    String className = TYPES.getOrDefault(type.toLowerCase(Locale.ROOT),
+        TYPES.getOrDefault(type, type));
+    try {
+      Class<?> found = Class.forName(className);
+      if (!MonitorService.class.isAssignableFrom(found)) {
+        throw new FlumeException(TYPE_KEY + "=" + type + ": " + className + " is not a "
+            + MonitorService.class.getName());
+      }
+      return (MonitorService) found.getDeclaredConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      throw new FlumeException(TYPE_KEY + "=" + type + " names no reporter: use http, or the "
+          + "class name of a " + MonitorService.class.getName() + " on the agent's classpath", e);
+    } catch (ReflectiveOperationException e) {
+      throw new FlumeException(TYPE_KEY + "=" + type + ": " + className + " cannot be created ("
+          + e + "); it needs a public constructor without arguments", e);
+    }
+  }
+
+  /** Registers the MBeans and starts the reporter, if any. */
+  public void start(Supplier<List<ComponentCounter>> counters) {
+    mbeans.register(counters.get());
+    if (reporter != null) {
+      try {
+        reporter.start(counters);
+      } catch (RuntimeException e) {
+        mbeans.unregisterAll();
+        throw e;
+      }
+    }
+  }
+
+  public void stop() {
+    if (reporter != null) {
+      reporter.stop();
+    }
+    mbeans.unregisterAll();
+  }
+
+  /** The reporter started by {@code flume.monitoring.type}, if any. */
+  public MonitorService reporter() {
+    return reporter;
+  }
+}
