@@ -13,17 +13,22 @@ import java.util.function.Supplier;
 /**
  * An agent's monitoring, as Flume's {@code -Dflume.monitoring.*} system properties ask for it:
  * the counters are always JMX MBeans; {@code flume.monitoring.type} adds a reporter ({@code http},
- * or a {@link MonitorService} class), configured by the other {@code flume.monitoring.*} keys.
+ * {@code ganglia}, or a {@link MonitorService} class), configured by the other
+ * {@code flume.monitoring.*} keys.
  */
 public final class Monitoring {
 
   public static final String PREFIX = "flume.monitoring.";
   public static final String TYPE_KEY = PREFIX + "type";
+  /** In module flumelab-ganglia, which the agent launcher has. */
+  private static final String GANGLIA = "io.flumelab.ganglia.GangliaReporter";
 
   /** Short names and Flume's class names of the reporters FlumeLab has. */
   private static final Map<String, String> TYPES = Map.of(
       "http", HttpMetricsServer.class.getName(),
-      "org.apache.flume.instrumentation.http.HTTPMetricsServer", HttpMetricsServer.class.getName());
+      "org.apache.flume.instrumentation.http.HTTPMetricsServer", HttpMetricsServer.class.getName(),
+      "ganglia", GANGLIA,
+      "org.apache.flume.instrumentation.GangliaServer", GANGLIA);
 
   private final CounterMBeans mbeans = new CounterMBeans();
   private final MonitorService reporter;
@@ -55,11 +60,6 @@ public final class Monitoring {
   }
 
   private static MonitorService create(String type) {
-    if (type.equalsIgnoreCase("ganglia") || type.equals("org.apache.flume.instrumentation.GangliaServer")) {
-      throw new FlumeException(TYPE_KEY + "=" + type + ": reporting to Ganglia is not in this "
-          + "FlumeLab version yet; use " + TYPE_KEY + "=http (JSON at http://<host>:41414/metrics) "
-          + "or JMX, which is always on");
-    }
     String className = TYPES.getOrDefault(type.toLowerCase(Locale.ROOT),
         TYPES.getOrDefault(type, type));
     try {
@@ -70,7 +70,11 @@ public final class Monitoring {
       }
       return (MonitorService) found.getDeclaredConstructor().newInstance();
     } catch (ClassNotFoundException e) {
-      throw new FlumeException(TYPE_KEY + "=" + type + " names no reporter: use http, or the "
+      if (className.equals(GANGLIA)) {
+        throw new FlumeException(TYPE_KEY + "=" + type + " needs the module flumelab-ganglia on "
+            + "the agent's classpath (bin/flume-ng has it)", e);
+      }
+      throw new FlumeException(TYPE_KEY + "=" + type + " names no reporter: use http, ganglia, or the "
           + "class name of a " + MonitorService.class.getName() + " on the agent's classpath", e);
     } catch (ReflectiveOperationException e) {
       throw new FlumeException(TYPE_KEY + "=" + type + ": " + className + " cannot be created ("

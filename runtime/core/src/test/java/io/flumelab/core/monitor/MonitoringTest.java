@@ -112,10 +112,12 @@ class MonitoringTest {
   void unknownTypesSayWhatWorks() {
     assertThatThrownBy(() -> Monitoring.fromProperties(properties("graphite", Map.of())))
         .isInstanceOf(FlumeException.class)
-        .hasMessage("flume.monitoring.type=graphite names no reporter: use http, or the class name "
-            + "of a io.flumelab.core.monitor.MonitorService on the agent's classpath");
+        .hasMessage("flume.monitoring.type=graphite names no reporter: use http, ganglia, or the "
+            + "class name of a io.flumelab.core.monitor.MonitorService on the agent's classpath");
+    // core alone: the Ganglia reporter is a module of its own
     assertThatThrownBy(() -> Monitoring.fromProperties(properties("ganglia", Map.of())))
-        .isInstanceOf(FlumeException.class).hasMessageContaining("use flume.monitoring.type=http");
+        .isInstanceOf(FlumeException.class).hasMessage("flume.monitoring.type=ganglia needs the "
+            + "module flumelab-ganglia on the agent's classpath (bin/flume-ng has it)");
   }
 
   @Test
