@@ -5,7 +5,9 @@ import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.WorkDirs;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
+import io.flumelab.harness.FlumeEnv;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,19 @@ public final class LabAgents implements AutoCloseable {
     Path hostsFile = hostsFiles.computeIfAbsent(where.host(),
         host -> Hosts.forHost(host, dir().resolve("hosts-" + host.name())));
     return agents.start(name, jobFile, List.of(Hosts.jvmOption(hostsFile)), extraArgs);
+  }
+
+  /**
+   * Starts {@code flume-ng agent -c confDir -n name -f jobFile} on the host: the agent's JVM gets
+   * the {@code JAVA_OPTS} of {@code confDir/flume-env.sh}, as {@code bin/flume-ng} gives them.
+   */
+  public synchronized AgentProcess startWithConf(String name, Path confDir, Path jobFile,
+      On where) {
+    Path hostsFile = hostsFiles.computeIfAbsent(where.host(),
+        host -> Hosts.forHost(host, dir().resolve("hosts-" + host.name())));
+    List<String> jvmOptions = new ArrayList<>(FlumeEnv.javaOpts(confDir));
+    jvmOptions.add(Hosts.jvmOption(hostsFile));
+    return agents.start(name, jobFile, jvmOptions);
   }
 
   /** Starts an agent that resolves names like the test itself (this machine's name is localhost). */
