@@ -28,7 +28,7 @@ public final class AvroCatalog implements ComponentCatalog {
         ComponentSpec.builder(SINK, "avro", AvroSink.class.getName())
             .flumeClass("org.apache.flume.sink.AvroSink")
             .required("hostname").required("port", INTEGER)
-            .key("batch-size", INTEGER).key("connect-timeout", INTEGER)
+            .batch("batch-size", 100).key("connect-timeout", INTEGER)
             .key("request-timeout", INTEGER).key("reset-connection-interval", LONG)
             .key("compression-type").key("compression-level", INTEGER)
             .key("maxIoWorkers", INTEGER)

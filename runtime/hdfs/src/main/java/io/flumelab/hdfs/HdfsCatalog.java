@@ -20,7 +20,7 @@ public final class HdfsCatalog implements ComponentCatalog {
         .key("hdfs.filePrefix").key("hdfs.fileSuffix").key("hdfs.inUsePrefix")
         .key("hdfs.inUseSuffix").key("hdfs.emptyInUseSuffix", BOOLEAN)
         .key("hdfs.rollInterval", LONG).key("hdfs.rollSize", LONG).key("hdfs.rollCount", LONG)
-        .key("hdfs.idleTimeout", LONG).key("hdfs.batchSize", INTEGER).key("hdfs.codeC")
+        .key("hdfs.idleTimeout", LONG).batch("hdfs.batchSize", 100).key("hdfs.codeC")
         .key("hdfs.fileType").key("hdfs.maxOpenFiles", INTEGER)
         .key("hdfs.minBlockReplicas", INTEGER).key("hdfs.writeFormat")
         .key("hdfs.threadsPoolSize", INTEGER).key("hdfs.rollTimerPoolSize", INTEGER)

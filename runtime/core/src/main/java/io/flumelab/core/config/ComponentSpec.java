@@ -22,10 +22,14 @@ import java.util.Set;
  *     unchecked, such as {@code kafka.producer.}
  * @param channelKeys keys (or prefixes ending with a dot) whose values name channels of the owning
  *     source, as a selector's {@code mapping.} does
+ * @param batch the key setting how many events one channel transaction carries, or null
  */
 public record ComponentSpec(ComponentKind kind, String alias, String className,
     List<String> flumeClassNames, Map<String, KeyType> keys, Set<String> requiredKeys,
-    List<String> passThroughPrefixes, List<String> channelKeys) {
+    List<String> passThroughPrefixes, List<String> channelKeys, BatchKey batch) {
+
+  /** A batch size key and its default: a batch must fit one transaction of the channel. */
+  public record BatchKey(String key, int defaultSize) {}
 
   public ComponentSpec {
     flumeClassNames = List.copyOf(flumeClassNames);
@@ -68,6 +72,7 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
     private final Set<String> required = new LinkedHashSet<>();
     private final List<String> passThrough = new ArrayList<>();
     private final List<String> channelKeys = new ArrayList<>();
+    private BatchKey batch;
 
     private Builder(ComponentKind kind, String alias, String className) {
       this.kind = kind;
@@ -114,9 +119,15 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
       return this;
     }
 
+    /** The integer key of the batch size, taken or put in one channel transaction. */
+    public Builder batch(String key, int defaultSize) {
+      batch = new BatchKey(key, defaultSize);
+      return key(key, KeyType.INTEGER);
+    }
+
     public ComponentSpec build() {
       return new ComponentSpec(kind, alias, className, flumeClassNames, keys, required, passThrough,
-          channelKeys);
+          channelKeys, batch);
     }
   }
 }

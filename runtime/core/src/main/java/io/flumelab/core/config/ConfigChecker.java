@@ -51,6 +51,7 @@ final class ConfigChecker {
     }
     for (String channel : channels) {
       checkChannelDeclared(source.ref(), source.section(), "channels", channel);
+      checkBatchFits(source, ComponentKind.SOURCE, channel);
     }
     checkSelector(source, channels);
     checkInterceptors(source);
@@ -72,6 +73,59 @@ final class ConfigChecker {
           "Give each channel a sink of its own; a sink's 'channel' is singular, unlike a source's 'channels'.");
     } else {
       checkChannelDeclared(sink.ref(), section, "channel", channels.get(0));
+      checkBatchFits(sink, ComponentKind.SINK, channels.get(0));
+    }
+  }
+
+  /**
+   * Warns when a component's batch is larger than a memory channel's transactionCapacity: the
+   * batch then fails on every try once that many events are ready, in Flume as here.
+   */
+  private void checkBatchFits(ComponentConfig component, ComponentKind kind, String channelName) {
+    if (!(resolver.resolve(kind, component.type()) instanceof Resolved resolved)
+        || resolved.spec() == null || resolved.spec().batch() == null) {
+      return;
+    }
+    ComponentConfig channel = config.channels().stream()
+        .filter(c -> c.name().equals(channelName)).findFirst().orElse(null);
+    if (channel == null || !isMemoryChannel(channel.type())) {
+      return;
+    }
+    ComponentSpec.BatchKey batch = resolved.spec().batch();
+    Section section = component.section();
+    Section channelSection = channel.section();
+    Integer size = integer(section.value(batch.key()), batch.defaultSize());
+    Integer capacity = integer(channelSection.value("transactionCapacity"), 100);
+    if (size == null || capacity == null || size <= capacity) {
+      return;
+    }
+    boolean explicit = section.has(batch.key());
+    String batchKey = section.fullKey(batch.key());
+    String capacityKey = channelSection.fullKey("transactionCapacity");
+    findings.warning(explicit ? section.line(batch.key()) : channelSection.lineOr("transactionCapacity"),
+        explicit ? batchKey : capacityKey,
+        component.ref().describe() + " moves batches of " + size + " events ("
+            + (explicit ? batch.key() : "its default " + batch.key()) + ") but channel "
+            + channelName + " takes at most " + capacity + " in one transaction "
+            + "(transactionCapacity): once " + size + " events are ready, every batch fails",
+        "Set '" + capacityKey + " = " + size + "' or more, or '" + batchKey + " = " + capacity
+            + "' or less.");
+  }
+
+  private static boolean isMemoryChannel(String type) {
+    return type != null && (type.equalsIgnoreCase("memory")
+        || type.equals("org.apache.flume.channel.MemoryChannel"));
+  }
+
+  /** The value as an int, the default when absent, null when it is no int (reported elsewhere). */
+  private static Integer integer(String value, int defaultValue) {
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -19,7 +19,7 @@ final class SinkTypes {
             .build(),
         ComponentSpec.builder(SINK, "null", "io.flumelab.core.sink.NullSink")
             .flumeClass("org.apache.flume.sink.NullSink")
-            .key("batchSize", INTEGER)
+            .batch("batchSize", 100)
             .build(),
         ComponentSpec.builder(SINK_PROCESSOR, "default", "io.flumelab.core.sink.DefaultSinkProcessor")
             .flumeClass("org.apache.flume.sink.DefaultSinkProcessor")
@@ -28,7 +28,7 @@ final class SinkTypes {
             .flumeClass("org.apache.flume.sink.RollingFileSink")
             .required("sink.directory", KeyType.STRING)
             .key("sink.rollInterval", KeyType.LONG)
-            .key("sink.batchSize", INTEGER)
+            .batch("sink.batchSize", 100)
             .key("sink.pathManager")
             .key("sink.pathManager.prefix")
             .key("sink.pathManager.extension")

@@ -23,7 +23,7 @@ final class SourceTypes {
             .flumeClass("org.apache.flume.source.ExecSource")
             .required("command").key("shell").key("restart", BOOLEAN)
             .key("restartThrottle", KeyType.LONG).key("logStdErr", BOOLEAN)
-            .key("batchSize", INTEGER).key("batchTimeout", KeyType.LONG).key("charset")
+            .batch("batchSize", 20).key("batchTimeout", KeyType.LONG).key("charset")
             .build(),
         ComponentSpec.builder(SOURCE, "spooldir", "io.flumelab.core.source.SpoolDirectorySource")
             .flumeClass("org.apache.flume.source.SpoolDirectorySource")
@@ -32,14 +32,14 @@ final class SourceTypes {
             .key("basenameHeaderKey").key("includePattern").key("ignorePattern")
             .key("trackerDir").key("consumeOrder").key("recursiveDirectorySearch", BOOLEAN)
             .key("pollDelay", KeyType.LONG).key("maxBackoff", KeyType.LONG)
-            .key("batchSize", INTEGER).key("inputCharset").key("decodeErrorPolicy")
+            .batch("batchSize", 100).key("inputCharset").key("decodeErrorPolicy")
             .key("deserializer").key("deserializer.maxLineLength", INTEGER)
             .key("deserializer.outputCharset").key("bufferMaxLineLength", INTEGER)
             .key("bufferMaxLines", INTEGER)
             .build(),
         ComponentSpec.builder(SOURCE, "seq", "io.flumelab.core.source.SequenceGeneratorSource")
             .flumeClass("org.apache.flume.source.SequenceGeneratorSource")
-            .key("batchSize", INTEGER).key("totalEvents", KeyType.LONG)
+            .batch("batchSize", 1).key("totalEvents", KeyType.LONG)
             .build(),
         ComponentSpec.builder(SOURCE, "netcatudp", "io.flumelab.core.source.NetcatUdpSource")
             .flumeClass("org.apache.flume.source.NetcatUdpSource")
@@ -51,7 +51,7 @@ final class SourceTypes {
             .required("filegroups").passThrough("filegroups.").passThrough("headers.")
             .key("positionFile").key("byteOffsetHeader", BOOLEAN).key("skipToEnd", BOOLEAN)
             .key("idleTimeout", KeyType.LONG).key("writePosInterval", KeyType.LONG)
-            .key("batchSize", INTEGER).key("maxBatchCount", KeyType.LONG)
+            .batch("batchSize", 100).key("maxBatchCount", KeyType.LONG)
             .key("backoffSleepIncrement", KeyType.LONG).key("maxBackoffSleep", KeyType.LONG)
             .key("cachePatternMatching", BOOLEAN).key("fileHeader", BOOLEAN).key("fileHeaderKey")
             .build(),

@@ -1,0 +1,83 @@
+package io.flumelab.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flumelab.core.config.AgentConfigurations.Options;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A batch larger than a memory channel's transactionCapacity is flagged before it ever fails. */
+class BatchFitsChannelTest {
+
+  private static final Options REAL = Options.defaults().withEnv(Map.of())
+      .withSystemProperties(Map.of());
+
+  private static Topology load(String config) {
+    return AgentConfigurations.load("job.conf", config, "a1", REAL);
+  }
+
+  @Test
+  void aSinkBatchAboveTheTransactionCapacityIsNamedWithBothFixes() {
+    Topology topology = load("""
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = seq
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.channels.c1.transactionCapacity = 100
+        a1.sinks.k1.type = file_roll
+        a1.sinks.k1.sink.directory = /tmp
+        a1.sinks.k1.sink.batchSize = 1000
+        a1.sinks.k1.channel = c1
+        """);
+
+    assertThat(topology.warnings()).map(Problem::render).containsExactly(
+        "job.conf:10: warning: a1.sinks.k1.sink.batchSize: sink 'k1' moves batches of 1000 events "
+            + "(sink.batchSize) but channel c1 takes at most 100 in one transaction "
+            + "(transactionCapacity): once 1000 events are ready, every batch fails. "
+            + "Set 'a1.channels.c1.transactionCapacity = 1000' or more, or "
+            + "'a1.sinks.k1.sink.batchSize = 100' or less.");
+  }
+
+  @Test
+  void aDefaultBatchIsPointedAtTheChannelsSetting() {
+    Topology topology = load("""
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = exec
+        a1.sources.r1.command = true
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.channels.c1.transactionCapacity = 10
+        a1.sinks.k1.type = null
+        a1.sinks.k1.batchSize = 10
+        a1.sinks.k1.channel = c1
+        """);
+
+    assertThat(topology.warnings()).map(Problem::render).containsExactly(
+        "job.conf:8: warning: a1.channels.c1.transactionCapacity: source 'r1' moves batches of 20 events "
+            + "(its default batchSize) but channel c1 takes at most 10 in one transaction "
+            + "(transactionCapacity): once 20 events are ready, every batch fails. "
+            + "Set 'a1.channels.c1.transactionCapacity = 20' or more, or "
+            + "'a1.sources.r1.batchSize = 10' or less.");
+  }
+
+  @Test
+  void batchesThatFitRaiseNothing() {
+    Topology topology = load("""
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = exec
+        a1.sources.r1.command = true
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = null
+        a1.sinks.k1.channel = c1
+        """);
+
+    assertThat(topology.warnings()).isEmpty();
+  }
+}
