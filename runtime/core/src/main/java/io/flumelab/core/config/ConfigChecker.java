@@ -107,7 +107,8 @@ final class ConfigChecker {
         component.ref().describe() + " moves batches of " + size + " events ("
             + (explicit ? batch.key() : "its default " + batch.key()) + ") but channel "
             + channelName + " takes at most " + capacity + " in one transaction "
-            + "(transactionCapacity): once " + size + " events are ready, every batch fails",
+            + "(transactionCapacity): a batch fails whenever more than " + capacity
+            + " events are ready",
         "Set '" + capacityKey + " = " + size + "' or more, or '" + batchKey + " = " + capacity
             + "' or less.");
   }

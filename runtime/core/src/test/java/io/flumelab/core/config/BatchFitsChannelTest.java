@@ -35,7 +35,7 @@ class BatchFitsChannelTest {
     assertThat(topology.warnings()).map(Problem::render).containsExactly(
         "job.conf:10: warning: a1.sinks.k1.sink.batchSize: sink 'k1' moves batches of 1000 events "
             + "(sink.batchSize) but channel c1 takes at most 100 in one transaction "
-            + "(transactionCapacity): once 1000 events are ready, every batch fails. "
+            + "(transactionCapacity): a batch fails whenever more than 100 events are ready. "
             + "Set 'a1.channels.c1.transactionCapacity = 1000' or more, or "
             + "'a1.sinks.k1.sink.batchSize = 100' or less.");
   }
@@ -59,7 +59,7 @@ class BatchFitsChannelTest {
     assertThat(topology.warnings()).map(Problem::render).containsExactly(
         "job.conf:8: warning: a1.channels.c1.transactionCapacity: source 'r1' moves batches of 20 events "
             + "(its default batchSize) but channel c1 takes at most 10 in one transaction "
-            + "(transactionCapacity): once 20 events are ready, every batch fails. "
+            + "(transactionCapacity): a batch fails whenever more than 10 events are ready. "
             + "Set 'a1.channels.c1.transactionCapacity = 20' or more, or "
             + "'a1.sources.r1.batchSize = 10' or less.");
   }
