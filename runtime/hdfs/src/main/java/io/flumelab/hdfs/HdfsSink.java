@@ -201,6 +201,9 @@ public class HdfsSink extends BatchSink implements Configurable {
   public synchronized void start() {
     // core-site.xml and hdfs-site.xml from the classpath (bin/flume-ng puts the conf dir on it)
     hadoopConf = new Configuration();
+    // Hadoop closes its cached file systems in a JVM shutdown hook, racing the agent's own hook
+    // that stops this sink: the open files could then not be closed and renamed
+    hadoopConf.setBoolean("fs.automatic.close", false);
     timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "hdfs-" + getName() + "-timer");
       thread.setDaemon(true);

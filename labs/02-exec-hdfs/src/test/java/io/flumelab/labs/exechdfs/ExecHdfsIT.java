@@ -1,0 +1,208 @@
+package io.flumelab.labs.exechdfs;
+
+import static io.flumelab.cluster.junit.On.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flumelab.cluster.junit.LabAgents;
+import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Lab;
+import io.flumelab.harness.LabTest;
+import io.flumelab.harness.Points;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@LabTest
+@LabCluster(hdfs = true)
+@DisplayName("Lab 02: exec (tail -F) -> memory -> HDFS")
+class ExecHdfsIT {
+
+  private static final Duration ARRIVES = Duration.ofSeconds(30);
+  private static final org.apache.hadoop.fs.Path FLUME = new org.apache.hadoop.fs.Path("/flume");
+  /** %D/%H: month/day/year/hour. */
+  private static final DateTimeFormatter HOUR_DIR = DateTimeFormatter.ofPattern("MM/dd/yy/HH");
+
+  private final Path job = Lab.file("jobs/flume-exec-hdfs.conf");
+
+  @TempDir
+  Path dir;
+
+  private Path hiveLog;
+
+  @BeforeEach
+  void emptyLog(FileSystem hdfs) throws IOException {
+    hiveLog = Files.createFile(dir.resolve("hive.log"));
+    hdfs.delete(FLUME, true);
+  }
+
+  @AfterEach
+  void clean(FileSystem hdfs) throws IOException {
+    hdfs.delete(FLUME, true);
+  }
+
+  @Test
+  @Order(1)
+  @Points(10)
+  @DisplayName("the job passes flume-ng check without warnings: exec -> memory -> hdfs")
+  void jobIsValid() {
+    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", "a1",
+        "-DHIVE_LOG=" + dir.resolve("hive.log"));
+
+    assertThat(check.exitCode())
+        .as("bin/flume-ng check -f %s -n a1 found problems:%n%s", job, check.output()).isZero();
+    assertThat(check.output()).as("r1 exec, c1 memory, s1 hdfs")
+        .contains("r1 exec", "c1 memory", "s1 hdfs");
+    assertThat(check.output()).as("flume-ng check printed warnings; each says what to change")
+        .doesNotContain("warning:");
+  }
+
+  @Test
+  @Order(2)
+  @Points(20)
+  @DisplayName("lines added to the log arrive in HDFS as text, under /flume/<month/day/year>/<hour>/logs-*")
+  void linesArriveInHourlyDirectories(LabAgents agents, FileSystem hdfs) throws IOException {
+    LocalDateTime started = LocalDateTime.now();
+    start(agents);
+
+    append("first line", "second line");
+
+    List<LocatedFileStatus> files = awaitLines(hdfs, List.of("first line", "second line"));
+    List<String> hours = List.of(started.format(HOUR_DIR), LocalDateTime.now().format(HOUR_DIR));
+    for (LocatedFileStatus file : files) {
+      String relative = file.getPath().toUri().getPath().substring("/flume/".length());
+      assertThat(relative).as("a file of the sink, under /flume")
+          .matches("\\d{2}/\\d{2}/\\d{2}/\\d{2}/logs-.*");
+      assertThat(relative.substring(0, 11)).as("its directory: the hour the agent wrote it, "
+          + "as %%D/%%H gives it").isIn(hours);
+    }
+  }
+
+  @Test
+  @Order(3)
+  @Points(10)
+  @DisplayName("a burst of 500 lines arrives whole and in order")
+  void aBurstArrivesWhole(LabAgents agents, FileSystem hdfs) throws IOException {
+    start(agents);
+    List<String> burst = IntStream.range(0, 500).mapToObj(i -> "burst line " + i).toList();
+
+    append(burst.toArray(String[]::new));
+
+    awaitLines(hdfs, burst);
+  }
+
+  @Test
+  @Order(4)
+  @Points(10)
+  @DisplayName("files roll by time and size, not by count: 25 lines go to one file")
+  void noRollByCount(LabAgents agents, FileSystem hdfs) throws IOException {
+    start(agents);
+    List<String> lines = IntStream.range(0, 25).mapToObj(i -> "line " + i).toList();
+
+    append(lines.toArray(String[]::new));
+
+    assertThat(awaitLines(hdfs, lines)).as("files holding the 25 lines (rollCount 0 keeps one)")
+        .hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  @Points(10)
+  @DisplayName("when the agent stops, its file is closed: no .tmp left, every line kept")
+  void stopClosesTheFile(LabAgents agents, FileSystem hdfs) throws IOException {
+    AgentProcess agent = start(agents);
+    append("kept 1", "kept 2", "kept 3");
+    awaitLines(hdfs, List.of("kept 1", "kept 2", "kept 3"));
+
+    assertThat(agent.stop()).as("exit status on SIGTERM").isZero();
+
+    List<LocatedFileStatus> files = files(hdfs);
+    assertThat(files).extracting(file -> file.getPath().getName())
+        .as("file names after the agent stopped").noneMatch(name -> name.endsWith(".tmp"));
+    assertThat(linesIn(hdfs, files)).containsExactly("kept 1", "kept 2", "kept 3");
+  }
+
+  private AgentProcess start(LabAgents agents) {
+    AgentProcess agent = agents.start("a1", job, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
+    return agent;
+  }
+
+  private void append(String... lines) throws IOException {
+    Files.writeString(hiveLog, String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+  }
+
+  /** Waits until the sink's files hold exactly these lines, in order; returns the files. */
+  private static List<LocatedFileStatus> awaitLines(FileSystem hdfs, List<String> expected) {
+    try {
+      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+          .until(() -> linesIn(hdfs, files(hdfs)).equals(expected));
+    } catch (ConditionTimeoutException e) {
+      List<String> seen = linesIn(hdfs, filesQuietly(hdfs));
+      throw new AssertionError("HDFS did not hold the " + expected.size() + " lines written to the "
+          + "log within " + ARRIVES.toSeconds() + " s; the files under /flume hold " + seen.size()
+          + " lines" + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size())))
+          + ". Is the sink's path right, and does its batch fit the channel?", e);
+    }
+    return filesQuietly(hdfs);
+  }
+
+  /** Every file under /flume, oldest name first (the sink's file numbers count up). */
+  private static List<LocatedFileStatus> files(FileSystem hdfs) throws IOException {
+    List<LocatedFileStatus> files = new ArrayList<>();
+    if (!hdfs.exists(FLUME)) {
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> it = hdfs.listFiles(FLUME, true);
+    while (it.hasNext()) {
+      files.add(it.next());
+    }
+    files.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+    return files;
+  }
+
+  private static List<LocatedFileStatus> filesQuietly(FileSystem hdfs) {
+    try {
+      return files(hdfs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> linesIn(FileSystem hdfs, List<LocatedFileStatus> files) {
+    List<String> lines = new ArrayList<>();
+    for (LocatedFileStatus file : files) {
+      try (InputStream in = hdfs.open(file.getPath())) {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (!text.isEmpty()) {
+          lines.addAll(List.of(text.split("\n")));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return lines;
+  }
+}
