@@ -3,6 +3,7 @@ package io.flumelab.labs.exechdfs;
 import static io.flumelab.cluster.junit.On.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
@@ -11,8 +12,6 @@ import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +42,9 @@ class ExecHdfsIT {
   private static final org.apache.hadoop.fs.Path FLUME = new org.apache.hadoop.fs.Path("/flume");
   /** %D/%H: month/day/year/hour. */
   private static final DateTimeFormatter HOUR_DIR = DateTimeFormatter.ofPattern("MM/dd/yy/HH");
+
+  /** The first line of every run: once it is in HDFS, the agent follows the log. */
+  private static final String FOLLOWING = "the agent follows hive.log";
 
   private final Path job = Lab.file("jobs/flume-exec-hdfs.conf");
 
@@ -85,7 +86,7 @@ class ExecHdfsIT {
   @DisplayName("lines added to the log arrive in HDFS as text, under /flume/<month/day/year>/<hour>/logs-*")
   void linesArriveInHourlyDirectories(LabAgents agents, FileSystem hdfs) throws IOException {
     LocalDateTime started = LocalDateTime.now();
-    start(agents);
+    start(agents, hdfs);
 
     append("first line", "second line");
 
@@ -105,7 +106,7 @@ class ExecHdfsIT {
   @Points(10)
   @DisplayName("a burst of 500 lines arrives whole and in order")
   void aBurstArrivesWhole(LabAgents agents, FileSystem hdfs) throws IOException {
-    start(agents);
+    start(agents, hdfs);
     List<String> burst = IntStream.range(0, 500).mapToObj(i -> "burst line " + i).toList();
 
     append(burst.toArray(String[]::new));
@@ -118,7 +119,7 @@ class ExecHdfsIT {
   @Points(10)
   @DisplayName("files roll by time and size, not by count: 25 lines go to one file")
   void noRollByCount(LabAgents agents, FileSystem hdfs) throws IOException {
-    start(agents);
+    start(agents, hdfs);
     List<String> lines = IntStream.range(0, 25).mapToObj(i -> "line " + i).toList();
 
     append(lines.toArray(String[]::new));
@@ -132,7 +133,7 @@ class ExecHdfsIT {
   @Points(10)
   @DisplayName("when the agent stops, its file is closed: no .tmp left, every line kept")
   void stopClosesTheFile(LabAgents agents, FileSystem hdfs) throws IOException {
-    AgentProcess agent = start(agents);
+    AgentProcess agent = start(agents, hdfs);
     append("kept 1", "kept 2", "kept 3");
     awaitLines(hdfs, List.of("kept 1", "kept 2", "kept 3"));
 
@@ -141,11 +142,17 @@ class ExecHdfsIT {
     List<LocatedFileStatus> files = files(hdfs);
     assertThat(files).extracting(file -> file.getPath().getName())
         .as("file names after the agent stopped").noneMatch(name -> name.endsWith(".tmp"));
-    assertThat(linesIn(hdfs, files)).containsExactly("kept 1", "kept 2", "kept 3");
+    assertThat(linesIn(hdfs, files)).containsExactly(FOLLOWING, "kept 1", "kept 2", "kept 3");
   }
 
-  private AgentProcess start(LabAgents agents) {
+  /**
+   * Starts the agent and waits until its {@code tail -F} follows the log: tail begins with the
+   * last lines already there, so lines written before it runs could be skipped.
+   */
+  private AgentProcess start(LabAgents agents, FileSystem hdfs) throws IOException {
     AgentProcess agent = agents.start("a1", job, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
+    append(FOLLOWING);
+    awaitLines(hdfs, List.of());
     return agent;
   }
 
@@ -154,55 +161,31 @@ class ExecHdfsIT {
         StandardOpenOption.APPEND);
   }
 
-  /** Waits until the sink's files hold exactly these lines, in order; returns the files. */
-  private static List<LocatedFileStatus> awaitLines(FileSystem hdfs, List<String> expected) {
+  /**
+   * Waits until the sink's files hold exactly these lines, in order, after the line that showed
+   * the agent was following the log; returns the files.
+   */
+  private static List<LocatedFileStatus> awaitLines(FileSystem hdfs, List<String> lines) {
+    List<String> expected = new ArrayList<>(List.of(FOLLOWING));
+    expected.addAll(lines);
     try {
       Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
           .until(() -> linesIn(hdfs, files(hdfs)).equals(expected));
     } catch (ConditionTimeoutException e) {
-      List<String> seen = linesIn(hdfs, filesQuietly(hdfs));
+      List<String> seen = linesIn(hdfs, files(hdfs));
       throw new AssertionError("HDFS did not hold the " + expected.size() + " lines written to the "
           + "log within " + ARRIVES.toSeconds() + " s; the files under /flume hold " + seen.size()
           + " lines" + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size())))
           + ". Is the sink's path right, and does its batch fit the channel?", e);
     }
-    return filesQuietly(hdfs);
+    return files(hdfs);
   }
 
-  /** Every file under /flume, oldest name first (the sink's file numbers count up). */
-  private static List<LocatedFileStatus> files(FileSystem hdfs) throws IOException {
-    List<LocatedFileStatus> files = new ArrayList<>();
-    if (!hdfs.exists(FLUME)) {
-      return files;
-    }
-    RemoteIterator<LocatedFileStatus> it = hdfs.listFiles(FLUME, true);
-    while (it.hasNext()) {
-      files.add(it.next());
-    }
-    files.sort((a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-    return files;
-  }
-
-  private static List<LocatedFileStatus> filesQuietly(FileSystem hdfs) {
-    try {
-      return files(hdfs);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private static List<LocatedFileStatus> files(FileSystem hdfs) {
+    return HdfsFiles.under(hdfs, "/flume");
   }
 
   private static List<String> linesIn(FileSystem hdfs, List<LocatedFileStatus> files) {
-    List<String> lines = new ArrayList<>();
-    for (LocatedFileStatus file : files) {
-      try (InputStream in = hdfs.open(file.getPath())) {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        if (!text.isEmpty()) {
-          lines.addAll(List.of(text.split("\n")));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return lines;
+    return HdfsFiles.lines(hdfs, files);
   }
 }
