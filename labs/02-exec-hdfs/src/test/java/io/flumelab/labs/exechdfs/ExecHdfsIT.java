@@ -10,12 +10,10 @@ import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.FlumeNg;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
+import io.flumelab.harness.LogFile;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,11 +49,11 @@ class ExecHdfsIT {
   @TempDir
   Path dir;
 
-  private Path hiveLog;
+  private LogFile hiveLog;
 
   @BeforeEach
   void emptyLog(FileSystem hdfs) throws IOException {
-    hiveLog = Files.createFile(dir.resolve("hive.log"));
+    hiveLog = LogFile.create(dir.resolve("hive.log"));
     hdfs.delete(FLUME, true);
   }
 
@@ -88,7 +86,7 @@ class ExecHdfsIT {
     LocalDateTime started = LocalDateTime.now();
     start(agents, hdfs);
 
-    append("first line", "second line");
+    hiveLog.append("first line", "second line");
 
     List<LocatedFileStatus> files = awaitLines(hdfs, List.of("first line", "second line"));
     List<String> hours = List.of(started.format(HOUR_DIR), LocalDateTime.now().format(HOUR_DIR));
@@ -109,7 +107,7 @@ class ExecHdfsIT {
     start(agents, hdfs);
     List<String> burst = IntStream.range(0, 500).mapToObj(i -> "burst line " + i).toList();
 
-    append(burst.toArray(String[]::new));
+    hiveLog.append(burst.toArray(String[]::new));
 
     awaitLines(hdfs, burst);
   }
@@ -122,7 +120,7 @@ class ExecHdfsIT {
     start(agents, hdfs);
     List<String> lines = IntStream.range(0, 25).mapToObj(i -> "line " + i).toList();
 
-    append(lines.toArray(String[]::new));
+    hiveLog.append(lines.toArray(String[]::new));
 
     assertThat(awaitLines(hdfs, lines)).as("files holding the 25 lines (rollCount 0 keeps one)")
         .hasSize(1);
@@ -134,7 +132,7 @@ class ExecHdfsIT {
   @DisplayName("when the agent stops, its file is closed: no .tmp left, every line kept")
   void stopClosesTheFile(LabAgents agents, FileSystem hdfs) throws IOException {
     AgentProcess agent = start(agents, hdfs);
-    append("kept 1", "kept 2", "kept 3");
+    hiveLog.append("kept 1", "kept 2", "kept 3");
     awaitLines(hdfs, List.of("kept 1", "kept 2", "kept 3"));
 
     assertThat(agent.stop()).as("exit status on SIGTERM").isZero();
@@ -151,14 +149,9 @@ class ExecHdfsIT {
    */
   private AgentProcess start(LabAgents agents, FileSystem hdfs) throws IOException {
     AgentProcess agent = agents.start("a1", job, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
-    append(FOLLOWING);
+    hiveLog.append(FOLLOWING);
     awaitLines(hdfs, List.of());
     return agent;
-  }
-
-  private void append(String... lines) throws IOException {
-    Files.writeString(hiveLog, String.join("\n", lines) + "\n", StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND);
   }
 
   /**

@@ -1,0 +1,177 @@
+package io.flumelab.labs.replicating;
+
+import static io.flumelab.cluster.junit.On.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flumelab.cluster.hdfs.HdfsFiles;
+import io.flumelab.cluster.junit.LabAgents;
+import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Lab;
+import io.flumelab.harness.LabTest;
+import io.flumelab.harness.LogFile;
+import io.flumelab.harness.Points;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@LabTest
+@LabCluster(hdfs = true)
+@DisplayName("Lab 04: one source, two destinations (replicating selector)")
+class ReplicatingIT {
+
+  private static final Duration ARRIVES = Duration.ofSeconds(30);
+  private static final String HDFS_DIR = "/flume2";
+  /** The first line of every run: once it is in both places, the whole chain works. */
+  private static final String FOLLOWING = "the agents are connected";
+
+  private final Path flume1 = Lab.file("jobs/group1/flume-exec-avro.conf");
+  private final Path flume2 = Lab.file("jobs/group1/flume-avro-hdfs.conf");
+  private final Path flume3 = Lab.file("jobs/group1/flume-avro-file.conf");
+
+  @TempDir
+  Path dir;
+
+  private LogFile hiveLog;
+  private Path flume3Dir;
+
+  @BeforeEach
+  void prepare(FileSystem hdfs) throws IOException {
+    hiveLog = LogFile.create(dir.resolve("hive.log"));
+    flume3Dir = Files.createDirectory(dir.resolve("flume3"));
+    hdfs.delete(new org.apache.hadoop.fs.Path(HDFS_DIR), true);
+  }
+
+  @AfterEach
+  void clean(FileSystem hdfs) throws IOException {
+    hdfs.delete(new org.apache.hadoop.fs.Path(HDFS_DIR), true);
+  }
+
+  @Test
+  @Order(1)
+  @Points(10)
+  @DisplayName("the three jobs pass flume-ng check without warnings")
+  void jobsAreValid() {
+    check(flume1, "a1", "r1 exec", "s1 avro", "s2 avro");
+    check(flume2, "a2", "r1 avro", "k1 hdfs");
+    check(flume3, "a3", "r1 avro", "k1 file_roll");
+  }
+
+  @Test
+  @Order(2)
+  @Points(20)
+  @DisplayName("a line of hive.log reaches HDFS through flume-2 and a local file through flume-3")
+  void eachLineReachesBoth(LabAgents agents, FileSystem hdfs) {
+    startAll(agents, hdfs);
+
+    hiveLog.append("to both");
+
+    awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("to both"));
+    awaitLines("flume-3's directory", this::localLines, List.of("to both"));
+  }
+
+  @Test
+  @Order(3)
+  @Points(10)
+  @DisplayName("a burst of 300 lines reaches both, each line exactly once")
+  void aBurstReachesBothOnce(LabAgents agents, FileSystem hdfs) {
+    startAll(agents, hdfs);
+    List<String> burst = IntStream.range(0, 300).mapToObj(i -> "line " + i).toList();
+
+    hiveLog.append(burst.toArray(String[]::new));
+
+    awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), burst);
+    awaitLines("flume-3's directory", this::localLines, burst);
+  }
+
+  @Test
+  @Order(4)
+  @Points(20)
+  @DisplayName("while flume-3 is down flume-2 goes on, and flume-3 gets what it missed when back")
+  void aDownstreamAgentDownLosesNothing(LabAgents agents, FileSystem hdfs) {
+    AgentProcess a3 = startAll(agents, hdfs);
+    assertThat(a3.stop()).as("flume-3 stopped").isZero();
+
+    hiveLog.append("while flume-3 was down");
+    awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("while flume-3 was down"));
+
+    a3.restart();
+    awaitLines("flume-3's directory after its restart", this::localLines,
+        List.of("while flume-3 was down"));
+  }
+
+  private static void check(Path job, String agent, String... components) {
+    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", agent,
+        "-DHIVE_LOG=/tmp/hive.log", "-DFLUME3_DIR=/tmp");
+    assertThat(check.exitCode())
+        .as("bin/flume-ng check -f %s -n %s found problems:%n%s", job, agent, check.output())
+        .isZero();
+    assertThat(check.output()).as("%s's components", agent).contains(components);
+    assertThat(check.output()).as("flume-ng check printed warnings for %s; each says what to change",
+        job.getFileName()).doesNotContain("warning:");
+  }
+
+  /**
+   * Starts flume-3, flume-2, then flume-1 (downstream first, as the course does), all on
+   * hadoop102, and waits until a first line went through both paths; returns flume-3.
+   */
+  private AgentProcess startAll(LabAgents agents, FileSystem hdfs) {
+    AgentProcess a3 = agents.start("a3", flume3, on("hadoop102"), "-DFLUME3_DIR=" + flume3Dir)
+        .awaitListening("hadoop102", 4142);
+    agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 4141);
+    agents.start("a1", flume1, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
+    hiveLog.append(FOLLOWING);
+    awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of());
+    awaitLines("flume-3's directory", this::localLines, List.of());
+    return a3;
+  }
+
+  /** Waits until a place holds exactly the first line and then these lines, in order. */
+  private static void awaitLines(String where, Supplier<List<String>> place, List<String> lines) {
+    List<String> expected = new ArrayList<>(List.of(FOLLOWING));
+    expected.addAll(lines);
+    try {
+      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+          .until(() -> place.get().equals(expected));
+    } catch (ConditionTimeoutException e) {
+      List<String> seen = place.get();
+      throw new AssertionError(where + " did not hold the " + expected.size() + " expected lines "
+          + "within " + ARRIVES.toSeconds() + " s; it holds " + seen.size() + " lines"
+          + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size()))), e);
+    }
+  }
+
+  private static List<String> hdfsLines(FileSystem hdfs) {
+    return HdfsFiles.lines(hdfs, HdfsFiles.under(hdfs, HDFS_DIR));
+  }
+
+  /** flume-3's files, oldest first (file_roll names them by start time and number). */
+  private List<String> localLines() {
+    try (Stream<Path> files = Files.list(flume3Dir)) {
+      List<String> lines = new ArrayList<>();
+      for (Path file : files.sorted().toList()) {
+        lines.addAll(Files.readAllLines(file));
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
