@@ -1,0 +1,193 @@
+package io.flumelab.labs.sinkgroup;
+
+import static io.flumelab.cluster.junit.On.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flumelab.cluster.junit.LabAgents;
+import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Lab;
+import io.flumelab.harness.LabTest;
+import io.flumelab.harness.LineClient;
+import io.flumelab.harness.LoggerSinkOutput;
+import io.flumelab.harness.Points;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+@LabTest
+@LabCluster
+@DisplayName("Lab 05: a sink group balancing two agents")
+class SinkGroupIT {
+
+  private static final Duration ARRIVES = Duration.ofSeconds(30);
+
+  private final Path flume1 = Lab.file("jobs/group2/flume-netcat-avro.conf");
+  private final Path flume2 = Lab.file("jobs/group2/flume-avro-console1.conf");
+  private final Path flume3 = Lab.file("jobs/group2/flume-avro-console2.conf");
+
+  @Test
+  @Order(1)
+  @Points(10)
+  @DisplayName("the three jobs pass flume-ng check")
+  void jobsAreValid() {
+    for (Object[] job : new Object[][] {{flume1, "a1"}, {flume2, "a2"}, {flume3, "a3"}}) {
+      FlumeNg.Result check = FlumeNg.check((Path) job[0], (String) job[1]);
+      assertThat(check.exitCode()).as("bin/flume-ng check -f %s -n %s found problems:%n%s",
+          job[0], job[1], check.output()).isZero();
+    }
+  }
+
+  @Test
+  @Order(2)
+  @Points(20)
+  @DisplayName("flume-1 drains c1 through a sink group g1 of k1 and k2 with a load_balance processor")
+  void flume1HasALoadBalancingGroup() {
+    requireSinkGroup();
+  }
+
+  @Test
+  @Order(3)
+  @Points(10)
+  @DisplayName("the group picks sinks at random and leaves a failed sink out for at most 10 s")
+  void randomWithBackoff() throws IOException {
+    Properties job = new Properties();
+    try (Reader in = Files.newBufferedReader(flume1)) {
+      job.load(in);
+    }
+    String processor = "a1.sinkgroups.g1.processor.";
+    assertThat(job.getProperty(processor + "selector", "round_robin").trim())
+        .as(processor + "selector").isEqualTo("random");
+    assertThat(job.getProperty(processor + "backoff", "false").trim())
+        .as(processor + "backoff").isEqualTo("true");
+    String maxTimeOut = job.getProperty(processor + "selector.maxTimeOut", "30000").trim();
+    assertThat(maxTimeOut).as(processor + "selector.maxTimeOut (ms; Flume's default is 30000)")
+        .matches("\\d+");
+    assertThat(Long.parseLong(maxTimeOut)).as(processor + "selector.maxTimeOut (ms)")
+        .isBetween(1L, 10_000L);
+  }
+
+  @Test
+  @Order(4)
+  @Points(10)
+  @DisplayName("lines are spread over flume-2 and flume-3, each line printed exactly once")
+  void linesAreSpreadOverBoth(LabAgents agents) {
+    requireSinkGroup();
+    List<AgentProcess> receivers = startAll(agents);
+    sendUntilEachPrints(receivers, "warm-");
+    List<String> lines = IntStream.range(0, 60).mapToObj(i -> "lb-" + i).toList();
+
+    send(lines);
+
+    awaitEachOnce(receivers, lines);
+    for (AgentProcess receiver : receivers) {
+      assertThat(lines.stream().filter(line -> printed(receiver, line) > 0).count())
+          .as("lines %s printed (a random selector gives each some)", receiver.name())
+          .isPositive();
+    }
+  }
+
+  @Test
+  @Order(5)
+  @Points(10)
+  @DisplayName("with flume-3 down every line arrives at flume-2; flume-3 back, it receives again")
+  void aDeadSinkIsBackedOffFromAndTakenBack(LabAgents agents) {
+    requireSinkGroup();
+    List<AgentProcess> receivers = startAll(agents);
+    AgentProcess a3 = receivers.get(1);
+    assertThat(a3.stop()).as("flume-3 stopped").isZero();
+    List<String> lines = IntStream.range(0, 30).mapToObj(i -> "alone-" + i).toList();
+
+    send(lines);
+    awaitEachOnce(List.of(receivers.get(0)), lines);
+
+    a3.restart().awaitListening("hadoop102", 4142);
+    // flume-1 leaves the failed sink out for a while (backoff, at most 10 s): keep sending
+    awaitEachOnce(receivers, sendUntilEachPrints(List.of(a3), "back-"));
+  }
+
+  /** The group is the task: without it two sinks on one channel would also share the lines. */
+  private void requireSinkGroup() {
+    FlumeNg.Result check = FlumeNg.check(flume1, "a1");
+    assertThat(check.output()).as("bin/flume-ng check -f %s -n a1 should show a sink group "
+        + "g1 with a load_balance processor; it printed:%n%s", flume1, check.output())
+        .contains("1 sink group (g1 load_balance: k1 k2)");
+  }
+
+  /** flume-3 and flume-2 first, then flume-1, all on hadoop102; returns [flume-2, flume-3]. */
+  private List<AgentProcess> startAll(LabAgents agents) {
+    AgentProcess a3 = agents.start("a3", flume3, on("hadoop102")).awaitListening("hadoop102", 4142);
+    AgentProcess a2 = agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 4141);
+    agents.start("a1", flume1, on("hadoop102")).awaitListening("localhost", 44444);
+    return List.of(a2, a3);
+  }
+
+  /**
+   * Sends numbered lines, one at a time, until every one of the receivers printed one of them;
+   * returns the lines sent. A sink that failed is left out for a while (backoff), so a receiver
+   * may get nothing at first.
+   */
+  private static List<String> sendUntilEachPrints(List<AgentProcess> receivers, String prefix) {
+    List<String> sent = new ArrayList<>();
+    try {
+      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100)).until(() -> {
+        String line = prefix + sent.size();
+        send(List.of(line));
+        sent.add(line);
+        return receivers.stream().allMatch(receiver ->
+            sent.stream().anyMatch(l -> printed(receiver, l) > 0));
+      });
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("Within " + ARRIVES.toSeconds() + " s (" + sent.size() + " lines) "
+          + "not every receiver printed a line: is each sink of the group used, and does the "
+          + "group back off from a failed sink for at most 10 s?", e);
+    }
+    return sent;
+  }
+
+  /** One line at a time, each acknowledged, so the group chooses a sink for each small batch. */
+  private static void send(List<String> lines) {
+    try (LineClient nc = LineClient.connect("localhost", 44444)) {
+      for (String line : lines) {
+        nc.send(line);
+        assertThat(nc.readLine(Duration.ofSeconds(10))).as("the reply to '%s'", line)
+            .isEqualTo("OK");
+      }
+    }
+  }
+
+  private static void awaitEachOnce(List<AgentProcess> receivers, List<String> lines) {
+    try {
+      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(200)).until(() ->
+          lines.stream().allMatch(line -> total(receivers, line) >= 1));
+    } catch (ConditionTimeoutException e) {
+      List<String> missing = lines.stream().filter(line -> total(receivers, line) == 0).toList();
+      throw new AssertionError(missing.size() + " of " + lines.size() + " lines were printed by "
+          + "no receiver within " + ARRIVES.toSeconds() + " s, e.g. " + missing.get(0), e);
+    }
+    for (String line : lines) {
+      assertThat(total(receivers, line)).as("times '%s' was printed", line).isEqualTo(1);
+    }
+  }
+
+  private static long total(List<AgentProcess> receivers, String line) {
+    return receivers.stream().mapToLong(receiver -> printed(receiver, line)).sum();
+  }
+
+  private static long printed(AgentProcess receiver, String line) {
+    String event = LoggerSinkOutput.eventLine(line);
+    return receiver.output().stream().filter(out -> out.contains(event)).count();
+  }
+}
