@@ -1,0 +1,122 @@
+package io.flumelab.labs.fanin;
+
+import static io.flumelab.cluster.junit.On.on;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flumelab.cluster.junit.LabAgents;
+import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Lab;
+import io.flumelab.harness.LabTest;
+import io.flumelab.harness.LineClient;
+import io.flumelab.harness.LogFile;
+import io.flumelab.harness.LoggerSinkOutput;
+import io.flumelab.harness.Points;
+import io.flumelab.harness.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@LabTest
+@LabCluster
+@DisplayName("Lab 06: fan-in, two agents feeding a third")
+class FanInIT {
+
+  private static final Duration ARRIVES = Duration.ofSeconds(30);
+
+  private final Path flume1 = Lab.file("jobs/group3/flume1-logger-flume.conf");
+  private final Path flume2 = Lab.file("jobs/group3/flume2-netcat-flume.conf");
+  private final Path flume3 = Lab.file("jobs/group3/flume3-flume-logger.conf");
+
+  @TempDir
+  Path dir;
+
+  private LogFile groupLog;
+
+  @BeforeEach
+  void log() {
+    groupLog = LogFile.create(dir.resolve("group.log"));
+  }
+
+  @Test
+  @Order(1)
+  @Points(10)
+  @DisplayName("the three jobs pass flume-ng check")
+  void jobsAreValid() {
+    check(flume1, "a1", "r1 exec", "k1 avro");
+    check(flume2, "a2", "r1 netcat", "k1 avro");
+    check(flume3, "a3", "r1 avro", "k1 logger");
+  }
+
+  @Test
+  @Order(2)
+  @Points(20)
+  @DisplayName("a line of group.log, read by flume-1 on hadoop103, is printed by flume-3 on hadoop105")
+  void fromTheLogOnHadoop103(LabAgents agents) {
+    AgentProcess a3 = startCollector(agents);
+    agents.start("a1", flume1, on("hadoop103"), "-DGROUP_LOG=" + groupLog);
+
+    // tail -F starts with the file's last lines: whether it runs yet or not, this one arrives
+    groupLog.append("from hadoop103");
+
+    awaitPrinted(a3, "from hadoop103");
+  }
+
+  @Test
+  @Order(3)
+  @Points(20)
+  @DisplayName("a line sent to hadoop102:44444 (flume-2) is printed by flume-3 on hadoop105")
+  void fromTheSocketOnHadoop102(LabAgents agents) {
+    AgentProcess a3 = startCollector(agents);
+    agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 44444);
+
+    try (LineClient nc = LineClient.connect("hadoop102", 44444)) {
+      nc.send("from hadoop102");
+      assertThat(nc.readLine(Duration.ofSeconds(10))).as("flume-2's reply").isEqualTo("OK");
+    }
+
+    awaitPrinted(a3, "from hadoop102");
+  }
+
+  @Test
+  @Order(4)
+  @Points(10)
+  @DisplayName("flume-3 listens on hadoop105 only")
+  void theCollectorListensOnItsHostOnly(LabAgents agents) {
+    startCollector(agents);
+
+    assertThat(Ports.isFree("hadoop102", 4141)).as("port 4141 on hadoop102, where flume-3 "
+        + "must not listen (bind hadoop105, not 0.0.0.0)").isTrue();
+    assertThat(Ports.isFree("hadoop103", 4141)).as("port 4141 on hadoop103").isTrue();
+  }
+
+  private AgentProcess startCollector(LabAgents agents) {
+    return agents.start("a3", flume3, on("hadoop105")).awaitListening("hadoop105", 4141);
+  }
+
+  private static void check(Path job, String agent, String... components) {
+    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", agent,
+        "-DGROUP_LOG=/tmp/group.log");
+    assertThat(check.exitCode())
+        .as("bin/flume-ng check -f %s -n %s found problems:%n%s", job, agent, check.output())
+        .isZero();
+    assertThat(check.output()).as("%s's components", agent).contains(components);
+  }
+
+  private static void awaitPrinted(AgentProcess collector, String line) {
+    try {
+      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(200))
+          .until(() -> collector.outputContains(out -> out.contains(LoggerSinkOutput.eventLine(line))));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("flume-3 did not print '" + line + "' within " + ARRIVES.toSeconds()
+          + " s. Its output:\n" + collector.outputText(), e);
+    }
+  }
+}
