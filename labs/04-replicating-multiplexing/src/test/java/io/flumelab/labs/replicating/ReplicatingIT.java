@@ -7,13 +7,13 @@ import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
-import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
+import io.flumelab.harness.LocalFiles;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LogFile;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -69,9 +68,10 @@ class ReplicatingIT {
   @Points(10)
   @DisplayName("the three jobs pass flume-ng check without warnings")
   void jobsAreValid() {
-    check(flume1, "a1", "r1 exec", "s1 avro", "s2 avro");
-    check(flume2, "a2", "r1 avro", "k1 hdfs");
-    check(flume3, "a3", "r1 avro", "k1 file_roll");
+    List<String> defines = List.of("HIVE_LOG=/tmp/hive.log", "FLUME3_DIR=/tmp");
+    JobCheck.assertClean(flume1, "a1", defines, "r1 exec", "s1 avro", "s2 avro");
+    JobCheck.assertClean(flume2, "a2", defines, "r1 avro", "k1 hdfs");
+    JobCheck.assertClean(flume3, "a3", defines, "r1 avro", "k1 file_roll");
   }
 
   @Test
@@ -84,7 +84,7 @@ class ReplicatingIT {
     hiveLog.append("to both");
 
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("to both"));
-    awaitLines("flume-3's directory", this::localLines, List.of("to both"));
+    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), List.of("to both"));
   }
 
   @Test
@@ -98,7 +98,7 @@ class ReplicatingIT {
     hiveLog.append(burst.toArray(String[]::new));
 
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), burst);
-    awaitLines("flume-3's directory", this::localLines, burst);
+    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), burst);
   }
 
   @Test
@@ -113,19 +113,8 @@ class ReplicatingIT {
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("while flume-3 was down"));
 
     a3.restart();
-    awaitLines("flume-3's directory after its restart", this::localLines,
+    awaitLines("flume-3's directory after its restart", () -> LocalFiles.lines(flume3Dir),
         List.of("while flume-3 was down"));
-  }
-
-  private static void check(Path job, String agent, String... components) {
-    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", agent,
-        "-DHIVE_LOG=/tmp/hive.log", "-DFLUME3_DIR=/tmp");
-    assertThat(check.exitCode())
-        .as("bin/flume-ng check -f %s -n %s found problems:%n%s", job, agent, check.output())
-        .isZero();
-    assertThat(check.output()).as("%s's components", agent).contains(components);
-    assertThat(check.output()).as("flume-ng check printed warnings for %s; each says what to change",
-        job.getFileName()).doesNotContain("warning:");
   }
 
   /**
@@ -139,7 +128,7 @@ class ReplicatingIT {
     agents.start("a1", flume1, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
     hiveLog.append(FOLLOWING);
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of());
-    awaitLines("flume-3's directory", this::localLines, List.of());
+    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), List.of());
     return a3;
   }
 
@@ -162,16 +151,4 @@ class ReplicatingIT {
     return HdfsFiles.lines(hdfs, HdfsFiles.under(hdfs, HDFS_DIR));
   }
 
-  /** flume-3's files, oldest first (file_roll names them by start time and number). */
-  private List<String> localLines() {
-    try (Stream<Path> files = Files.list(flume3Dir)) {
-      List<String> lines = new ArrayList<>();
-      for (Path file : files.sorted().toList()) {
-        lines.addAll(Files.readAllLines(file));
-      }
-      return lines;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
