@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LeaseRecoverable;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,11 @@ final class BucketWriter {
   private Path inUsePath;
   private Path finalPath;
   private long events;
+  /** Body bytes of the open file, for hdfs.rollSize (Flume counts bodies, not file bytes). */
+  private long bodyBytes;
+  /** Counts files opened and flushes, so a timer set for an earlier one does nothing. */
+  private long fileGeneration;
+  private long flushGeneration;
   /** Events appended since the last flush: a batch that is not committed yet. */
   private long unflushed;
   /** A timer's close failed with events of the current batch in the file. */
@@ -91,13 +97,14 @@ final class BucketWriter {
     }
     file.append(event);
     events++;
+    bodyBytes += event.getBody().length;
     unflushed++;
     return true;
   }
 
-  private boolean shouldRoll() throws IOException {
+  private boolean shouldRoll() {
     return (settings.rollCount() > 0 && events >= settings.rollCount())
-        || (settings.rollSize() > 0 && file.bytesWritten() >= settings.rollSize());
+        || (settings.rollSize() > 0 && bodyBytes >= settings.rollSize());
   }
 
   /** Makes every appended event visible and safe; restarts the idle clock. */
@@ -116,12 +123,14 @@ final class BucketWriter {
       if (idleTimer != null) {
         idleTimer.cancel(false);
       }
-      idleTimer = timer.schedule(this::closeIdle, settings.idleSeconds(), TimeUnit.SECONDS);
+      long generation = ++flushGeneration;
+      idleTimer = timer.schedule(() -> closeIdle(generation), settings.idleSeconds(),
+          TimeUnit.SECONDS);
     }
   }
 
   private void open() throws IOException {
-    String name = prefix + "." + nextNumber.getAndIncrement() + settings.fileSuffix();
+    String name = prefix + "." + nextNumber.incrementAndGet() + suffix();
     Path inUse = new Path(directory, settings.inUsePrefix() + name + settings.inUseSuffix());
     try {
       if (fs == null) {
@@ -136,10 +145,20 @@ final class BucketWriter {
     inUsePath = inUse;
     finalPath = new Path(directory, name);
     events = 0;
+    bodyBytes = 0;
+    long generation = ++fileGeneration;
     LOG.info("HDFS sink {}: writing {}", sinkName, inUsePath);
     if (settings.rollSeconds() > 0) {
-      rollTimer = timer.schedule(this::closeOnTimer, settings.rollSeconds(), TimeUnit.SECONDS);
+      rollTimer = timer.schedule(() -> closeOnTimer(generation), settings.rollSeconds(),
+          TimeUnit.SECONDS);
     }
+  }
+
+  /** hdfs.fileSuffix, or else the codec's extension ({@code .gz}), as Flume names files. */
+  private String suffix() {
+    String suffix = settings.fileSuffix();
+    CompressionCodec codec = settings.fileOptions().codec();
+    return suffix.isEmpty() && codec != null ? codec.getDefaultExtension() : suffix;
   }
 
   /** Closes the open file and renames it to its final name; the bucket stays usable. */
@@ -159,7 +178,12 @@ final class BucketWriter {
       closing.close();
       unflushed = 0;
     } catch (IOException | RuntimeException e) {
-      // what was flushed is on the DataNodes, but the file stays open until its lease is recovered
+      // what was flushed is on the DataNodes, but the file stays open until its lease is recovered;
+      // events of the current batch may not be there, so its next flush must fail
+      if (unflushed > 0) {
+        lostBatch = e instanceof IOException io ? io : new IOException(e);
+        unflushed = 0;
+      }
       scheduleFinish(from, to, 1, true);
       throw e;
     } finally {
@@ -219,7 +243,10 @@ final class BucketWriter {
     close();
   }
 
-  private synchronized void closeOnTimer() {
+  private synchronized void closeOnTimer(long generation) {
+    if (generation != fileGeneration) {
+      return; // set for a file already closed: this one has its own timer
+    }
     rollTimer = null;
     try {
       close();
@@ -230,19 +257,15 @@ final class BucketWriter {
     }
   }
 
-  /** The sink learns of it at its next flush, so it does not commit what may not be written. */
+  /** close() already told the batch in progress (lostBatch); the timer only reports it. */
   private void timerCloseFailed(IOException e) {
     LOG.warn("HDFS sink {}: closing {} on its timer failed: {}", sinkName, inUsePath, e.toString());
-    if (unflushed > 0) {
-      lostBatch = e;
-      unflushed = 0;
-    }
   }
 
-  private void closeIdle() {
+  private void closeIdle(long generation) {
     synchronized (this) {
-      if (ended) {
-        return;
+      if (ended || generation != flushGeneration) {
+        return; // written since: a later timer is set
       }
       try {
         end();

@@ -3,7 +3,6 @@ package io.flumelab.hdfs;
 import io.flumelab.api.Event;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -59,10 +58,18 @@ enum FileType {
       throws IOException {
     return switch (this) {
       case DATA_STREAM -> new TextFile(fs.create(path, false), null, options.appendNewline());
-      case COMPRESSED_STREAM -> new TextFile(fs.create(path, false), options.codec(),
-          options.appendNewline());
+      case COMPRESSED_STREAM -> compressed(fs.create(path, false), options);
       case SEQUENCE_FILE -> new SequenceFileFile(conf, path, options);
     };
+  }
+
+  private static HdfsFile compressed(FSDataOutputStream raw, Options options) throws IOException {
+    try {
+      return new TextFile(raw, options.codec(), options.appendNewline());
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
   }
 
   /** Bodies as lines, raw or through a codec. */
@@ -103,14 +110,12 @@ enum FileType {
     }
 
     @Override
-    public long bytesWritten() throws IOException {
-      return raw.getPos();
-    }
-
-    @Override
     public void close() throws IOException {
-      flush();
-      out.close();
+      try {
+        flush();
+      } finally {
+        out.close();
+      }
     }
   }
 
@@ -135,7 +140,7 @@ enum FileType {
     public void append(Event event) throws IOException {
       key.set(timestamp(event));
       if (textRecords) {
-        writer.append(key, new Text(new String(event.getBody(), StandardCharsets.UTF_8)));
+        writer.append(key, new Text(event.getBody())); // the bytes as they are, like Flume
       } else {
         writer.append(key, new BytesWritable(event.getBody()));
       }
@@ -155,18 +160,18 @@ enum FileType {
 
     @Override
     public void flush() throws IOException {
+      // a block-compressed writer keeps records in memory until sync() writes the block
+      writer.sync();
       writer.hflush();
-    }
-
-    @Override
-    public long bytesWritten() throws IOException {
-      return writer.getLength();
     }
 
     @Override
     public void close() throws IOException {
-      writer.hflush();
-      writer.close();
+      try {
+        flush();
+      } finally {
+        writer.close();
+      }
     }
   }
 }

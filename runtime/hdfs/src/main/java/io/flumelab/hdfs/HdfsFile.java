@@ -12,9 +12,6 @@ interface HdfsFile extends Closeable {
   /** Makes what was appended visible to readers and safe on the DataNodes (hflush). */
   void flush() throws IOException;
 
-  /** Bytes written so far, for {@code hdfs.rollSize}. */
-  long bytesWritten() throws IOException;
-
   /** Flushes and closes; the file keeps its in-use name until the caller renames it. */
   @Override
   void close() throws IOException;

@@ -57,6 +57,8 @@ public class HdfsSink extends BatchSink implements Configurable {
   private String pathText;
 
   private final Map<String, BucketWriter> buckets = new LinkedHashMap<>(16, 0.75f, true);
+  /** Set by stop(), under the buckets lock: a batch still running opens no new bucket. */
+  private boolean stopping;
   private Configuration hadoopConf;
   private ScheduledExecutorService timer;
 
@@ -119,7 +121,8 @@ public class HdfsSink extends BatchSink implements Configurable {
       return TimeZone.getDefault();
     }
     TimeZone zone = TimeZone.getTimeZone(id.trim());
-    if (!zone.getID().equals(id.trim())) {
+    // unknown IDs come back as GMT; custom ones (GMT+8) come back normalised (GMT+08:00)
+    if (zone.getID().equals("GMT") && !id.trim().equals("GMT")) {
       throw new ConfigurationException("hdfs.timeZone", describe() + ": unknown time zone '" + id
           + "'", "use a zone ID such as Asia/Shanghai or UTC, or remove the key for local time");
     }
@@ -199,6 +202,9 @@ public class HdfsSink extends BatchSink implements Configurable {
 
   @Override
   public synchronized void start() {
+    synchronized (buckets) {
+      stopping = false;
+    }
     // core-site.xml and hdfs-site.xml from the classpath (bin/flume-ng puts the conf dir on it)
     hadoopConf = new Configuration();
     // Hadoop closes its cached file systems in a JVM shutdown hook, racing the agent's own hook
@@ -235,9 +241,10 @@ public class HdfsSink extends BatchSink implements Configurable {
       BucketWriter bucket = bucket(directory, prefix);
       try {
         while (!bucket.append(event)) {
-          bucket = bucket(directory, prefix); // it ended idle meanwhile: a new one
+          forget(bucket); // it ended idle meanwhile: a new one
+          bucket = bucket(directory, prefix);
         }
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         abandon(bucket);
         throw e;
       }
@@ -246,7 +253,7 @@ public class HdfsSink extends BatchSink implements Configurable {
     for (BucketWriter bucket : touched) {
       try {
         bucket.flush();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         abandon(bucket);
         throw e;
       }
@@ -263,6 +270,9 @@ public class HdfsSink extends BatchSink implements Configurable {
     List<BucketWriter> evicted = new ArrayList<>();
     BucketWriter bucket;
     synchronized (buckets) {
+      if (stopping) {
+        throw new IllegalStateException(describe() + " is stopping");
+      }
       bucket = buckets.get(key);
       if (bucket == null) {
         bucket = new BucketWriter(getName(), new Path(directory), prefix, settings, hadoopConf,
@@ -278,7 +288,12 @@ public class HdfsSink extends BatchSink implements Configurable {
     for (BucketWriter old : evicted) {
       LOG.info("{}: more than hdfs.maxOpenFiles ({}) buckets; closing the least recently used, {}",
           describe(), maxOpenFiles, old.key());
-      old.end();
+      try {
+        old.end();
+      } catch (IOException | RuntimeException e) {
+        // if it held events of this batch, its flush below fails the batch (lostBatch)
+        LOG.warn("{}: closing {} failed: {}", describe(), old.key(), e.toString());
+      }
     }
     return bucket;
   }
@@ -303,6 +318,7 @@ public class HdfsSink extends BatchSink implements Configurable {
   public synchronized void stop() {
     List<BucketWriter> open;
     synchronized (buckets) {
+      stopping = true;
       open = new ArrayList<>(buckets.values());
       buckets.clear();
     }

@@ -283,6 +283,51 @@ class HdfsSinkTest {
   }
 
   @Test
+  void aBlockCompressedSequenceFileHoldsEveryCommittedBatch() throws Exception {
+    start("hdfs.path", root, "hdfs.codeC", "gzip", "hdfs.rollCount", "0", "hdfs.rollSize", "0",
+        "hdfs.rollInterval", "0");
+    put(Map.of("timestamp", "1"), "compressed 1", "compressed 2");
+
+    drain(); // committed: the block must be in HDFS although the file is still open
+
+    FileStatus file = files(root).get(0);
+    assertThat(file.getPath().getName()).matches("FlumeData\\.\\d{13}\\.gz\\.tmp");
+    List<String> bodies = new java.util.ArrayList<>();
+    try (SequenceFile.Reader reader = new SequenceFile.Reader(fs.getConf(),
+        SequenceFile.Reader.file(file.getPath()))) {
+      LongWritable key = new LongWritable();
+      BytesWritable value = new BytesWritable();
+      while (reader.next(key, value)) {
+        bodies.add(new String(value.copyBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(bodies).containsExactly("compressed 1", "compressed 2");
+  }
+
+  @Test
+  void textRecordsKeepBytesThatAreNotUtf8() throws Exception {
+    start("hdfs.path", root, "hdfs.writeFormat", "Text");
+    byte[] gbk = "日志".getBytes(java.nio.charset.Charset.forName("GBK"));
+    Transaction tx = channel.getTransaction();
+    tx.begin();
+    channel.put(EventBuilder.withBody(gbk, new HashMap<>()));
+    tx.commit();
+    tx.close();
+
+    drain();
+    sink.stop();
+    sink = null;
+
+    try (SequenceFile.Reader reader = new SequenceFile.Reader(fs.getConf(),
+        SequenceFile.Reader.file(files(root).get(0).getPath()))) {
+      LongWritable key = new LongWritable();
+      org.apache.hadoop.io.Text value = new org.apache.hadoop.io.Text();
+      assertThat(reader.next(key, value)).isTrue();
+      assertThat(value.copyBytes()).isEqualTo(gbk);
+    }
+  }
+
+  @Test
   void compressedStreamCanBeReadBackAfterEveryBatch() throws Exception {
     start("hdfs.path", root, "hdfs.fileType", "CompressedStream", "hdfs.codeC", "gzip",
         "hdfs.rollCount", "0", "hdfs.rollSize", "0", "hdfs.rollInterval", "0", "hdfs.batchSize", "2");
@@ -293,6 +338,8 @@ class HdfsSinkTest {
     GzipCodec gzip = new GzipCodec();
     gzip.setConf(fs.getConf());
     FileStatus file = files(root).get(0);
+    assertThat(file.getPath().getName()).as("named with the codec's extension, as Flume does")
+        .matches("FlumeData\\.\\d{13}\\.gz\\.tmp");
     try (InputStream in = gzip.createInputStream(fs.open(file.getPath()))) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("z1\nz2\nz3\n");
     }
