@@ -105,10 +105,15 @@ class HdfsSinkTest {
   }
 
   private void put(Map<String, String> headers, String... bodies) {
+    put(headers, Arrays.stream(bodies).map(body -> body.getBytes(StandardCharsets.UTF_8))
+        .toArray(byte[][]::new));
+  }
+
+  private void put(Map<String, String> headers, byte[]... bodies) {
     Transaction tx = channel.getTransaction();
     tx.begin();
-    for (String body : bodies) {
-      channel.put(EventBuilder.withBody(body.getBytes(StandardCharsets.UTF_8), new HashMap<>(headers)));
+    for (byte[] body : bodies) {
+      channel.put(EventBuilder.withBody(body, new HashMap<>(headers)));
     }
     tx.commit();
     tx.close();
@@ -308,11 +313,7 @@ class HdfsSinkTest {
   void textRecordsKeepBytesThatAreNotUtf8() throws Exception {
     start("hdfs.path", root, "hdfs.writeFormat", "Text");
     byte[] gbk = "日志".getBytes(java.nio.charset.Charset.forName("GBK"));
-    Transaction tx = channel.getTransaction();
-    tx.begin();
-    channel.put(EventBuilder.withBody(gbk, new HashMap<>()));
-    tx.commit();
-    tx.close();
+    put(Map.of(), gbk);
 
     drain();
     sink.stop();

@@ -6,13 +6,10 @@ import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.ServiceException;
 import io.flumelab.cluster.ServiceKind;
-import io.flumelab.cluster.Settings;
-import io.flumelab.cluster.kafka.KafkaService;
+import io.flumelab.cluster.kafka.AbstractKafkaService;
 import io.flumelab.cluster.kafka.KafkaSettings;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -29,24 +26,18 @@ import org.testcontainers.utility.DockerImageName;
  * and each publishes its client port on that host's address: {@code hadoop103:9092} then means the
  * same broker to the other brokers and to this machine.
  */
-public final class ContainerKafka implements KafkaService {
+public final class ContainerKafka extends AbstractKafkaService {
 
   static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka:" + AppInfoParser.getVersion());
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private final int brokerCount;
-  private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-  private final int controllerPort = Settings.port(CONTROLLER_PORT_KEY, DEFAULT_CONTROLLER_PORT);
   private final Map<LabHost, GenericContainer<?>> nodes = new LinkedHashMap<>();
   private Network network;
   private Status status = Status.STOPPED;
 
   /** @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105) */
   public ContainerKafka(int brokerCount) {
-    if (brokerCount != 1 && brokerCount != 3) {
-      throw new IllegalArgumentException("Kafka runs 1 or 3 brokers, not " + brokerCount);
-    }
-    this.brokerCount = brokerCount;
+    super(brokerCount);
   }
 
   @Override
@@ -56,18 +47,8 @@ public final class ContainerKafka implements KafkaService {
 
   @Override
   public String engine() {
-    return "Docker image " + IMAGE + ", " + brokerCount + (brokerCount == 1 ? " node" : " nodes")
+    return "Docker image " + IMAGE + ", " + nodes()
         + " (broker+controller)";
-  }
-
-  @Override
-  public int brokerCount() {
-    return brokerCount;
-  }
-
-  @Override
-  public int port() {
-    return port;
   }
 
   @Override
@@ -108,7 +89,7 @@ public final class ContainerKafka implements KafkaService {
   Map<String, String> environment(int nodeId, LabHost host, String clusterId) {
     Properties p = KafkaSettings.shared(brokerCount);
     p.setProperty("node.id", String.valueOf(nodeId));
-    p.setProperty("controller.quorum.voters", voters());
+    p.setProperty("controller.quorum.voters", voters(LabHost::name));
     p.setProperty("listeners", "PLAINTEXT://:" + port + ",CONTROLLER://:" + controllerPort);
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host.name() + ":" + port);
     Map<String, String> env = new LinkedHashMap<>();
@@ -118,14 +99,6 @@ public final class ContainerKafka implements KafkaService {
     env.put("CLUSTER_ID", clusterId);
     env.put("KAFKA_HEAP_OPTS", "-Xmx256m -Xms64m");
     return env;
-  }
-
-  private String voters() {
-    List<String> voters = new ArrayList<>();
-    for (int i = 0; i < brokerCount; i++) {
-      voters.add((i + 1) + "@" + brokerHosts().get(i).name() + ":" + controllerPort);
-    }
-    return String.join(",", voters);
   }
 
   /** Stops that broker's container (Kafka shuts down cleanly); its data stays for a restart. */

@@ -26,9 +26,7 @@ public final class LabAgents implements AutoCloseable {
 
   /** Starts {@code flume-ng agent -n name -f jobFile} on the host and waits until it is up. */
   public synchronized AgentProcess start(String name, Path jobFile, On where, String... extraArgs) {
-    Path hostsFile = hostsFiles.computeIfAbsent(where.host(),
-        host -> Hosts.forHost(host, dir().resolve("hosts-" + host.name())));
-    return agents.start(name, jobFile, List.of(Hosts.jvmOption(hostsFile)), extraArgs);
+    return agents.start(name, jobFile, List.of(hostsOption(where)), extraArgs);
   }
 
   /**
@@ -37,11 +35,16 @@ public final class LabAgents implements AutoCloseable {
    */
   public synchronized AgentProcess startWithConf(String name, Path confDir, Path jobFile,
       On where) {
+    List<String> jvmOptions = new ArrayList<>(FlumeEnv.javaOpts(confDir));
+    jvmOptions.add(hostsOption(where));
+    return agents.start(name, jobFile, jvmOptions);
+  }
+
+  /** The JVM option of the hosts file in which this machine is that host, written once per host. */
+  private String hostsOption(On where) {
     Path hostsFile = hostsFiles.computeIfAbsent(where.host(),
         host -> Hosts.forHost(host, dir().resolve("hosts-" + host.name())));
-    List<String> jvmOptions = new ArrayList<>(FlumeEnv.javaOpts(confDir));
-    jvmOptions.add(Hosts.jvmOption(hostsFile));
-    return agents.start(name, jobFile, jvmOptions);
+    return Hosts.jvmOption(hostsFile);
   }
 
   /** Starts an agent that resolves names like the test itself (this machine's name is localhost). */

@@ -4,7 +4,6 @@ import io.flumelab.cluster.Backend;
 import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.PortCheck;
 import io.flumelab.cluster.ServiceException;
-import io.flumelab.cluster.Settings;
 import io.flumelab.cluster.WorkDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,24 +19,18 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Exit;
 
 /** Kafka 4.3 KRaft nodes in this JVM, started in parallel since each waits for a quorum. */
-public final class EmbeddedKafka implements KafkaService {
+public final class EmbeddedKafka extends AbstractKafkaService {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
-  private final int brokerCount;
-  private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
-  private final int controllerPort = Settings.port(CONTROLLER_PORT_KEY, DEFAULT_CONTROLLER_PORT);
   private final List<KafkaNode> nodes = new ArrayList<>();
   private Path dir;
   private Status status = Status.STOPPED;
 
   /** @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105) */
   public EmbeddedKafka(int brokerCount) {
-    if (brokerCount != 1 && brokerCount != 3) {
-      throw new IllegalArgumentException("Kafka runs 1 or 3 brokers, not " + brokerCount);
-    }
-    this.brokerCount = brokerCount;
+    super(brokerCount);
   }
 
   @Override
@@ -47,18 +40,7 @@ public final class EmbeddedKafka implements KafkaService {
 
   @Override
   public String engine() {
-    return "Kafka 4.3.1 KRaft, " + brokerCount + (brokerCount == 1 ? " node" : " nodes")
-        + " (broker+controller) in this JVM";
-  }
-
-  @Override
-  public int brokerCount() {
-    return brokerCount;
-  }
-
-  @Override
-  public int port() {
-    return port;
+    return "Kafka 4.3.1 KRaft, " + nodes() + " (broker+controller) in this JVM";
   }
 
   @Override
@@ -103,21 +85,13 @@ public final class EmbeddedKafka implements KafkaService {
     Properties p = KafkaSettings.shared(brokerCount);
     String address = host.address();
     p.setProperty("node.id", String.valueOf(nodeId));
-    p.setProperty("controller.quorum.voters", voters());
+    p.setProperty("controller.quorum.voters", voters(LabHost::address));
     p.setProperty("listeners", "PLAINTEXT://" + address + ":" + port + ",CONTROLLER://" + address + ":"
         + controllerPort);
     // clients and the other brokers reach it by the course's name, as in the notes
     p.setProperty("advertised.listeners", "PLAINTEXT://" + host.name() + ":" + port);
     p.setProperty("log.dirs", Files.createDirectories(dir.resolve("node-" + nodeId)).toString());
     return p;
-  }
-
-  private String voters() {
-    List<String> voters = new ArrayList<>();
-    for (int i = 0; i < brokerCount; i++) {
-      voters.add((i + 1) + "@" + brokerHosts().get(i).address() + ":" + controllerPort);
-    }
-    return String.join(",", voters);
   }
 
   @Override
