@@ -81,7 +81,7 @@ class TopologyIT {
   @Points(20)
   @DisplayName("a line of hive.log ends in flume-2's local files and, through flume-3, in HDFS")
   void hiveLogReachesBoth(LabAgents agents, FileSystem hdfs) {
-    startAll(agents);
+    startAll(agents, hdfs);
 
     hiveLog.append("from hive.log");
 
@@ -94,7 +94,7 @@ class TopologyIT {
   @Points(20)
   @DisplayName("a line of any.txt ends in HDFS through flume-3, not in flume-2's files")
   void anyTxtReachesHdfsOnly(LabAgents agents, FileSystem hdfs) {
-    startAll(agents);
+    startAll(agents, hdfs);
 
     anyTxt.append("from any.txt");
 
@@ -107,7 +107,7 @@ class TopologyIT {
   @Points(10)
   @DisplayName("100 lines from each file end in HDFS exactly once")
   void everyLineOnce(LabAgents agents, FileSystem hdfs) {
-    startAll(agents);
+    startAll(agents, hdfs);
     List<String> fromHive = IntStream.range(0, 100).mapToObj(i -> "hive " + i).toList();
     List<String> fromAny = IntStream.range(0, 100).mapToObj(i -> "any " + i).toList();
 
@@ -124,19 +124,24 @@ class TopologyIT {
     }
   }
 
-  /** Downstream first: flume-3 on hadoop105, flume-2 on hadoop103, flume-1 and flume-4 on hadoop102. */
-  private void startAll(LabAgents agents) {
+  /**
+   * Downstream first: flume-3 on hadoop105, flume-2 on hadoop103, flume-1 and flume-4 on
+   * hadoop102; then waits until a first line of each file is in HDFS. {@code tail -F} starts with
+   * a file's last 10 lines, so a burst written before it runs would be cut.
+   */
+  private void startAll(LabAgents agents, FileSystem hdfs) {
     agents.start("a3", flume3, on("hadoop105")).awaitListening("hadoop105", 4141);
     agents.start("a2", flume2, on("hadoop103"), "-DFLUME2_DIR=" + flume2Dir)
         .awaitListening("hadoop103", 4141);
     agents.start("a1", flume1, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
     agents.start("a4", flume4, on("hadoop102"), "-DANY_TXT=" + anyTxt);
+    hiveLog.append("hive.log is followed");
+    anyTxt.append("any.txt is followed");
+    awaitContains("HDFS under " + HDFS_DIR, () -> hdfsLines(hdfs),
+        List.of("hive.log is followed", "any.txt is followed"));
   }
 
-  /**
-   * Waits until the place holds all these lines. {@code tail -F} starts with a file's last lines,
-   * so a line written before it runs still arrives.
-   */
+  /** Waits until the place holds all these lines. */
   private static void awaitContains(String where, Supplier<List<String>> place, List<String> lines) {
     try {
       Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(300)).ignoreExceptions()
