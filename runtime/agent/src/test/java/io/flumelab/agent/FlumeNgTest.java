@@ -2,8 +2,8 @@ package io.flumelab.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flumelab.core.config.ComponentKind;
 import io.flumelab.core.config.ComponentRegistry;
+import io.flumelab.core.spi.ComponentKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -71,7 +71,7 @@ class FlumeNgTest {
 
     assertThat(out.toString().lines()).containsExactly(
         file + ":4: a1.sources.r1.port: missing required key 'port' for source type 'netcat'."
-            + " Add 'a1.sources.r1.port = <value>'.",
+            + " Add 'a1.sources.r1.port = 44444'.",
         file + ":6: a1.sources.r1.prot: unknown key 'prot' for source type 'netcat'. Did you mean 'port'?",
         file + ":9: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'?"
             + " Known sink types: " + String.join(", ", ComponentRegistry.load(getClass().getClassLoader())

@@ -2,7 +2,7 @@ package io.flumelab.avro;
 
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -8,9 +8,13 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SinkCounter;
-import io.flumelab.core.net.EventLoops;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.EventLoops;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SinkCounter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -48,6 +52,27 @@ import org.slf4j.LoggerFactory;
  * is kept, since it works.
  */
 public class AvroSink extends AbstractSink implements Configurable, Counted {
+
+  /** The {@code avro} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "avro", AvroSink.class)
+      .flumeClass("org.apache.flume.sink.AvroSink")
+      .settings(Setting.string("hostname").required("<value>"),
+          Setting.integer("port").required("<value>"),
+          Setting.integer("connect-timeout"),
+          Setting.integer("request-timeout"),
+          Setting.longValue("reset-connection-interval"),
+          Setting.string("compression-type"),
+          Setting.integer("compression-level"),
+          Setting.integer("maxIoWorkers"),
+          Setting.bool("ssl"),
+          Setting.bool("trust-all-certs"),
+          Setting.string("truststore"),
+          Setting.string("truststore-password"),
+          Setting.string("truststore-type"),
+          Setting.string("exclude-protocols"))
+      .batch(Setting.integer("batch-size").defaultValue(100))
+      .build();
+
 
   public static final String CONFIG_HOSTNAME = "hostname";
   public static final String CONFIG_PORT = "port";

@@ -4,10 +4,14 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.counter.SourceCounter;
-import io.flumelab.core.net.ListenAddress;
-import io.flumelab.core.net.NettyServer;
-import io.flumelab.core.source.CountedSource;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -43,6 +47,26 @@ import org.slf4j.LoggerFactory;
  * {@code EventReadFail} (see {@link AvroConnectionHandler}); other connections are not affected.
  */
 public class AvroSource extends CountedSource implements EventDrivenSource, Configurable {
+
+  /** The {@code avro} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "avro", AvroSource.class)
+      .flumeClass("org.apache.flume.source.AvroSource")
+      .settings(Setting.string("bind").required("<value>"),
+          Setting.integer("port").required("<value>"),
+          Setting.integer("threads"),
+          Setting.string("compression-type"),
+          Setting.bool("ipFilter"),
+          Setting.string("ipFilterRules"),
+          Setting.bool("ssl"),
+          Setting.string("keystore"),
+          Setting.string("keystore-password"),
+          Setting.string("keystore-type"),
+          Setting.string("exclude-protocols"),
+          Setting.string("include-protocols"),
+          Setting.string("exclude-cipher-suites"),
+          Setting.string("include-cipher-suites"))
+      .build();
+
 
   public static final String CONFIG_BIND = "bind";
   public static final String CONFIG_PORT = "port";

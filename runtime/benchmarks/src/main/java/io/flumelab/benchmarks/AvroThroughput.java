@@ -2,7 +2,7 @@ package io.flumelab.benchmarks;
 
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

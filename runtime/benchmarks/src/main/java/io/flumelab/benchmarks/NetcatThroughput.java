@@ -2,7 +2,7 @@ package io.flumelab.benchmarks;
 
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;

@@ -1,7 +1,7 @@
 package io.flumelab.hdfs;
 
 import io.flumelab.api.Event;
-import io.flumelab.core.counter.SinkCounter;
+import io.flumelab.core.spi.SinkCounter;
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;

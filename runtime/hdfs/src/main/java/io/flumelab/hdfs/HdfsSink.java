@@ -4,7 +4,11 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.core.sink.BatchSink;
+import io.flumelab.core.spi.BatchSink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -46,6 +50,43 @@ import org.slf4j.LoggerFactory;
  * {@code rollTimerPoolSize} are accepted and unused (Hadoop's client times out by itself).
  */
 public class HdfsSink extends BatchSink implements Configurable {
+
+  /** The {@code hdfs} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "hdfs", HdfsSink.class)
+      .flumeClass("org.apache.flume.sink.hdfs.HDFSEventSink")
+      .settings(Setting.string("hdfs.path").required("<value>"),
+          Setting.string("hdfs.filePrefix"),
+          Setting.string("hdfs.fileSuffix"),
+          Setting.string("hdfs.inUsePrefix"),
+          Setting.string("hdfs.inUseSuffix"),
+          Setting.bool("hdfs.emptyInUseSuffix"),
+          Setting.longValue("hdfs.rollInterval"),
+          Setting.longValue("hdfs.rollSize"),
+          Setting.longValue("hdfs.rollCount"),
+          Setting.longValue("hdfs.idleTimeout"),
+          Setting.string("hdfs.codeC"),
+          Setting.string("hdfs.fileType"),
+          Setting.integer("hdfs.maxOpenFiles"),
+          Setting.integer("hdfs.minBlockReplicas"),
+          Setting.string("hdfs.writeFormat"),
+          Setting.integer("hdfs.threadsPoolSize"),
+          Setting.integer("hdfs.rollTimerPoolSize"),
+          Setting.string("hdfs.kerberosPrincipal"),
+          Setting.string("hdfs.kerberosKeytab"),
+          Setting.string("hdfs.proxyUser"),
+          Setting.bool("hdfs.round"),
+          Setting.integer("hdfs.roundValue"),
+          Setting.string("hdfs.roundUnit"),
+          Setting.string("hdfs.timeZone"),
+          Setting.bool("hdfs.useLocalTimeStamp"),
+          Setting.integer("hdfs.closeTries"),
+          Setting.longValue("hdfs.retryInterval"),
+          Setting.longValue("hdfs.callTimeout"),
+          Setting.string("serializer"))
+      .batch(Setting.integer("hdfs.batchSize").defaultValue(100))
+      .passThrough("serializer.")
+      .build();
+
 
   private static final Logger LOG = LoggerFactory.getLogger(HdfsSink.class);
 

@@ -3,6 +3,7 @@ package io.flumelab.core.channel;
 import io.flumelab.api.Channel;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
+import io.flumelab.core.spi.ChannelSelector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -6,6 +6,7 @@ import io.flumelab.api.ChannelProcessor;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.ChannelSelector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,7 @@ public class DefaultChannelProcessor implements ChannelProcessor {
   }
 
   /** Initialises the interceptors, in order; call before the source produces events. */
+  @Override
   public void initialize() {
     for (Interceptor interceptor : chain) {
       interceptor.initialize();
@@ -59,6 +61,7 @@ public class DefaultChannelProcessor implements ChannelProcessor {
   }
 
   /** Closes every interceptor, even if one fails to close. */
+  @Override
   public void close() {
     for (Interceptor interceptor : chain) {
       try {
@@ -67,6 +70,11 @@ public class DefaultChannelProcessor implements ChannelProcessor {
         LOG.warn("Interceptor {} failed to close", interceptor, e);
       }
     }
+  }
+
+  @Override
+  public List<Channel> getAllChannels() {
+    return selector.getAllChannels();
   }
 
   public ChannelSelector getSelector() {

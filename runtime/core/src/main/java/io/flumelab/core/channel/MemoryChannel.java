@@ -1,13 +1,20 @@
 package io.flumelab.core.channel;
 
+import static io.flumelab.core.spi.ComponentKind.CHANNEL;
+
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.ChannelFullException;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.core.counter.ChannelCounter;
-import io.flumelab.core.counter.Counted;
+import io.flumelab.api.TransactionCapacitySupported;
+import io.flumelab.core.spi.ChannelCounter;
+import io.flumelab.core.spi.Check;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -57,18 +64,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link ConfigurationException} instead of falling back to a default.
  */
 public class MemoryChannel extends BasicChannelSemantics
-    implements Configurable, Counted, WaitableChannel {
+    implements Configurable, Counted, WaitableChannel, TransactionCapacitySupported {
 
-  public static final String CAPACITY = "capacity";
-  public static final String TRANSACTION_CAPACITY = "transactionCapacity";
-  public static final String BYTE_CAPACITY = "byteCapacity";
-  public static final String BYTE_CAPACITY_BUFFER_PERCENTAGE = "byteCapacityBufferPercentage";
-  public static final String KEEP_ALIVE = "keep-alive";
+  static final Setting<Integer> CAPACITY = Setting.integer("capacity").defaultValue(100)
+      .check(Check.atLeast(1)).doc("the most events the channel holds");
+  static final Setting<Integer> TRANSACTION_CAPACITY = Setting.integer("transactionCapacity")
+      .defaultValue(100).check(Check.atLeast(1))
+      .doc("the most events one transaction puts or takes; at most capacity");
+  static final Setting<Long> BYTE_CAPACITY = Setting.longValue("byteCapacity")
+      .defaultValue(MemoryChannel::defaultByteCapacity, "80% of the JVM's maximum heap")
+      .check(Check.atLeast(0)).doc("the most bytes of event bodies held; 0 for no limit");
+  static final Setting<Integer> BYTE_CAPACITY_BUFFER_PERCENTAGE =
+      Setting.integer("byteCapacityBufferPercentage").defaultValue(20).check(Check.between(0, 99))
+          .doc("the share of byteCapacity kept free for headers");
+  static final Setting<Long> KEEP_ALIVE = Setting.seconds("keep-alive").defaultValue(3L)
+      .check(Check.atLeast(0)).doc("how long a put waits for room before the channel is full");
 
-  public static final int DEFAULT_CAPACITY = 100;
-  public static final int DEFAULT_TRANSACTION_CAPACITY = 100;
-  public static final int DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE = 20;
-  public static final int DEFAULT_KEEP_ALIVE = 3;
+  public static final ComponentSpec SPEC = ComponentSpec.builder(CHANNEL, "memory", MemoryChannel.class)
+      .flumeClass("org.apache.flume.channel.MemoryChannel")
+      .settings(CAPACITY, BYTE_CAPACITY, BYTE_CAPACITY_BUFFER_PERCENTAGE, KEEP_ALIVE)
+      .transactionCapacity(TRANSACTION_CAPACITY)
+      .build();
 
   /** Bodies are counted in slots of this many bytes, as Flume does. */
   static final int BYTE_SLOT_SIZE = 100;
@@ -95,33 +111,27 @@ public class MemoryChannel extends BasicChannelSemantics
   /** The ring's size, readable without the lock, so polling an empty channel is cheap. */
   private volatile int queued;
 
-  private volatile int capacity = DEFAULT_CAPACITY;
-  private volatile int transactionCapacity = DEFAULT_TRANSACTION_CAPACITY;
-  private volatile long byteCapacitySlots = byteCapacitySlots(defaultByteCapacity(),
-      DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE);
-  private volatile int keepAliveSeconds = DEFAULT_KEEP_ALIVE;
+  private volatile int capacity = CAPACITY.defaultValue();
+  private volatile int transactionCapacity = TRANSACTION_CAPACITY.defaultValue();
+  private volatile long byteCapacitySlots = byteCapacitySlots(BYTE_CAPACITY.defaultValue(),
+      BYTE_CAPACITY_BUFFER_PERCENTAGE.defaultValue());
+  private volatile long keepAliveSeconds = KEEP_ALIVE.defaultValue();
   private volatile ChannelCounter counter;
 
   @Override
   public void configure(Context context) {
-    int newCapacity = readInt(context, CAPACITY, DEFAULT_CAPACITY, 1);
-    int newTransactionCapacity = readInt(context, TRANSACTION_CAPACITY,
-        DEFAULT_TRANSACTION_CAPACITY, 1);
+    Settings settings = Settings.of(context, "Memory channel " + getName());
+    int newCapacity = settings.get(CAPACITY);
+    int newTransactionCapacity = settings.get(TRANSACTION_CAPACITY);
     if (newTransactionCapacity > newCapacity) {
-      throw new ConfigurationException(TRANSACTION_CAPACITY,
+      throw new ConfigurationException(TRANSACTION_CAPACITY.key(),
           "transactionCapacity (" + newTransactionCapacity + ") is larger than capacity ("
               + newCapacity + "); a full transaction could never fit in the channel",
           "Set transactionCapacity to at most " + newCapacity + ", or raise capacity");
     }
-    long byteCapacity = readLong(context, BYTE_CAPACITY, defaultByteCapacity());
-    int bufferPercentage = readInt(context, BYTE_CAPACITY_BUFFER_PERCENTAGE,
-        DEFAULT_BYTE_CAPACITY_BUFFER_PERCENTAGE, 0);
-    if (bufferPercentage > 99) {
-      throw new ConfigurationException(BYTE_CAPACITY_BUFFER_PERCENTAGE,
-          "byteCapacityBufferPercentage must be below 100, not " + bufferPercentage,
-          "Set byteCapacityBufferPercentage between 0 and 99; 20 is the default");
-    }
-    int keepAlive = readInt(context, KEEP_ALIVE, DEFAULT_KEEP_ALIVE, 0);
+    long byteCapacity = settings.get(BYTE_CAPACITY);
+    int bufferPercentage = settings.get(BYTE_CAPACITY_BUFFER_PERCENTAGE);
+    long keepAlive = settings.get(KEEP_ALIVE);
 
     capacity = newCapacity;
     transactionCapacity = newTransactionCapacity;
@@ -161,7 +171,8 @@ public class MemoryChannel extends BasicChannelSemantics
     return capacity;
   }
 
-  public int getTransactionCapacity() {
+  @Override
+  public long getTransactionCapacity() {
     return transactionCapacity;
   }
 
@@ -170,7 +181,7 @@ public class MemoryChannel extends BasicChannelSemantics
     return byteCapacitySlots * BYTE_SLOT_SIZE;
   }
 
-  public int getKeepAliveSeconds() {
+  public long getKeepAliveSeconds() {
     return keepAliveSeconds;
   }
 
@@ -340,39 +351,6 @@ public class MemoryChannel extends BasicChannelSemantics
   private static long byteCapacitySlots(long byteCapacity, int bufferPercentage) {
     long slots = (long) (byteCapacity * (1 - bufferPercentage / 100.0) / BYTE_SLOT_SIZE);
     return slots < 1 ? UNLIMITED_SLOTS : slots;
-  }
-
-  private static int readInt(Context context, String key, int defaultValue, int min) {
-    long value = readLong(context, key, defaultValue);
-    if (value > Integer.MAX_VALUE) {
-      throw new ConfigurationException(key, key + " must be at most " + Integer.MAX_VALUE
-          + ", not " + value, "Set " + key + " to a smaller whole number");
-    }
-    if (value < min) {
-      throw new ConfigurationException(key, key + " must be at least " + min + ", not " + value,
-          "Set " + key + " to a whole number of " + min + " or more");
-    }
-    return (int) value;
-  }
-
-  private static long readLong(Context context, String key, long defaultValue) {
-    String raw = context.getString(key);
-    if (raw == null || raw.isBlank()) {
-      return defaultValue;
-    }
-    long value;
-    try {
-      value = Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(key, key + " must be a whole number, not '" + raw + "'",
-          "Set " + key + " to a whole number, or remove it to use the default (" + defaultValue
-              + ")");
-    }
-    if (value < 0) {
-      throw new ConfigurationException(key, key + " must not be negative, not " + value,
-          "Set " + key + " to 0 or more");
-    }
-    return value;
   }
 
   /**

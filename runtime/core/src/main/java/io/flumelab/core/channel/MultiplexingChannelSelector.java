@@ -4,6 +4,10 @@ import io.flumelab.api.Channel;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,17 @@ import org.slf4j.LoggerFactory;
  * optional channels for a value (less any already required for it).
  */
 public class MultiplexingChannelSelector extends AbstractChannelSelector {
+
+  /** The {@code multiplexing} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SELECTOR, "multiplexing", MultiplexingChannelSelector.class)
+      .flumeClass("org.apache.flume.channel.MultiplexingChannelSelector")
+      .settings(Setting.string("header"),
+          Setting.string("default"))
+      .channelKey("default")
+      .channelKey("mapping.")
+      .channelKey("optional.")
+      .build();
+
 
   public static final String HEADER = "header";
   public static final String DEFAULT_HEADER = "flume.selector.header";

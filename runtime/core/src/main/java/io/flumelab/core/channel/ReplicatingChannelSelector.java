@@ -3,6 +3,10 @@ package io.flumelab.core.channel;
 import io.flumelab.api.Channel;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.List;
 
 /**
@@ -14,6 +18,14 @@ import java.util.List;
  * {@link DefaultChannelProcessor} put a whole batch without regrouping it.
  */
 public class ReplicatingChannelSelector extends AbstractChannelSelector {
+
+  /** The {@code replicating} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SELECTOR, "replicating", ReplicatingChannelSelector.class)
+      .flumeClass("org.apache.flume.channel.ReplicatingChannelSelector")
+      .settings(Setting.string("optional"))
+      .channelKey("optional")
+      .build();
+
 
   public static final String OPTIONAL = "optional";
 

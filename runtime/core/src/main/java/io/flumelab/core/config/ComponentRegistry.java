@@ -1,5 +1,8 @@
 package io.flumelab.core.config;
 
+import io.flumelab.core.spi.ComponentCatalog;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;

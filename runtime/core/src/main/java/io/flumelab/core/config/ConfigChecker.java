@@ -4,6 +4,9 @@ import io.flumelab.core.config.ComponentRef.Role;
 import io.flumelab.core.config.TypeResolver.Failed;
 import io.flumelab.core.config.TypeResolver.Resolution;
 import io.flumelab.core.config.TypeResolver.Resolved;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -78,56 +81,59 @@ final class ConfigChecker {
   }
 
   /**
-   * Warns when a component's batch is larger than a memory channel's transactionCapacity: the
-   * batch then fails on every try once that many events are ready, in Flume as here.
+   * A source's or sink's batch must fit one transaction of its channel, whatever the channel's type
+   * (Flume 1.11 refuses the component at start too): a larger batch fails on every try once that
+   * many events are ready. Types whose spec declares no batch or capacity are checked at start,
+   * through their capability interfaces.
    */
   private void checkBatchFits(ComponentConfig component, ComponentKind kind, String channelName) {
-    if (!(resolver.resolve(kind, component.type()) instanceof Resolved resolved)
-        || resolved.spec() == null || resolved.spec().batch() == null) {
-      return;
-    }
+    ComponentSpec spec = specOf(kind, component.type());
     ComponentConfig channel = config.channels().stream()
         .filter(c -> c.name().equals(channelName)).findFirst().orElse(null);
-    if (channel == null || !isMemoryChannel(channel.type())) {
+    ComponentSpec channelSpec = channel == null ? null : specOf(ComponentKind.CHANNEL, channel.type());
+    if (spec == null || spec.batchSize() == null || channelSpec == null
+        || channelSpec.transactionCapacity() == null) {
       return;
     }
-    ComponentSpec.BatchKey batch = resolved.spec().batch();
     Section section = component.section();
     Section channelSection = channel.section();
-    Integer size = integer(section.value(batch.key()), batch.defaultSize());
-    Integer capacity = integer(channelSection.value("transactionCapacity"), 100);
+    Long size = number(spec.batchSize(), section);
+    Long capacity = number(channelSpec.transactionCapacity(), channelSection);
     if (size == null || capacity == null || size <= capacity) {
       return;
     }
-    boolean explicit = section.has(batch.key());
-    String batchKey = section.fullKey(batch.key());
-    String capacityKey = channelSection.fullKey("transactionCapacity");
-    findings.warning(explicit ? section.line(batch.key()) : channelSection.lineOr("transactionCapacity"),
-        explicit ? batchKey : capacityKey,
+    String batchKey = spec.batchSize().key();
+    String capacityKey = channelSpec.transactionCapacity().key();
+    boolean explicit = section.has(batchKey);
+    String fullBatchKey = section.fullKey(batchKey);
+    String fullCapacityKey = channelSection.fullKey(capacityKey);
+    findings.invalid(component.ref(),
+        explicit ? section.line(batchKey) : channelSection.lineOr(capacityKey),
+        explicit ? fullBatchKey : fullCapacityKey,
         component.ref().describe() + " moves batches of " + size + " events ("
-            + (explicit ? batch.key() : "its default " + batch.key()) + ") but channel "
-            + channelName + " takes at most " + capacity + " in one transaction "
-            + "(transactionCapacity): a batch fails whenever more than " + capacity
+            + (explicit ? batchKey : "its default " + batchKey) + ") but channel "
+            + channelName + " takes at most " + capacity + " in one transaction ("
+            + capacityKey + "): a batch would fail whenever more than " + capacity
             + " events are ready",
-        "Set '" + capacityKey + " = " + size + "' or more, or '" + batchKey + " = " + capacity
-            + "' or less.");
+        "Set '" + fullCapacityKey + " = " + size + "' or more, or '" + fullBatchKey + " = "
+            + capacity + "' or less.");
   }
 
-  private static boolean isMemoryChannel(String type) {
-    return type != null && (type.equalsIgnoreCase("memory")
-        || type.equals("org.apache.flume.channel.MemoryChannel"));
+  private ComponentSpec specOf(ComponentKind kind, String type) {
+    return type != null && resolver.resolve(kind, type) instanceof Resolved resolved
+        ? resolved.spec() : null;
   }
 
-  /** The value as an int, the default when absent, null when it is no int (reported elsewhere). */
-  private static Integer integer(String value, int defaultValue) {
-    if (value == null) {
-      return defaultValue;
+  /** A numeric setting's value in a section, its default when unset, null when malformed. */
+  private static Long number(Setting<? extends Number> setting, Section section) {
+    String text = setting.spellings().stream().map(section::value).filter(v -> v != null)
+        .findFirst().orElse(null);
+    if (setting.problem(text).isPresent()) {
+      return null; // reported by the key check
     }
-    try {
-      return Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
+    Number value = text == null || text.isBlank() ? setting.defaultValue()
+        : setting.type().parser().parse(text.trim());
+    return value == null ? null : value.longValue();
   }
 
   /** Listed, configured, typed, of a known type with known keys; false if unusable. */

@@ -1,12 +1,11 @@
 package io.flumelab.core.config;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import java.util.Optional;
 
 /** Checks the keys of one section against its spec: unknown, missing and malformed values. */
 final class KeyChecker {
-
-  private static final Pattern SUFFIXED = Pattern.compile("(\\d+)([kKmMgG])[bB]?");
 
   private KeyChecker() {}
 
@@ -17,7 +16,6 @@ final class KeyChecker {
       Findings findings) {
     String kind = spec.kind().label();
     for (String key : section.keys()) {
-      String value = section.value(key);
       if (!spec.accepts(key)) {
         String didYouMean = Suggestions.didYouMean(key, spec.suggestable());
         findings.flaw(subject, section.line(key), section.fullKey(key),
@@ -28,40 +26,32 @@ final class KeyChecker {
       if (findings.hasProblemAt(section.fullKey(key))) {
         continue; // e.g. an undefined variable: its literal value is no news
       }
-      KeyType type = spec.keys().get(key);
-      String wrong = type == null ? null : type.check(value);
-      if (wrong == null) {
+      Optional<Setting<?>> setting = spec.setting(key);
+      Optional<Setting.Problem> problem = setting.flatMap(s -> s.problem(section.value(key)));
+      if (problem.isEmpty()) {
         continue;
       }
-      if (type == KeyType.BOOLEAN) {
+      String message = problem.get().getMessage();
+      if (setting.get().isLenient()) {
         // Flume reads anything but "true" as false; a flaw, not a reason to drop the component
-        findings.flaw(subject, section.line(key), section.fullKey(key), wrong, "Write true or false.");
+        findings.flaw(subject, section.line(key), section.fullKey(key), message, problem.get().fix());
       } else {
-        findings.invalid(subject, section.line(key), section.fullKey(key), wrong, numberFix(value));
+        findings.invalid(subject, section.line(key), section.fullKey(key), message, problem.get().fix());
       }
     }
-    for (String required : spec.requiredKeys()) {
-      String value = section.value(required);
+    for (Setting<?> required : spec.settings()) {
+      if (!required.isRequired()) {
+        continue;
+      }
+      String name = required.spellings().stream().filter(section::has).findFirst().orElse(required.key());
+      String value = section.value(name);
       if (value == null || value.isBlank()) {
-        int line = value == null ? section.lineOr(required) : section.line(required);
-        findings.invalid(subject, line != 0 ? line : fallbackLine, section.fullKey(required),
-            (value == null ? "missing required key '" : "empty required key '") + required
+        int line = value == null ? section.lineOr(name) : section.line(name);
+        findings.invalid(subject, line != 0 ? line : fallbackLine, section.fullKey(name),
+            (value == null ? "missing required key '" : "empty required key '") + name
                 + "' for " + kind + " type '" + spec.alias() + "'",
-            "Add '" + section.fullKey(required) + " = <value>'.");
+            "Add '" + section.fullKey(name) + " = " + required.example().orElse("<value>") + "'.");
       }
     }
-  }
-
-  private static String numberFix(String value) {
-    Matcher m = SUFFIXED.matcher(value.trim());
-    if (m.matches()) {
-      long factor = switch (Character.toLowerCase(m.group(2).charAt(0))) {
-        case 'k' -> 1_000L;
-        case 'm' -> 1_000_000L;
-        default -> 1_000_000_000L;
-      };
-      return "Units are not understood; write it in full: " + Long.parseLong(m.group(1)) * factor + ".";
-    }
-    return "Write a plain number.";
   }
 }

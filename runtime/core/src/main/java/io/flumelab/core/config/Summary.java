@@ -1,6 +1,7 @@
 package io.flumelab.core.config;
 
 import io.flumelab.core.config.TypeResolver.Resolved;
+import io.flumelab.core.spi.ComponentKind;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;

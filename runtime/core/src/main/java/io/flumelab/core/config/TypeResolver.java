@@ -1,5 +1,7 @@
 package io.flumelab.core.config;
 
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
 import java.lang.reflect.Modifier;
 import java.util.List;
 

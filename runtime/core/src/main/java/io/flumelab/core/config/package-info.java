@@ -11,6 +11,7 @@
  * variables) → checker (types, keys, bindings) → pruner (drops invalid components and their
  * dependents) → assembler (creates, configures and wires; a component's own
  * {@link io.flumelab.api.ConfigurationException} becomes a problem at its key's line). Component
- * types come from {@link io.flumelab.core.config.ComponentCatalog}s found by {@link java.util.ServiceLoader}.
+ * types come from {@link io.flumelab.core.spi.ComponentCatalog}s found by {@link java.util.ServiceLoader}.
  */
 package io.flumelab.core.config;
+

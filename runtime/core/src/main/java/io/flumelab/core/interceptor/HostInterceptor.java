@@ -4,6 +4,9 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -18,6 +21,15 @@ import java.util.Map;
  * silently never sets the header.
  */
 public final class HostInterceptor extends EventModifier {
+
+  /** The {@code host} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "host", HostInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.HostInterceptor$Builder")
+      .settings(Setting.string("hostHeader"),
+          Setting.bool("useIP"),
+          Setting.bool("preserveExisting"))
+      .build();
+
 
   private final String header;
   private final String host;

@@ -4,8 +4,10 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,15 @@ import org.slf4j.LoggerFactory;
  * that header unset, logged at WARN, instead of failing the source's whole batch.
  */
 public final class RegexExtractorInterceptor extends EventModifier {
+
+  /** The {@code regex_extractor} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "regex_extractor", RegexExtractorInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.RegexExtractorInterceptor$Builder")
+      .settings(Setting.string("regex").required("<value>"),
+          Setting.string("serializers").required("<value>"))
+      .passThrough("serializers.")
+      .build();
+
 
   private static final Logger LOG = LoggerFactory.getLogger(RegexExtractorInterceptor.class);
   private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);

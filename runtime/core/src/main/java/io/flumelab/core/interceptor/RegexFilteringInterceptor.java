@@ -3,6 +3,9 @@ package io.flumelab.core.interceptor;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,14 @@ import java.util.regex.Pattern;
  * matches). A batch in which nothing is dropped is returned as the same list.
  */
 public final class RegexFilteringInterceptor implements Interceptor {
+
+  /** The {@code regex_filter} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "regex_filter", RegexFilteringInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.RegexFilteringInterceptor$Builder")
+      .settings(Setting.string("regex"),
+          Setting.bool("excludeEvents"))
+      .build();
+
 
   private final Pattern regex;
   private final boolean excludeEvents;

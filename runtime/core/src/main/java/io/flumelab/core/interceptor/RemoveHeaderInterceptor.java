@@ -3,6 +3,9 @@ package io.flumelab.core.interceptor;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -19,6 +22,16 @@ import org.slf4j.LoggerFactory;
  * regex {@code matching}. Keys as in Flume 1.11; any combination may be set.
  */
 public final class RemoveHeaderInterceptor extends EventModifier {
+
+  /** The {@code remove_header} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "remove_header", RemoveHeaderInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.RemoveHeaderInterceptor$Builder")
+      .settings(Setting.string("withName"),
+          Setting.string("fromList"),
+          Setting.string("fromListSeparator"),
+          Setting.string("matching"))
+      .build();
+
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoveHeaderInterceptor.class);
 

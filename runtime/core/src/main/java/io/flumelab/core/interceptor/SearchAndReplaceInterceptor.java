@@ -4,6 +4,9 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -18,6 +21,15 @@ import java.util.regex.PatternSyntaxException;
  * matches). A body with no match is left byte for byte as it was.
  */
 public final class SearchAndReplaceInterceptor extends EventModifier {
+
+  /** The {@code search_replace} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "search_replace", SearchAndReplaceInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.SearchAndReplaceInterceptor$Builder")
+      .settings(Setting.string("searchPattern").required("<value>"),
+          Setting.string("replaceString"),
+          Setting.string("charset"))
+      .build();
+
 
   private final Pattern search;
   private final String replacement;

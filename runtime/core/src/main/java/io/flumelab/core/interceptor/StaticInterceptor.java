@@ -3,6 +3,9 @@ package io.flumelab.core.interceptor;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.util.Map;
 
 /**
@@ -11,6 +14,15 @@ import java.util.Map;
  * value already there). Chain several for several headers.
  */
 public final class StaticInterceptor extends EventModifier {
+
+  /** The {@code static} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "static", StaticInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.StaticInterceptor$Builder")
+      .settings(Setting.string("key"),
+          Setting.string("value"),
+          Setting.bool("preserveExisting"))
+      .build();
+
 
   private final String key;
   private final String value;

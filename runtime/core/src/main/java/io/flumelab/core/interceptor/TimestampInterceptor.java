@@ -3,6 +3,9 @@ package io.flumelab.core.interceptor;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.util.Map;
 
 /**
@@ -11,6 +14,14 @@ import java.util.Map;
  * {@code preserveExisting} (false: overwrite a value already there).
  */
 public final class TimestampInterceptor extends EventModifier {
+
+  /** The {@code timestamp} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "timestamp", TimestampInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.TimestampInterceptor$Builder")
+      .settings(Setting.string("headerName"),
+          Setting.bool("preserveExisting"))
+      .build();
+
 
   private final String header;
   private final boolean preserveExisting;

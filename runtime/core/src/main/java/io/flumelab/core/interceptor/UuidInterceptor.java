@@ -3,6 +3,9 @@ package io.flumelab.core.interceptor;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +16,15 @@ import java.util.UUID;
  * being that an event keeps its first id across agents).
  */
 public final class UuidInterceptor extends EventModifier {
+
+  /** The {@code uuid} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "uuid", UuidInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.sink.solr.morphline.UUIDInterceptor$Builder")
+      .settings(Setting.string("headerName"),
+          Setting.string("prefix"),
+          Setting.bool("preserveExisting"))
+      .build();
+
 
   private final String header;
   private final String prefix;

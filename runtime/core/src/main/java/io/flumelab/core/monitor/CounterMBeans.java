@@ -1,6 +1,6 @@
 package io.flumelab.core.monitor;
 
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.flumelab.core.monitor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

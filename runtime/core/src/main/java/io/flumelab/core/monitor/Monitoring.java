@@ -2,7 +2,8 @@ package io.flumelab.core.monitor;
 
 import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
+import io.flumelab.core.spi.MonitorService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

@@ -2,6 +2,7 @@ package io.flumelab.core.sink;
 
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink;
+import io.flumelab.core.spi.SinkProcessor;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,6 +4,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink;
+import io.flumelab.core.spi.SinkSelector;
 import java.util.List;
 
 /**

@@ -4,6 +4,10 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +32,14 @@ import org.slf4j.LoggerFactory;
  * and reports the bad key.
  */
 public class FailoverSinkProcessor extends AbstractSinkProcessor {
+
+  /** The {@code failover} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK_PROCESSOR, "failover", FailoverSinkProcessor.class)
+      .flumeClass("org.apache.flume.sink.FailoverSinkProcessor")
+      .settings(Setting.longValue("maxpenalty"))
+      .passThrough("priority.")
+      .build();
+
 
   public static final String CONFIG_PRIORITY_PREFIX = "priority.";
   public static final String CONFIG_MAX_PENALTY = "maxpenalty";

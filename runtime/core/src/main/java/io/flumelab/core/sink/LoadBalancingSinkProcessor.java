@@ -4,6 +4,11 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SinkSelector;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +29,16 @@ import org.slf4j.LoggerFactory;
  * {@code selector.maxTimeout} with a small o is the usual slip).
  */
 public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
+
+  /** The {@code load_balance} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK_PROCESSOR, "load_balance", LoadBalancingSinkProcessor.class)
+      .flumeClass("org.apache.flume.sink.LoadBalancingSinkProcessor")
+      .settings(Setting.string("selector"),
+          Setting.bool("backoff"),
+          Setting.longValue("selector.maxTimeOut"))
+      .passThrough("selector.")
+      .build();
+
 
   public static final String CONFIG_SELECTOR = "selector";
   public static final String CONFIG_BACKOFF = "backoff";

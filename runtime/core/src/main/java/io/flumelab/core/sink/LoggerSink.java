@@ -4,6 +4,11 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
+import io.flumelab.core.spi.BatchSink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +27,13 @@ import org.slf4j.LoggerFactory;
  * here. A failure while logging rolls the whole batch back, so those events may be logged twice.
  */
 public class LoggerSink extends BatchSink implements Configurable {
+
+  /** The {@code logger} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "logger", LoggerSink.class)
+      .flumeClass("org.apache.flume.sink.LoggerSink")
+      .settings(Setting.integer("maxBytesToLog"))
+      .build();
+
 
   public static final String CONFIG_MAX_BYTES_TO_LOG = "maxBytesToLog";
   public static final int DEFAULT_MAX_BYTES_TO_LOG = EventDump.DEFAULT_MAX_BYTES;

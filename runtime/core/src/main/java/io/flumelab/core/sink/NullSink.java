@@ -4,6 +4,11 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
+import io.flumelab.core.spi.BatchSink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.List;
 
 /**
@@ -14,6 +19,13 @@ import java.util.List;
  * beyond it fails, and the error says so.
  */
 public class NullSink extends BatchSink implements Configurable {
+
+  /** The {@code null} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "null", NullSink.class)
+      .flumeClass("org.apache.flume.sink.NullSink")
+      .batch(Setting.integer("batchSize").defaultValue(100))
+      .build();
+
 
   public static final String CONFIG_BATCH_SIZE = "batchSize";
   public static final int DEFAULT_BATCH_SIZE = 100;

@@ -5,6 +5,11 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
+import io.flumelab.core.spi.BatchSink;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,6 +48,20 @@ import org.slf4j.LoggerFactory;
  * </ul>
  */
 public class RollingFileSink extends BatchSink implements Configurable {
+
+  /** The {@code file_roll} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "file_roll", RollingFileSink.class)
+      .flumeClass("org.apache.flume.sink.RollingFileSink")
+      .settings(Setting.string("sink.directory").required("<value>"),
+          Setting.longValue("sink.rollInterval"),
+          Setting.string("sink.pathManager"),
+          Setting.string("sink.pathManager.prefix"),
+          Setting.string("sink.pathManager.extension"),
+          Setting.string("sink.serializer"),
+          Setting.bool("sink.serializer.appendNewline"))
+      .batch(Setting.integer("sink.batchSize").defaultValue(100))
+      .build();
+
 
   public static final String CONFIG_DIRECTORY = "sink.directory";
   public static final String CONFIG_ROLL_INTERVAL = "sink.rollInterval";

@@ -6,6 +6,7 @@ import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink;
 import io.flumelab.core.channel.WaitableChannel;
 import io.flumelab.core.lifecycle.Backoff;
+import io.flumelab.core.spi.SinkProcessor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package io.flumelab.core.source;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.Source;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -1,15 +1,18 @@
 package io.flumelab.core.source;
 
-import io.flumelab.api.AbstractSource;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.Check;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,22 +48,31 @@ import org.slf4j.LoggerFactory;
  * command ends, its exit status and its last lines of error output are logged at WARN, so a
  * {@code tail} of a missing file is explained.
  */
-public class ExecSource extends AbstractSource implements EventDrivenSource, Configurable, Counted {
+public class ExecSource extends CountedSource implements EventDrivenSource, Configurable {
 
-  public static final String CONFIG_COMMAND = "command";
-  public static final String CONFIG_SHELL = "shell";
-  public static final String CONFIG_RESTART = "restart";
-  public static final String CONFIG_RESTART_THROTTLE = "restartThrottle";
-  public static final String CONFIG_LOG_STDERR = "logStdErr";
-  public static final String CONFIG_BATCH_SIZE = "batchSize";
-  public static final String CONFIG_BATCH_TIMEOUT = "batchTimeout";
-  public static final String CONFIG_CHARSET = "charset";
-  public static final boolean DEFAULT_RESTART = false;
-  public static final long DEFAULT_RESTART_THROTTLE = 10_000;
-  public static final boolean DEFAULT_LOG_STDERR = false;
-  public static final int DEFAULT_BATCH_SIZE = 20;
-  public static final long DEFAULT_BATCH_TIMEOUT = 3000;
-  public static final String DEFAULT_CHARSET = "UTF-8";
+  static final Setting<String> COMMAND = Setting.string("command")
+      .required("tail -F /path/to/app.log").doc("the command whose output becomes events");
+  static final Setting<String> SHELL = Setting.string("shell")
+      .doc("a shell to run the command with, such as /bin/bash -c, for pipes and wildcards");
+  static final Setting<Boolean> RESTART = Setting.bool("restart").defaultValue(false)
+      .doc("run the command again when it ends");
+  static final Setting<Long> RESTART_THROTTLE = Setting.millis("restartThrottle")
+      .defaultValue(10_000L).doc("the pause before a restart");
+  static final Setting<Boolean> LOG_STDERR = Setting.bool("logStdErr").defaultValue(false)
+      .doc("log the command's error output at INFO");
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize").defaultValue(20)
+      .check(Check.atLeast(1)).doc("lines per channel transaction");
+  static final Setting<Long> BATCH_TIMEOUT = Setting.millis("batchTimeout").defaultValue(3000L)
+      .check(Check.atLeast(1)).doc("the longest a line waits for its batch to fill");
+  static final Setting<Charset> CHARSET = Setting.charset("charset")
+      .defaultValue(StandardCharsets.UTF_8).doc("the encoding of the command's output");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SOURCE, "exec", ExecSource.class)
+      .flumeClass("org.apache.flume.source.ExecSource")
+      .settings(COMMAND, SHELL, RESTART, RESTART_THROTTLE, LOG_STDERR, BATCH_TIMEOUT, CHARSET)
+      .batch(BATCH_SIZE)
+      .build();
+
   static final long STOP_GRACE_MS = 5000;
 
   private static final Logger LOG = LoggerFactory.getLogger(ExecSource.class);
@@ -73,7 +85,6 @@ public class ExecSource extends AbstractSource implements EventDrivenSource, Con
   private int batchSize;
   private long batchTimeout;
   private Charset charset;
-  private volatile SourceCounter counter;
 
   private ScheduledExecutorService timer;
   private ExecBatcher batcher;
@@ -82,75 +93,32 @@ public class ExecSource extends AbstractSource implements EventDrivenSource, Con
 
   @Override
   public void configure(Context context) {
-    command = context.getString(CONFIG_COMMAND);
-    if (command == null || command.isEmpty()) {
-      throw new ConfigurationException(CONFIG_COMMAND,
-          "Exec source " + getName() + " needs command, the command whose output becomes events",
-          "Add command = tail -F /path/to/app.log");
-    }
-    String shell = context.getString(CONFIG_SHELL);
+    Settings settings = Settings.of(context, describe());
+    command = settings.get(COMMAND);
+    String shell = settings.get(SHELL);
     argv = new ArrayList<>();
-    if (shell != null && !shell.isEmpty()) {
-      argv.addAll(Arrays.asList(shell.split("\\s+")));
+    if (shell != null && !shell.isBlank()) {
+      argv.addAll(Arrays.asList(shell.trim().split("\\s+")));
       argv.add(command);
     } else {
       argv.addAll(Arrays.asList(command.split("\\s+")));
     }
-    restart = context.getBoolean(CONFIG_RESTART, DEFAULT_RESTART);
-    restartThrottle = atLeast(context, CONFIG_RESTART_THROTTLE, DEFAULT_RESTART_THROTTLE, 0);
-    logStdErr = context.getBoolean(CONFIG_LOG_STDERR, DEFAULT_LOG_STDERR);
-    batchSize = (int) atLeast(context, CONFIG_BATCH_SIZE, DEFAULT_BATCH_SIZE, 1);
-    batchTimeout = atLeast(context, CONFIG_BATCH_TIMEOUT, DEFAULT_BATCH_TIMEOUT, 1);
-    String charsetName = context.getString(CONFIG_CHARSET, DEFAULT_CHARSET);
-    try {
-      charset = Charset.forName(charsetName);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ConfigurationException(CONFIG_CHARSET,
-          "Exec source " + getName() + ": unknown charset '" + charsetName + "'",
-          "Use a Java charset name such as UTF-8 or ISO-8859-1");
-    }
-  }
-
-  private long atLeast(Context context, String key, long defaultValue, long min) {
-    long value = context.getLong(key, defaultValue);
-    if (value < min) {
-      throw new ConfigurationException(key,
-          "Exec source " + getName() + ": " + key + " must be " + min + " or more, not " + value,
-          "Remove " + key + " to use the default, " + defaultValue);
-    }
-    if (key.equals(CONFIG_BATCH_SIZE) && value > Integer.MAX_VALUE) {
-      throw new ConfigurationException(key,
-          "Exec source " + getName() + ": batchSize " + value + " is too large",
-          "Use a batchSize no larger than the channel's transactionCapacity");
-    }
-    return value;
+    restart = settings.get(RESTART);
+    restartThrottle = settings.get(RESTART_THROTTLE);
+    logStdErr = settings.get(LOG_STDERR);
+    batchSize = settings.get(BATCH_SIZE);
+    batchTimeout = settings.get(BATCH_TIMEOUT);
+    charset = settings.get(CHARSET);
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Exec source " + getName();
   }
 
   @Override
   public synchronized void start() {
-    if (getChannelProcessor() == null) {
-      throw new IllegalStateException("Exec source " + getName() + " has no channel processor");
-    }
-    if (command == null) {
-      throw new IllegalStateException("Exec source " + getName() + " is not configured");
-    }
-    if (thread != null) {
-      throw new IllegalStateException("Exec source " + getName() + " is already started");
-    }
+    requireStartable(thread != null, command != null);
     SourceCounter sourceCounter = getCounter();
     timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "exec-" + getName() + "-flush");
@@ -161,7 +129,6 @@ public class ExecSource extends AbstractSource implements EventDrivenSource, Con
     loop = new ExecProcessLoop(getName(), argv, command, restart, restartThrottle, logStdErr,
         charset, batcher);
     thread = new Thread(loop, "exec-" + getName());
-    sourceCounter.start();
     super.start();
     thread.start();
   }
@@ -191,7 +158,6 @@ public class ExecSource extends AbstractSource implements EventDrivenSource, Con
       }
       LOG.info("Exec source {} stopped [{}]", getName(), command);
     }
-    getCounter().stop();
     super.stop();
   }
 

@@ -2,7 +2,7 @@ package io.flumelab.core.source;
 
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;

@@ -4,9 +4,14 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.counter.SourceCounter;
-import io.flumelab.core.net.ListenAddress;
-import io.flumelab.core.net.NettyServer;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -30,6 +35,31 @@ import org.slf4j.LoggerFactory;
  * warning. A request body may be at most {@value #MAX_REQUEST_BYTES} bytes (413 above).
  */
 public class HttpSource extends CountedSource implements EventDrivenSource, Configurable {
+
+  /** The {@code http} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "http", HttpSource.class)
+      .flumeClass("org.apache.flume.source.http.HTTPSource")
+      .settings(ListenAddress.port(5140),
+          Setting.string("bind"),
+          Setting.string("handler"),
+          Setting.bool("ssl"),
+          Setting.bool("enableSSL"),
+          Setting.string("keystore"),
+          Setting.string("keystore-password"),
+          Setting.string("keystorePassword"),
+          Setting.string("keystore-type"),
+          Setting.string("exclude-protocols"),
+          Setting.string("excludeProtocols"),
+          Setting.string("include-protocols"),
+          Setting.string("exclude-cipher-suites"),
+          Setting.string("include-cipher-suites"))
+      .passThrough("handler.")
+      .passThrough("QueuedThreadPool.")
+      .passThrough("HttpConfiguration.")
+      .passThrough("ServerConnector.")
+      .passThrough("SslContextFactory.")
+      .build();
+
 
   public static final String CONFIG_PORT = "port";
   public static final String CONFIG_BIND = "bind";
@@ -57,7 +87,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
 
   @Override
   public void configure(Context context) {
-    port = ListenAddress.requiredPort(context, describe(), "TCP", 5140);
+    port = Settings.of(context, describe()).get(ListenAddress.port(5140));
     bind = context.getString(CONFIG_BIND, DEFAULT_BIND).trim();
     for (String key : List.of(CONFIG_SSL, CONFIG_ENABLE_SSL)) {
       if (context.getBoolean(key, false)) {

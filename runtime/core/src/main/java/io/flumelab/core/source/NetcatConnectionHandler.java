@@ -4,7 +4,7 @@ import io.flumelab.api.ChannelException;
 import io.flumelab.api.ChannelProcessor;
 import io.flumelab.api.Event;
 import io.flumelab.api.SimpleEvent;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;

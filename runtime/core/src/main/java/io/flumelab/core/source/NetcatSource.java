@@ -1,20 +1,23 @@
 package io.flumelab.core.source;
 
-import io.flumelab.api.ChannelProcessor;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
+import io.flumelab.api.Channel;
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.counter.SourceCounter;
-import io.flumelab.core.net.ListenAddress;
-import io.flumelab.core.net.NettyServer;
+import io.flumelab.api.TransactionCapacitySupported;
+import io.flumelab.core.spi.Check;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,16 +65,28 @@ import org.slf4j.LoggerFactory;
  */
 public class NetcatSource extends CountedSource implements EventDrivenSource, Configurable {
 
-  public static final String CONFIG_BIND = "bind";
-  public static final String CONFIG_PORT = "port";
-  public static final String CONFIG_MAX_LINE_LENGTH = "max-line-length";
-  public static final String CONFIG_ACK_EVERY_EVENT = "ack-every-event";
-  public static final String CONFIG_ENCODING = "encoding";
-  public static final String CONFIG_BATCH_SIZE = "batchSize";
-  public static final int DEFAULT_MAX_LINE_LENGTH = 512;
-  public static final boolean DEFAULT_ACK_EVERY_EVENT = true;
-  public static final String DEFAULT_ENCODING = "utf-8";
-  public static final int DEFAULT_BATCH_SIZE = 100;
+  static final Setting<String> BIND = ListenAddress.BIND;
+  static final Setting<Integer> PORT = ListenAddress.port(44444);
+  static final Setting<Integer> MAX_LINE_LENGTH = Setting.integer("max-line-length")
+      .defaultValue(512).check(Check.atLeast(1)).doc("the most body bytes one line yields");
+  static final Setting<Boolean> ACK_EVERY_EVENT = Setting.bool("ack-every-event").defaultValue(true)
+      .doc("answer OK for each line once it is committed");
+  // lines are split on the byte 0x0A and replies are ASCII, so the encoding must keep ASCII as is
+  static final Setting<Charset> ENCODING = Setting.charset("encoding")
+      .defaultValue(StandardCharsets.UTF_8).check(NetcatSource.asciiCompatible())
+      .doc("the text encoding of lines and replies");
+  /**
+   * Not Flume's: its netcat source puts one line per transaction. Not a batch the channel must
+   * fit either: {@link #start} lowers it to the channels' transactionCapacity, so any channel that
+   * works in Flume works here.
+   */
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize").defaultValue(100)
+      .check(Check.atLeast(1)).doc("the most lines of one read burst put in one transaction");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SOURCE, "netcat", NetcatSource.class)
+      .flumeClass("org.apache.flume.source.NetcatSource")
+      .settings(BIND, PORT, MAX_LINE_LENGTH, ACK_EVERY_EVENT, ENCODING, BATCH_SIZE)
+      .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(NetcatSource.class);
   private static final int WORKER_THREADS =
@@ -79,57 +94,36 @@ public class NetcatSource extends CountedSource implements EventDrivenSource, Co
 
   private String bind;
   private int port;
-  private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
-  private boolean ackEveryEvent = DEFAULT_ACK_EVERY_EVENT;
-  private Charset encoding = StandardCharsets.UTF_8;
-  private int batchSize = DEFAULT_BATCH_SIZE;
+  private int maxLineLength;
+  private boolean ackEveryEvent;
+  private Charset encoding;
+  private int batchSize;
   private boolean batchSizeConfigured;
   /** batchSize, lowered to what the channels accept; set by start. */
-  private volatile int effectiveBatchSize = DEFAULT_BATCH_SIZE;
+  private volatile int effectiveBatchSize;
 
   private final NettyServer server = new NettyServer();
 
   @Override
   public void configure(Context context) {
-    bind = ListenAddress.requiredBind(context, describe());
-    port = ListenAddress.requiredPort(context, describe(), "TCP", 44444);
-    maxLineLength = positive(context, CONFIG_MAX_LINE_LENGTH, DEFAULT_MAX_LINE_LENGTH);
-    ackEveryEvent = context.getBoolean(CONFIG_ACK_EVERY_EVENT, DEFAULT_ACK_EVERY_EVENT);
-    batchSize = positive(context, CONFIG_BATCH_SIZE, DEFAULT_BATCH_SIZE);
-    batchSizeConfigured = context.containsKey(CONFIG_BATCH_SIZE);
-    encoding = encoding(context.getString(CONFIG_ENCODING, DEFAULT_ENCODING));
+    Settings settings = Settings.of(context, describe());
+    bind = settings.get(BIND);
+    port = settings.get(PORT);
+    maxLineLength = settings.get(MAX_LINE_LENGTH);
+    ackEveryEvent = settings.get(ACK_EVERY_EVENT);
+    encoding = settings.get(ENCODING);
+    batchSize = settings.get(BATCH_SIZE);
+    batchSizeConfigured = settings.isSet(BATCH_SIZE);
   }
 
-  private int positive(Context context, String key, int defaultValue) {
-    int value = context.getInteger(key, defaultValue);
-    if (value < 1) {
-      throw new ConfigurationException(key,
-          "Netcat source " + getName() + ": " + key + " must be 1 or more, not " + value,
-          "Remove " + key + " to use the default, " + defaultValue);
-    }
-    return value;
-  }
-
-  private Charset encoding(String name) {
-    Charset charset;
-    try {
-      charset = Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ConfigurationException(CONFIG_ENCODING,
-          "Netcat source " + getName() + ": unknown encoding '" + name + "'",
-          "Use a Java charset name such as utf-8 or iso-8859-1");
-    }
-    // lines are split on the byte 0x0A and replies are ASCII, so the encoding must keep ASCII as is
+  private static Check<Charset> asciiCompatible() {
     String probe = "\n\r OK FAILED: az AZ 09";
-    if (!charset.canEncode()
-        || !Arrays.equals(probe.getBytes(charset), probe.getBytes(StandardCharsets.US_ASCII))) {
-      throw new ConfigurationException(CONFIG_ENCODING,
-          "Netcat source " + getName() + ": encoding " + charset.name()
-              + " does not write ASCII characters as single ASCII bytes, so lines cannot be "
-              + "split on newlines",
-          "Use utf-8, iso-8859-1 or another ASCII-compatible encoding");
-    }
-    return charset;
+    return new Check<>("ASCII-compatible",
+        charset -> charset.canEncode()
+            && Arrays.equals(probe.getBytes(charset), probe.getBytes(StandardCharsets.US_ASCII)),
+        charset -> "encoding " + charset.name() + " does not write ASCII characters as single "
+            + "ASCII bytes, so lines cannot be split on newlines",
+        "Use utf-8, iso-8859-1 or another ASCII-compatible encoding.");
   }
 
   @Override
@@ -157,18 +151,15 @@ public class NetcatSource extends CountedSource implements EventDrivenSource, Co
         local.getAddress().getHostAddress(), local.getPort());
   }
 
-  /** batchSize, or less if a memory channel written to has a smaller transactionCapacity. */
+  /** batchSize, or less if a channel written to takes fewer events in one transaction. */
   private int fitBatchToChannels() {
-    ChannelProcessor processor = getChannelProcessor();
-    if (!(processor instanceof DefaultChannelProcessor defaultProcessor)) {
-      return batchSize;
-    }
     int fitted = batchSize;
     String limitedBy = null;
-    for (io.flumelab.api.Channel channel : defaultProcessor.getSelector().getAllChannels()) {
-      if (channel instanceof MemoryChannel memory && memory.getTransactionCapacity() < fitted) {
-        fitted = memory.getTransactionCapacity();
-        limitedBy = memory.getName();
+    for (Channel channel : getChannelProcessor().getAllChannels()) {
+      if (channel instanceof TransactionCapacitySupported limited
+          && limited.getTransactionCapacity() < fitted) {
+        fitted = (int) limited.getTransactionCapacity();
+        limitedBy = channel.getName();
       }
     }
     if (limitedBy != null) {

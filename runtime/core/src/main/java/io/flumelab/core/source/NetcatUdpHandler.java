@@ -3,7 +3,7 @@ package io.flumelab.core.source;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.SimpleEvent;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;

@@ -3,9 +3,14 @@ package io.flumelab.core.source;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.counter.SourceCounter;
-import io.flumelab.core.net.ListenAddress;
-import io.flumelab.core.net.NettyServer;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import java.net.InetSocketAddress;
@@ -33,6 +38,15 @@ import org.slf4j.LoggerFactory;
  */
 public class NetcatUdpSource extends CountedSource implements EventDrivenSource, Configurable {
 
+  /** The {@code netcatudp} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "netcatudp", NetcatUdpSource.class)
+      .flumeClass("org.apache.flume.source.NetcatUdpSource")
+      .settings(ListenAddress.BIND, ListenAddress.port(6666),
+          Setting.string("remoteAddressHeader"),
+          Setting.string("remoteAddress"))
+      .build();
+
+
   public static final String CONFIG_BIND = "bind";
   public static final String CONFIG_PORT = "port";
   public static final String CONFIG_REMOTE_ADDRESS_HEADER = "remoteAddressHeader";
@@ -50,8 +64,9 @@ public class NetcatUdpSource extends CountedSource implements EventDrivenSource,
 
   @Override
   public void configure(Context context) {
-    bind = ListenAddress.requiredBind(context, describe());
-    port = ListenAddress.requiredPort(context, describe(), "UDP", 6666);
+    Settings settings = Settings.of(context, describe());
+    bind = settings.get(ListenAddress.BIND);
+    port = settings.get(ListenAddress.port(6666));
     String header = context.getString(CONFIG_REMOTE_ADDRESS_HEADER,
         context.getString(CONFIG_REMOTE_ADDRESS_FLUME));
     remoteAddressHeader = header == null || header.isEmpty() ? null : header;

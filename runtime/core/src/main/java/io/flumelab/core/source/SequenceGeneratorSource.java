@@ -8,8 +8,12 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.PollableSource;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +30,14 @@ import org.slf4j.LoggerFactory;
  */
 public class SequenceGeneratorSource extends AbstractSource
     implements PollableSource, Configurable, Counted {
+
+  /** The {@code seq} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "seq", SequenceGeneratorSource.class)
+      .flumeClass("org.apache.flume.source.SequenceGeneratorSource")
+      .settings(Setting.longValue("totalEvents"))
+      .batch(Setting.integer("batchSize").defaultValue(1))
+      .build();
+
 
   public static final String CONFIG_BATCH_SIZE = "batchSize";
   public static final String CONFIG_TOTAL_EVENTS = "totalEvents";

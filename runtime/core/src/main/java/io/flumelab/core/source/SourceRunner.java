@@ -5,7 +5,6 @@ import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.LifecycleAware;
 import io.flumelab.api.PollableSource;
 import io.flumelab.api.Source;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 
 /**
  * Drives a source: an event-driven source runs on its own threads once started; a pollable source
@@ -36,15 +35,16 @@ public abstract class SourceRunner implements LifecycleAware {
 
   /** Interceptors are initialised before the source can produce an event. */
   protected void openChannelProcessor() {
-    if (source.getChannelProcessor() instanceof DefaultChannelProcessor processor) {
+    ChannelProcessor processor = source.getChannelProcessor();
+    if (processor != null) {
       processor.initialize();
     }
   }
 
   protected void closeChannelProcessor() {
     ChannelProcessor processor = source.getChannelProcessor();
-    if (processor instanceof DefaultChannelProcessor defaultProcessor) {
-      defaultProcessor.close();
+    if (processor != null) {
+      processor.close();
     }
   }
 

@@ -6,15 +6,19 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.FlumeException;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SourceCounter;
 import io.flumelab.core.source.SpoolScanner.ConsumeOrder;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,6 +58,35 @@ import org.slf4j.LoggerFactory;
  */
 public class SpoolDirectorySource extends AbstractSource
     implements EventDrivenSource, Configurable, Counted {
+
+  /** The {@code spooldir} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "spooldir", SpoolDirectorySource.class)
+      .flumeClass("org.apache.flume.source.SpoolDirectorySource")
+      .settings(Setting.string("spoolDir").required("<value>"),
+          Setting.string("fileSuffix"),
+          Setting.string("deletePolicy"),
+          Setting.string("trackingPolicy"),
+          Setting.bool("fileHeader"),
+          Setting.string("fileHeaderKey"),
+          Setting.bool("basenameHeader"),
+          Setting.string("basenameHeaderKey"),
+          Setting.string("includePattern"),
+          Setting.string("ignorePattern"),
+          Setting.string("trackerDir"),
+          Setting.string("consumeOrder"),
+          Setting.bool("recursiveDirectorySearch"),
+          Setting.longValue("pollDelay"),
+          Setting.longValue("maxBackoff"),
+          Setting.string("inputCharset"),
+          Setting.string("decodeErrorPolicy"),
+          Setting.string("deserializer"),
+          Setting.integer("deserializer.maxLineLength"),
+          Setting.string("deserializer.outputCharset"),
+          Setting.integer("bufferMaxLineLength"),
+          Setting.integer("bufferMaxLines"))
+      .batch(Setting.integer("batchSize").defaultValue(100))
+      .build();
+
 
   public static final String SPOOL_DIRECTORY = "spoolDir";
   public static final String FILE_SUFFIX = "fileSuffix";

@@ -1,10 +1,10 @@
 package io.flumelab.core.channel;
 
 import io.flumelab.api.Channel;
+import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
-import io.flumelab.api.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +70,7 @@ final class Channels {
   static List<String> drain(Channel channel) {
     List<String> bodies = new ArrayList<>();
     int perTransaction = channel instanceof MemoryChannel memory
-        ? Math.min(10, memory.getTransactionCapacity()) : 10;
+        ? (int) Math.min(10, memory.getTransactionCapacity()) : 10;
     boolean empty = false;
     while (!empty) {
       Transaction tx = channel.getTransaction();

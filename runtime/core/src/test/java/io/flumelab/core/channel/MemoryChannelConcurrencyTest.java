@@ -7,7 +7,7 @@ import io.flumelab.api.ChannelFullException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.ChannelCounter;
+import io.flumelab.core.spi.ChannelCounter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

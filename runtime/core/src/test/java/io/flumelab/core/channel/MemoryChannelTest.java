@@ -18,7 +18,7 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.ChannelCounter;
+import io.flumelab.core.spi.ChannelCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -455,13 +455,13 @@ class MemoryChannelTest {
   @Test
   void badNumbersAreConfigurationErrorsNamingTheKey() {
     assertConfigError(Map.of("capacity", "lots"), "capacity", "whole number");
-    assertConfigError(Map.of("capacity", "0"), "capacity", "at least 1");
-    assertConfigError(Map.of("transactionCapacity", "-5"), "transactionCapacity", "negative");
+    assertConfigError(Map.of("capacity", "0"), "capacity", "1 or more, not 0");
+    assertConfigError(Map.of("transactionCapacity", "-5"), "transactionCapacity", "1 or more, not -5");
     assertConfigError(Map.of("keep-alive", "3s"), "keep-alive", "whole number");
     assertConfigError(Map.of("byteCapacity", "1.5"), "byteCapacity", "whole number");
     assertConfigError(Map.of("byteCapacityBufferPercentage", "100"),
-        "byteCapacityBufferPercentage", "below 100");
-    assertConfigError(Map.of("capacity", "99999999999"), "capacity", "at most");
+        "byteCapacityBufferPercentage", "between 0 and 99, not 100");
+    assertConfigError(Map.of("capacity", "99999999999"), "capacity", "out of range for an int");
   }
 
   private static void assertConfigError(Map<String, String> settings, String key, String text) {

@@ -2,6 +2,7 @@ package io.flumelab.core.config;
 
 import io.flumelab.core.config.AgentConfigurations.Options;
 import io.flumelab.core.config.fixtures.Fixtures;
+import io.flumelab.core.spi.ComponentKind;
 import java.util.List;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.flumelab.core.config;
 
-import static io.flumelab.core.config.ComponentKind.CHANNEL;
-import static io.flumelab.core.config.ComponentKind.SOURCE;
-import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.LENIENT;
+import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.problems;
+import static io.flumelab.core.spi.ComponentKind.CHANNEL;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,9 +1,9 @@
 package io.flumelab.core.config;
 
-import static io.flumelab.core.config.ComponentKind.SINK;
-import static io.flumelab.core.config.ComponentKind.SOURCE;
 import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.problems;
+import static io.flumelab.core.spi.ComponentKind.SINK;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -173,7 +173,7 @@ class MalformedConfigTest {
   void missingRequiredKey() {
     assertThat(problems(lab01().replace("a1.sources.r1.port = 44444\n", ""))).containsExactly(
         "jobs/x.conf:4: a1.sources.r1.port: missing required key 'port' for source type 'netcat'."
-            + " Add 'a1.sources.r1.port = <value>'.");
+            + " Add 'a1.sources.r1.port = 44444'.");
   }
 
   @Test
@@ -291,7 +291,10 @@ class MalformedConfigTest {
 
   @Test
   void configurationExceptionFromConfigureIsReportedAtItsKey() {
-    assertThat(problems(lab01().replace("port = 44444", "port = 70000"))).containsExactly(
+    // a custom class has no declared settings: only its configure() can find the bad value
+    assertThat(problems(lab01()
+        .replace("a1.sources.r1.type = netcat", "a1.sources.r1.type = " + FIXTURE + "CustomSource")
+        .replace("port = 44444", "port = 70000"))).containsExactly(
         "jobs/x.conf:6: a1.sources.r1.port: port 70000 is out of range. Use a port between 1 and 65535.");
   }
 
@@ -336,7 +339,8 @@ class MalformedConfigTest {
         a1.channels.c1.type = memory
         a1.channels.c1.capcity = 1000
         """)).containsExactly(
-        "jobs/x.conf:6: a1.sources.r1.port: port 70000 is out of range. Use a port between 1 and 65535.",
+        "jobs/x.conf:6: a1.sources.r1.port: 70000 is not a port number (0 to 65535). Use a port "
+            + "from 1024 to 65535, such as 44444.",
         "jobs/x.conf:8: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? " + known(SINK),
         "jobs/x.conf:11: a1.channels.c1.capcity: unknown key 'capcity' for channel type 'memory'. Did you mean 'capacity'?");
   }
@@ -344,7 +348,7 @@ class MalformedConfigTest {
   @Test
   void intOutOfRange() {
     assertThat(problems(lab01().replace("capacity = 1000", "capacity = 3000000000"))).containsExactly(
-        "jobs/x.conf:9: a1.channels.c1.capacity: '3000000000' is out of range for an int. Write a plain number.");
+        "jobs/x.conf:9: a1.channels.c1.capacity: '3000000000' is out of range for an int. Write a whole number no larger than 2147483647.");
   }
 
   @Test

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.flumelab.core.config.fixtures.KafkaLikeCatalog;
+import io.flumelab.core.spi.ComponentCatalog;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -1,9 +1,9 @@
 package io.flumelab.core.config;
 
-import static io.flumelab.core.config.ComponentKind.SINK;
-import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.STRICT;
+import static io.flumelab.core.config.ConfigTesting.known;
+import static io.flumelab.core.spi.ComponentKind.SINK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

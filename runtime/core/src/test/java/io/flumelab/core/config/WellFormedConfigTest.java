@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.api.Channel;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Sink;
-import io.flumelab.core.channel.ChannelSelector;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.MultiplexingChannelSelector;
@@ -23,6 +22,7 @@ import io.flumelab.core.config.fixtures.FixtureSource;
 import io.flumelab.core.sink.DefaultSinkProcessor;
 import io.flumelab.core.sink.LoggerSink;
 import io.flumelab.core.source.NetcatSource;
+import io.flumelab.core.spi.ChannelSelector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -196,14 +196,16 @@ class WellFormedConfigTest {
         .replace("bind = localhost", "bind = ${HOST}")
         .replace("capacity = 1000", "capacity = ${CAP}")
         + """
-        a1.sources.r1.encoding = ${sys:HOST}-${env:HOST}-${LOCAL}-$${LITERAL}
+        a1.sources.r1.interceptors = i1
+        a1.sources.r1.interceptors.i1.type = static
+        a1.sources.r1.interceptors.i1.value = ${sys:HOST}-${env:HOST}-${LOCAL}-$${LITERAL}
         LOCAL = from-file
         """, "a1", options);
 
     FixtureSource r1 = (FixtureSource) topology.sources().get("r1").getSource();
     assertThat(r1.context().getString("port")).isEqualTo("44444");
     assertThat(r1.context().getString("bind")).isEqualTo("env-host");
-    assertThat(r1.context().getString("encoding")).isEqualTo("sys-host-env-host-from-file-${LITERAL}");
+    assertThat(r1.context().getString("interceptors.i1.value")).isEqualTo("sys-host-env-host-from-file-${LITERAL}");
     assertThat(((FixtureChannel) topology.channels().get("c1")).capacity()).isEqualTo(500);
   }
 

@@ -12,7 +12,8 @@ import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
+import io.flumelab.core.spi.MonitorService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -113,7 +114,7 @@ class MonitoringTest {
     assertThatThrownBy(() -> Monitoring.fromProperties(properties("graphite", Map.of())))
         .isInstanceOf(FlumeException.class)
         .hasMessage("flume.monitoring.type=graphite names no reporter: use http, ganglia, or the "
-            + "class name of a io.flumelab.core.monitor.MonitorService on the agent's classpath");
+            + "class name of a io.flumelab.core.spi.MonitorService on the agent's classpath");
     // core alone: the Ganglia reporter is a module of its own
     assertThatThrownBy(() -> Monitoring.fromProperties(properties("ganglia", Map.of())))
         .isInstanceOf(FlumeException.class).hasMessage("flume.monitoring.type=ganglia needs the "

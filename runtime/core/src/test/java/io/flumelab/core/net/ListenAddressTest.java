@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.Settings;
 import java.net.BindException;
 import java.net.SocketException;
 import java.util.Map;
@@ -72,16 +74,18 @@ class ListenAddressTest {
 
   @Test
   void readsBindAndPortWithTheirFixes() {
-    Context context = new Context(Map.of("bind", "0.0.0.0", "port", "6666"));
-    assertThat(ListenAddress.requiredBind(context, "Netcat UDP source r1")).isEqualTo("0.0.0.0");
-    assertThat(ListenAddress.requiredPort(context, "Netcat UDP source r1", "UDP", 6666))
-        .isEqualTo(6666);
-    assertThatThrownBy(() -> ListenAddress.requiredBind(new Context(Map.of()), "Netcat source r1"))
+    Settings settings = Settings.of(new Context(Map.of("bind", "0.0.0.0", "port", "6666")),
+        "Netcat UDP source r1");
+    assertThat(settings.get(ListenAddress.BIND)).isEqualTo("0.0.0.0");
+    assertThat(settings.get(ListenAddress.port(6666))).isEqualTo(6666);
+    assertThatThrownBy(() -> Settings.of(new Context(Map.of()), "Netcat source r1")
+        .get(ListenAddress.BIND))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("Netcat source r1 needs bind, the address to listen on");
-    assertThatThrownBy(() -> ListenAddress.requiredPort(new Context(Map.of("port", "70000")),
-        "Netcat UDP source r1", "UDP", 6666))
+        .hasMessageContaining("Netcat source r1 needs bind, the address to listen on")
+        .extracting(e -> ((ConfigurationException) e).getFix()).isEqualTo("Add bind = localhost");
+    assertThatThrownBy(() -> Settings.of(new Context(Map.of("port", "70000")),
+        "Netcat UDP source r1").get(ListenAddress.port(6666)))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining("Netcat UDP source r1: port 70000 is not a UDP port");
+        .hasMessageContaining("Netcat UDP source r1: port 70000 is not a port number");
   }
 }

@@ -11,7 +11,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink.Status;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.counter.SinkCounter;
+import io.flumelab.core.spi.SinkCounter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.LifecycleState;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.SourceCounter;
 import io.flumelab.core.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -66,7 +66,7 @@ class SequenceGeneratorSourceTest {
   /** Takes everything, in transactions the channel allows. */
   private List<String> drain() {
     List<String> bodies = new ArrayList<>();
-    int perTransaction = channel.getTransactionCapacity();
+    int perTransaction = (int) channel.getTransactionCapacity();
     boolean empty = false;
     while (!empty) {
       Transaction tx = channel.getTransaction();

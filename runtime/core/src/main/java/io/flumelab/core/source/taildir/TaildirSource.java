@@ -8,8 +8,12 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.PollableSource;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +58,27 @@ import org.slf4j.LoggerFactory;
  * replaced atomically; a file truncated in place is read again from its start.
  */
 public class TaildirSource extends AbstractSource implements PollableSource, Configurable, Counted {
+
+  /** The {@code TAILDIR} type: its keys, read by configure through {@link Settings}. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "TAILDIR", TaildirSource.class)
+      .flumeClass("org.apache.flume.source.taildir.TaildirSource")
+      .settings(Setting.string("filegroups").required("<value>"),
+          Setting.string("positionFile"),
+          Setting.bool("byteOffsetHeader"),
+          Setting.bool("skipToEnd"),
+          Setting.longValue("idleTimeout"),
+          Setting.longValue("writePosInterval"),
+          Setting.longValue("maxBatchCount"),
+          Setting.longValue("backoffSleepIncrement"),
+          Setting.longValue("maxBackoffSleep"),
+          Setting.bool("cachePatternMatching"),
+          Setting.bool("fileHeader"),
+          Setting.string("fileHeaderKey"))
+      .batch(Setting.integer("batchSize").defaultValue(100))
+      .passThrough("filegroups.")
+      .passThrough("headers.")
+      .build();
+
 
   public static final String FILE_GROUPS = "filegroups";
   public static final String FILE_GROUPS_PREFIX = "filegroups.";

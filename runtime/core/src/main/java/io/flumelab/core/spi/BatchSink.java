@@ -1,4 +1,4 @@
-package io.flumelab.core.sink;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.AbstractSink;
 import io.flumelab.api.Channel;
@@ -6,8 +6,8 @@ import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SinkCounter;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.SinkCounter;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,11 +1,11 @@
-package io.flumelab.core.config;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.Channel;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.Sink;
 import io.flumelab.api.Source;
-import io.flumelab.core.channel.ChannelSelector;
-import io.flumelab.core.sink.SinkProcessor;
+import io.flumelab.core.spi.ChannelSelector;
+import io.flumelab.core.spi.SinkProcessor;
 import java.util.List;
 
 /**
@@ -43,7 +43,7 @@ public enum ComponentKind {
   }
 
   /** "a source", "an interceptor". */
-  String withArticle() {
+  public String withArticle() {
     return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
   }
 

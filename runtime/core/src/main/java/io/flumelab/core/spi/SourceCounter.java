@@ -1,4 +1,4 @@
-package io.flumelab.core.counter;
+package io.flumelab.core.spi;
 
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,4 +1,4 @@
-package io.flumelab.core.counter;
+package io.flumelab.core.spi;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

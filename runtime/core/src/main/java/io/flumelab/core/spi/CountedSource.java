@@ -1,8 +1,8 @@
-package io.flumelab.core.source;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.AbstractSource;
-import io.flumelab.core.counter.Counted;
-import io.flumelab.core.counter.SourceCounter;
+import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.SourceCounter;
 
 /**
  * Base of sources that keep Flume's source counters: the counter is created on first use (the

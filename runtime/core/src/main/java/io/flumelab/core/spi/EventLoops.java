@@ -1,4 +1,4 @@
-package io.flumelab.core.net;
+package io.flumelab.core.spi;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;

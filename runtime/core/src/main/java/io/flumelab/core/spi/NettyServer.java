@@ -1,4 +1,4 @@
-package io.flumelab.core.net;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.FlumeException;
 import io.netty.bootstrap.AbstractBootstrap;

@@ -1,7 +1,7 @@
-package io.flumelab.core.monitor;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.Configurable;
-import io.flumelab.core.counter.ComponentCounter;
+import io.flumelab.core.spi.ComponentCounter;
 import java.util.List;
 import java.util.function.Supplier;
 

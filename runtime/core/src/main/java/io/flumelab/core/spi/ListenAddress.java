@@ -1,7 +1,5 @@
-package io.flumelab.core.net;
+package io.flumelab.core.spi;
 
-import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -37,35 +35,14 @@ public final class ListenAddress {
     this.otherCause = otherCause;
   }
 
-  /** Reads the required key {@code bind}; {@code owner} names the source: "Netcat source r1". */
-  public static String requiredBind(Context context, String owner) {
-    String bind = context.getString("bind");
-    if (bind == null || bind.isEmpty()) {
-      throw new ConfigurationException("bind", owner + " needs bind, the address to listen on",
-          "Add bind = localhost (this machine only) or bind = 0.0.0.0 (every interface)");
-    }
-    return bind;
-  }
+  /** The {@code bind} key of a listening source. */
+  public static final Setting<String> BIND = Setting.host("bind").required("localhost")
+      .doc("the address to listen on: localhost for this machine only, 0.0.0.0 for every interface");
 
-  /**
-   * Reads the required key {@code port}, 0 to 65535.
-   *
-   * @param protocol "TCP" or "UDP", as messages call the port
-   * @param example the port the fix suggests
-   */
-  public static int requiredPort(Context context, String owner, String protocol, int example) {
-    Integer port = context.getInteger("port");
-    if (port == null) {
-      throw new ConfigurationException("port",
-          owner + " needs port, the " + protocol + " port to listen on",
-          "Add port = " + example + ", or another free port from 1024 to 65535");
-    }
-    if (port < 0 || port > 65535) {
-      throw new ConfigurationException("port",
-          owner + ": port " + port + " is not a " + protocol + " port",
-          "Use a port from 1024 to 65535");
-    }
-    return port;
+  /** The {@code port} key of a listening source; {@code example} is the port the fix suggests. */
+  public static Setting<Integer> port(int example) {
+    return Setting.port("port").required(String.valueOf(example))
+        .doc("the port to listen on; 0 picks a free one");
   }
 
   /**

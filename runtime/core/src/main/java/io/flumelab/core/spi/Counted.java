@@ -1,4 +1,4 @@
-package io.flumelab.core.counter;
+package io.flumelab.core.spi;
 
 /** A component that keeps counters; the agent collects them for monitoring. */
 public interface Counted {

@@ -1,11 +1,11 @@
-package io.flumelab.core.config;
+package io.flumelab.core.spi;
 
 import java.util.List;
 
 /**
  * Contributes component types. Each module with components (core, HDFS, Kafka, ...) implements
  * this and lists the implementation in
- * {@code META-INF/services/io.flumelab.core.config.ComponentCatalog}; the registry finds every
+ * {@code META-INF/services/io.flumelab.core.spi.ComponentCatalog}; the registry finds every
  * catalog on the classpath, so a type resolves as soon as its module is there.
  */
 public interface ComponentCatalog {
