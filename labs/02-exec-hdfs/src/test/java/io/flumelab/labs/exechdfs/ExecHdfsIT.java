@@ -81,7 +81,7 @@ class ExecHdfsIT {
   @Test
   @Order(2)
   @Points(20)
-  @DisplayName("lines added to the log arrive in HDFS as text, under /flume/<month/day/year>/<hour>/logs-*")
+  @DisplayName("lines added to the log arrive in HDFS as text, under `/flume/<month/day/year>/<hour>/logs-*`")
   void linesArriveInHourlyDirectories(LabAgents agents, FileSystem hdfs) throws IOException {
     LocalDateTime started = LocalDateTime.now();
     start(agents, hdfs);
