@@ -1,11 +1,13 @@
 package io.flumelab.core.config;
 
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.Channel;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.NamedComponent;
 import io.flumelab.api.Sink;
 import io.flumelab.api.Source;
+import io.flumelab.api.TransactionCapacitySupported;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.config.TypeResolver.Resolved;
 import io.flumelab.core.sink.DefaultSinkProcessor;
@@ -84,6 +86,11 @@ final class Assembler {
     if (source == null || !named(source, s)) {
       return null;
     }
+    for (Channel channel : bound) {
+      if (!batchFits(source, s, channel)) {
+        return null;
+      }
+    }
     List<Interceptor> interceptors = interceptors(s);
     ChannelSelector selector = selector(s, bound);
     if (interceptors == null || selector == null) {
@@ -151,7 +158,47 @@ final class Assembler {
       ComponentErrors.report(findings, k.ref(), k.section(), k.listLine(), e);
       return null;
     }
-    return configured(sink, k.ref(), k.section(), k.listLine()) ? sink : null;
+    return configured(sink, k.ref(), k.section(), k.listLine())
+        && batchFits(sink, k, channels.get(channel.get(0))) ? sink : null;
+  }
+
+  /**
+   * A configured source's or sink's batch must fit one transaction of its channel, as in Flume
+   * 1.11. The checker has already compared the declared settings of built-in types; this covers
+   * custom classes, which say what they do through the capability interfaces.
+   */
+  private boolean batchFits(Object component, ComponentConfig c, Channel channel) {
+    if (!(component instanceof BatchSizeSupported batched)
+        || !(channel instanceof TransactionCapacitySupported limited)
+        || batched.getBatchSize() <= limited.getTransactionCapacity()) {
+      return true;
+    }
+    if (findings.hasProblemAt(c.section().fullKey("type")) || declaresBoth(c, channel)) {
+      return false; // reported by the checker
+    }
+    String capacityKey = config.channels().stream().filter(ch -> ch.name().equals(channel.getName()))
+        .findFirst().map(ch -> ch.section().fullKey("transactionCapacity"))
+        .orElse("transactionCapacity");
+    findings.invalid(c.ref(), c.lineOf("type"), c.section().fullKey("type"),
+        c.ref().describe() + " (" + component.getClass().getName() + ") moves batches of "
+            + batched.getBatchSize() + " events but channel " + channel.getName() + " takes at most "
+            + limited.getTransactionCapacity() + " in one transaction: a batch would fail whenever "
+            + "more than " + limited.getTransactionCapacity() + " events are ready",
+        "Lower the " + c.ref().role().label() + "'s batch size to " + limited.getTransactionCapacity() + " or less, or set '"
+            + capacityKey + " = " + batched.getBatchSize() + "' or more.");
+    return false;
+  }
+
+  /** Whether both types declare the settings, so that the checker compared them already. */
+  private boolean declaresBoth(ComponentConfig c, Channel channel) {
+    ComponentKind kind = c.ref().role() == ComponentRef.Role.SOURCE ? ComponentKind.SOURCE : ComponentKind.SINK;
+    ComponentConfig channelConfig = config.channels().stream()
+        .filter(ch -> ch.name().equals(channel.getName())).findFirst().orElse(null);
+    return channelConfig != null
+        && resolver.resolve(kind, c.type()) instanceof Resolved r && r.spec() != null
+        && r.spec().batchSize() != null
+        && resolver.resolve(ComponentKind.CHANNEL, channelConfig.type()) instanceof Resolved rc
+        && rc.spec() != null && rc.spec().transactionCapacity() != null;
   }
 
   /** One runner per group and per ungrouped sink, in the order the sinks are listed. */

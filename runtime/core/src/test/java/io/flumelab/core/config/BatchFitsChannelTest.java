@@ -82,4 +82,47 @@ class BatchFitsChannelTest {
 
     assertThat(errors).isEmpty();
   }
+
+  @Test
+  void aCustomSourceWhoseBatchExceedsTheCapacityIsRefusedAtItsTypeLine() {
+    List<String> errors = errors("""
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = io.flumelab.core.config.fixtures.BatchingSource
+        a1.sources.r1.batchSize = 500
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = null
+        a1.sinks.k1.channel = c1
+        """);
+
+    assertThat(errors).containsExactly("job.conf:4: a1.sources.r1.type: source 'r1' "
+        + "(io.flumelab.core.config.fixtures.BatchingSource) moves batches of 500 events but channel "
+        + "c1 takes at most 100 in one transaction: a batch would fail whenever more than 100 events "
+        + "are ready. Lower the source's batch size to 100 or less, or set "
+        + "'a1.channels.c1.transactionCapacity = 500' or more.");
+  }
+
+  @Test
+  void aBuiltInSinkOverACustomChannelIsCheckedThroughTheChannelsCapability() {
+    List<String> errors = errors("""
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = seq
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = io.flumelab.core.config.fixtures.SmallChannel
+        a1.channels.c1.transactionCapacity = 50
+        a1.sinks.k1.type = null
+        a1.sinks.k1.batchSize = 80
+        a1.sinks.k1.channel = c1
+        """);
+
+    assertThat(errors).containsExactly("job.conf:8: a1.sinks.k1.type: sink 'k1' "
+        + "(io.flumelab.core.sink.NullSink) moves batches of 80 events but channel c1 takes at most "
+        + "50 in one transaction: a batch would fail whenever more than 50 events are ready. Lower "
+        + "the sink's batch size to 50 or less, or set 'a1.channels.c1.transactionCapacity = 80' or "
+        + "more.");
+  }
 }
