@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,33 +21,43 @@ import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * An agent running as a child JVM, the way a student runs {@code bin/flume-ng agent}: its console
- * output is captured line by line, and it can be stopped with SIGTERM, killed with SIGKILL, and
- * started again with the same arguments.
+ * An agent running as a child JVM, started by {@code bin/flume-ng agent} as a student starts it:
+ * its console output is captured line by line, and it can be stopped with SIGTERM, killed with
+ * SIGKILL, and started again with the same arguments. It counts as up when its status file says
+ * {@code started} (see {@code -Dflumelab.status.file}), not when some log line appears.
  */
 public final class AgentProcess implements AutoCloseable {
 
   /** How long an agent may take to start or to stop on its own. */
   public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-  private static final Pattern STARTED = Pattern.compile("Agent (\\S+) started");
+  private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
 
   private final String agentName;
   private final Path configFile;
+  private final Path confDir;
   private final List<String> extraArgs;
   private final List<String> jvmArgs;
+  private final Path statusFile;
   private final List<String> output = new ArrayList<>();
   private Process process;
   private Thread pump;
 
-  AgentProcess(String agentName, Path configFile, List<String> extraArgs) {
-    this(agentName, configFile, List.of(), extraArgs);
-  }
-
-  AgentProcess(String agentName, Path configFile, List<String> jvmArgs, List<String> extraArgs) {
+  /**
+   * @param confDir the {@code -c} directory (flume-env.sh, log4j2.xml, hosts), or null
+   * @param jvmArgs {@code -D} and {@code -X} options for the agent's JVM
+   */
+  AgentProcess(String agentName, Path configFile, Path confDir, List<String> jvmArgs,
+      List<String> extraArgs) {
     this.agentName = agentName;
     this.configFile = configFile;
+    this.confDir = confDir;
     this.jvmArgs = List.copyOf(jvmArgs);
     this.extraArgs = List.copyOf(extraArgs);
+    try {
+      this.statusFile = Files.createTempFile("flumelab-agent-" + agentName + "-", ".status.json");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String name() {
@@ -62,15 +73,20 @@ public final class AgentProcess implements AutoCloseable {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("Agent " + agentName + " is already running");
     }
-    List<String> command = new ArrayList<>(AgentCommandLine.java(jvmArgs));
-    command.addAll(List.of("agent", "-n", agentName, "-f", configFile.toString(),
-        "-Dflume.root.logger=INFO,console"));
-    command.addAll(extraArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    List<String> args = new ArrayList<>(List.of("agent"));
+    if (confDir != null) {
+      args.addAll(List.of("-c", confDir.toString()));
+    }
+    args.addAll(List.of("-n", agentName, "-f", configFile.toString(),
+        "-Dflume.root.logger=INFO,console", "-Dflumelab.status.file=" + statusFile));
+    args.addAll(jvmArgs);
+    args.addAll(extraArgs);
     try {
-      process = builder.start();
+      // a killed agent leaves its last status behind; this start must write its own
+      Files.deleteIfExists(statusFile);
+      process = AgentCommandLine.flumeNg(args).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot launch " + command, e);
+      throw new UncheckedIOException("Cannot launch bin/flume-ng " + args, e);
     }
     Process started = process;
     pump = new Thread(() -> pump(started), "agent-" + agentName + "-output");
@@ -78,6 +94,19 @@ public final class AgentProcess implements AutoCloseable {
     pump.start();
     awaitStartedOrExited();
     return this;
+  }
+
+  /** The state the agent last wrote to its status file ("started", "stopped"...), or null. */
+  public String state() {
+    try {
+      if (!Files.exists(statusFile)) {
+        return null;
+      }
+      Matcher matcher = STATE.matcher(Files.readString(statusFile, StandardCharsets.UTF_8));
+      return matcher.find() ? matcher.group(1) : null;
+    } catch (IOException e) {
+      return null; // between the writer's rename and our read; asked again
+    }
   }
 
   private void pump(Process from) {
@@ -98,7 +127,7 @@ public final class AgentProcess implements AutoCloseable {
   private void awaitStartedOrExited() {
     try {
       await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(50))
-          .until(() -> !process.isAlive() || outputContains(line -> STARTED.matcher(line).find()));
+          .until(() -> !process.isAlive() || "started".equals(state()));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("Agent " + agentName + " did not start within "
           + START_TIMEOUT.toSeconds() + " s. Its output:\n" + outputText(), e);

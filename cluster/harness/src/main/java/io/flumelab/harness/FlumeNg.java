@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs short {@code flume-ng} commands, such as {@code check}, the way a student would. */
+/** Runs short {@code bin/flume-ng} commands, such as {@code check}, as a student would. */
 public final class FlumeNg {
 
   /** What a command printed (stdout and stderr together) and its exit status. */
@@ -22,10 +21,8 @@ public final class FlumeNg {
   }
 
   public static Result run(String... args) {
-    List<String> command = new ArrayList<>(AgentCommandLine.java());
-    command.addAll(List.of(args));
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      Process process = AgentCommandLine.flumeNg(List.of(args)).redirectErrorStream(true).start();
       process.getOutputStream().close();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -3,6 +3,7 @@ package io.flumelab.agent;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
+import io.flumelab.core.agent.AgentStatus;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.ConfigException;
 import io.flumelab.core.config.Problem;
@@ -71,17 +72,28 @@ final class AgentCommand implements Callable<Integer> {
           + (e instanceof ConfigurationException c && c.getFix() != null ? "; " + c.getFix() : ""));
       return ExitCodes.INVALID_CONFIG;
     }
+    AgentStatus status = AgentStatus.fromProperties();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      report(status, agent, "stopping");
       agent.stop(drainSeconds * 1000);
       monitoring.stop();
+      report(status, agent, "stopped");
       stopped.countDown();
       LogManager.shutdown();
       // a graceful stop on SIGTERM is a success, not a signal death (143)
       Runtime.getRuntime().halt(ExitCodes.OK);
     }, "agent-shutdown"));
     agent.start();
+    report(status, agent, "started");
     stopped.await();
     return ExitCodes.OK;
+  }
+
+  /** Tells tools waiting on the status file (the lab harness) where the agent is, if asked to. */
+  private static void report(AgentStatus status, Agent agent, String state) {
+    if (status != null) {
+      status.write(agent.getName(), state, agent.componentStates());
+    }
   }
 }

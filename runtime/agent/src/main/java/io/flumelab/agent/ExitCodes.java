@@ -6,6 +6,8 @@ final class ExitCodes {
   static final int OK = 0;
   /** The configuration has problems; they were printed. */
   static final int INVALID_CONFIG = 1;
+  /** A command could not do its work, e.g. avro-client could not deliver. */
+  static final int FAILURE = 2;
 
   private ExitCodes() {}
 }

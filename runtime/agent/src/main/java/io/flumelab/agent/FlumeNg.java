@@ -3,12 +3,16 @@ package io.flumelab.agent;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code flume-ng} command line: {@code agent} runs an agent, {@code check} validates a file. */
+/**
+ * The {@code flume-ng} command line: {@code agent} runs an agent, {@code check} validates a file,
+ * {@code avro-client} sends a file's lines to an avro source, {@code version} prints the version.
+ */
 @Command(name = "flume-ng",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs FlumeLab agents, which read Apache Flume's configuration format.",
-    subcommands = {AgentCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AgentCommand.class, CheckCommand.class, AvroClientCommand.class,
+        VersionCommand.class, CommandLine.HelpCommand.class})
 public final class FlumeNg {
 
   public static void main(String[] args) {

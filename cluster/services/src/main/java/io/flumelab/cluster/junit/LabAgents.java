@@ -5,9 +5,7 @@ import io.flumelab.cluster.LabHost;
 import io.flumelab.cluster.WorkDirs;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
-import io.flumelab.harness.FlumeEnv;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +28,12 @@ public final class LabAgents implements AutoCloseable {
   }
 
   /**
-   * Starts {@code flume-ng agent -c confDir -n name -f jobFile} on the host: the agent's JVM gets
-   * the {@code JAVA_OPTS} of {@code confDir/flume-env.sh}, as {@code bin/flume-ng} gives them.
+   * Starts {@code flume-ng agent -c confDir -n name -f jobFile} on the host: {@code bin/flume-ng}
+   * applies the conf directory (flume-env.sh, log4j2.xml) as it does for a student.
    */
   public synchronized AgentProcess startWithConf(String name, Path confDir, Path jobFile,
       On where) {
-    List<String> jvmOptions = new ArrayList<>(FlumeEnv.javaOpts(confDir));
-    jvmOptions.add(hostsOption(where));
-    return agents.start(name, jobFile, jvmOptions);
+    return agents.startWithConf(name, confDir, jobFile, List.of(hostsOption(where)));
   }
 
   /** The JVM option of the hosts file in which this machine is that host, written once per host. */

@@ -84,6 +84,15 @@ public final class Agent {
     }
   }
 
+  /** Each component's lifecycle state, by its name as the log calls it ("Source r1"). */
+  public Map<String, String> componentStates() {
+    Map<String, String> states = new LinkedHashMap<>();
+    channels.forEach((n, c) -> states.put("Channel " + n, String.valueOf(c.getLifecycleState())));
+    sinks.forEach((n, r) -> states.put("Sink " + n, String.valueOf(r.getLifecycleState())));
+    sources.forEach((n, r) -> states.put("Source " + n, String.valueOf(r.getLifecycleState())));
+    return states;
+  }
+
   /** The counters of every component that keeps them: sources, channels, sinks. */
   public List<ComponentCounter> counters() {
     List<ComponentCounter> counters = new ArrayList<>();
