@@ -1,13 +1,16 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.spi.ComponentKind.INTERCEPTOR;
+
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds {@code regex} in the body (read as UTF-8) and turns its groups into headers: group 1
  * through the first serializer listed in {@code serializers}, group 2 through the second, and so
- * on. Each serializer {@code s} has {@code serializers.s.name} (required), the header's name, and
- * {@code serializers.s.type}: {@code default} (the text as is), {@code millis} (see
- * {@link MillisSerializer}), Flume's class names for either, or a custom
+ * on. Each serializer {@code s} has its keys under {@code serializers.s.}, checked by the builder:
+ * the header's {@code name}, and a {@code type}: {@code default} (the text as is), {@code millis}
+ * (see {@link MillisSerializer}), Flume's class names for either, or a custom
  * {@link RegexExtractorInterceptorSerializer}. Keys as in Flume 1.11.
  *
  * <p>Unlike Flume, a group that took no part in the match sets no header (Flume puts a null
@@ -32,14 +35,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegexExtractorInterceptor extends EventModifier {
 
-  /** The {@code regex_extractor} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "regex_extractor", RegexExtractorInterceptor.Builder.class)
-      .flumeClass("org.apache.flume.interceptor.RegexExtractorInterceptor$Builder")
-      .settings(Setting.string("regex").required("<value>"),
-          Setting.string("serializers").required("<value>"))
-      .passThrough("serializers.")
-      .build();
+  static final Setting<Pattern> REGEX = Setting.regex("regex").required("^([0-9-]+) ([A-Z]+)")
+      .doc("the regex found in the body; its groups become headers");
+  static final Setting<String> SERIALIZERS = Setting.string("serializers").required("s1 s2")
+      .doc("the serializers' names, one per group, in the groups' order");
+  /** Each serializer's keys are under this prefix and its name: serializers.s1.name. */
+  static final String SERIALIZERS_PREFIX = SERIALIZERS.key() + ".";
 
+  /** A serializer's key, under {@code serializers.<name>.}. */
+  static final Setting<String> SERIALIZER_NAME = Setting.string("name").required("timestamp")
+      .doc("the header the group's value goes to");
+  /** A serializer's key, under {@code serializers.<name>.}. */
+  static final Setting<String> SERIALIZER_TYPE = Setting.string("type").defaultValue("default")
+      .doc("default, millis, or the class of a RegexExtractorInterceptorSerializer");
+
+  public static final ComponentSpec SPEC = ComponentSpec
+      .builder(INTERCEPTOR, "regex_extractor", RegexExtractorInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.RegexExtractorInterceptor$Builder")
+      .settings(REGEX, SERIALIZERS)
+      .passThrough(SERIALIZERS_PREFIX)
+      .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(RegexExtractorInterceptor.class);
   private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -91,7 +106,6 @@ public final class RegexExtractorInterceptor extends EventModifier {
    * {@code org.apache.flume.interceptor.RegexExtractorInterceptor$Builder}.
    */
   public static final class Builder implements Interceptor.Builder {
-    private static final String PREFIX = "serializers.";
     private static final Set<String> PASS_THROUGH_TYPES = Set.of(
         "org.apache.flume.interceptor.RegexExtractorInterceptorPassThroughSerializer",
         PassThroughSerializer.class.getName());
@@ -105,33 +119,37 @@ public final class RegexExtractorInterceptor extends EventModifier {
 
     @Override
     public void configure(Context context) {
-      regex = Settings.regex("regex", Settings.required(context, "regex", "key"));
-      List<String> names = List.of(Settings.required(context, "serializers", "key").split("\\s+"));
-      for (String key : context.getSubProperties(PREFIX).keySet()) {
+      Settings settings = Settings.of(context, SPEC.alias() + " interceptor");
+      regex = settings.get(REGEX);
+      List<String> names = List.of(settings.get(SERIALIZERS).split("\\s+"));
+      for (String key : settings.under(SERIALIZERS_PREFIX).keySet()) {
         int dot = key.indexOf('.');
         String name = dot < 0 ? key : key.substring(0, dot);
         if (!names.contains(name)) {
-          throw new ConfigurationException(PREFIX + key, "serializer '" + name + "' is not listed in serializers",
-              "List it in serializers (" + String.join(" ", names) + "), or remove its keys");
+          throw new ConfigurationException(SERIALIZERS_PREFIX + key, "serializer '" + name
+              + "' is not listed in " + SERIALIZERS.key(), "List it in " + SERIALIZERS.key() + " ("
+              + String.join(" ", names) + "), or remove its keys");
         }
       }
       headers = new String[names.size()];
       serializers = new RegexExtractorInterceptorSerializer[names.size()];
       for (int i = 0; i < names.size(); i++) {
-        String prefix = PREFIX + names.get(i) + ".";
-        Context own = new Context(context.getSubProperties(prefix));
+        String prefix = SERIALIZERS_PREFIX + names.get(i) + ".";
+        Context own = new Context(settings.under(prefix));
+        Settings ownSettings = Settings.of(own, settings.owner() + ", serializer " + names.get(i));
         try {
-          serializers[i] = serializer(own);
-          headers[i] = Settings.required(own, "name", "key");
+          // the serializer first: a misspelt key is a better report than the key it misses
+          serializers[i] = serializer(ownSettings.get(SERIALIZER_TYPE), own);
+          headers[i] = ownSettings.get(SERIALIZER_NAME);
         } catch (ConfigurationException e) {
-          throw new ConfigurationException(prefix + (e.getKey() == null ? "type" : e.getKey()),
-              e.getMessage(), e.getFix());
+          String key = e.getKey() == null ? SERIALIZER_TYPE.key() : e.getKey();
+          throw new ConfigurationException(prefix + key, e.getMessage(), e.getFix());
         }
       }
       int groups = regex.matcher("").groupCount();
       if (groups < names.size()) {
-        LOG.warn("regex_extractor: regex '{}' has {} group(s) for {} serializers; serializers {} are never used",
-            regex, groups, names.size(), names.subList(groups, names.size()));
+        LOG.warn("regex_extractor: regex '{}' has {} group(s) for {} serializers; serializers {}"
+            + " are never used", regex, groups, names.size(), names.subList(groups, names.size()));
       }
     }
 
@@ -144,23 +162,30 @@ public final class RegexExtractorInterceptor extends EventModifier {
     }
 
     /** The configured serializer; a ConfigurationException names a key relative to it. */
-    private static RegexExtractorInterceptorSerializer serializer(Context own) {
-      String type = own.getString("type", "default");
+    private static RegexExtractorInterceptorSerializer serializer(String type, Context own) {
       RegexExtractorInterceptorSerializer serializer;
-      if (PASS_THROUGH_TYPES.contains(type) || type.equalsIgnoreCase("default")) {
-        onlyKeys(own, Set.of("name", "type"));
+      if (PASS_THROUGH_TYPES.contains(type)
+          || type.equalsIgnoreCase(SERIALIZER_TYPE.defaultValue())) {
+        onlyKeys(own, PassThroughSerializer.SETTINGS);
         serializer = new PassThroughSerializer();
       } else if (MILLIS_TYPES.contains(type)) {
-        onlyKeys(own, Set.of("name", "type", "pattern"));
+        onlyKeys(own, MillisSerializer.SETTINGS);
         serializer = new MillisSerializer();
       } else {
-        serializer = custom(type);
+        serializer = custom(type); // a custom serializer checks its own keys
       }
       serializer.configure(own);
       return serializer;
     }
 
-    private static void onlyKeys(Context own, Set<String> known) {
+    /** Fails at a key that neither every serializer nor this built-in one reads. */
+    private static void onlyKeys(Context own, List<Setting<?>> serializerSettings) {
+      List<String> known = new ArrayList<>();
+      for (Setting<?> setting : serializerSettings) {
+        known.addAll(setting.spellings());
+      }
+      known.addAll(SERIALIZER_NAME.spellings());
+      known.addAll(SERIALIZER_TYPE.spellings());
       for (String key : own.getParameters().keySet()) {
         if (!known.contains(key)) {
           throw new ConfigurationException(key, "unknown key '" + key + "' for this serializer",
@@ -175,17 +200,20 @@ public final class RegexExtractorInterceptor extends EventModifier {
       try {
         cls = Class.forName(type, true, loader != null ? loader : Builder.class.getClassLoader());
       } catch (ClassNotFoundException | LinkageError e) {
-        throw new ConfigurationException("type", "serializer class '" + type + "' not found",
-            "Use default or millis, or put the jar of your serializer on the classpath (plugins.d)");
+        throw new ConfigurationException(SERIALIZER_TYPE.key(), "serializer class '" + type
+            + "' not found", "Use default or millis, or put the jar of your serializer on the"
+            + " classpath (plugins.d)");
       }
       if (!RegexExtractorInterceptorSerializer.class.isAssignableFrom(cls)) {
-        throw new ConfigurationException("type", "class '" + type + "' is not a regex_extractor serializer",
+        throw new ConfigurationException(SERIALIZER_TYPE.key(), "class '" + type
+            + "' is not a regex_extractor serializer",
             "A serializer must implement " + RegexExtractorInterceptorSerializer.class.getName());
       }
       try {
         return (RegexExtractorInterceptorSerializer) cls.getDeclaredConstructor().newInstance();
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new ConfigurationException("type", "cannot create serializer '" + type + "': " + e,
+        throw new ConfigurationException(SERIALIZER_TYPE.key(), "cannot create serializer '" + type
+            + "': " + e,
             "Give it a public no-argument constructor");
       }
     }

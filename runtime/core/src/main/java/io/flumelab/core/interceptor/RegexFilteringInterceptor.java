@@ -1,30 +1,34 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.spi.ComponentKind.INTERCEPTOR;
+
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Keeps or drops events by whether {@code regex} is found in the body, read as UTF-8. Keys, as in
- * Flume 1.11: {@code regex} (.*), {@code excludeEvents} (false: keep what matches; true: drop what
- * matches). A batch in which nothing is dropped is returned as the same list.
+ * Keeps or drops events by whether {@code regex} is found in the body, read as UTF-8. Keys as in
+ * Flume 1.11. A batch in which nothing is dropped is returned as the same list.
  */
 public final class RegexFilteringInterceptor implements Interceptor {
 
-  /** The {@code regex_filter} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "regex_filter", RegexFilteringInterceptor.Builder.class)
-      .flumeClass("org.apache.flume.interceptor.RegexFilteringInterceptor$Builder")
-      .settings(Setting.string("regex"),
-          Setting.bool("excludeEvents"))
-      .build();
+  static final Setting<Pattern> REGEX = Setting.regex("regex").defaultValue(Pattern.compile(".*"))
+      .doc("the regex looked for in the body");
+  static final Setting<Boolean> EXCLUDE_EVENTS = Setting.bool("excludeEvents").defaultValue(false)
+      .doc("false: keep the events that match; true: drop them");
 
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(INTERCEPTOR, "regex_filter", RegexFilteringInterceptor.Builder.class)
+          .flumeClass("org.apache.flume.interceptor.RegexFilteringInterceptor$Builder")
+          .settings(REGEX, EXCLUDE_EVENTS)
+          .build();
 
   private final Pattern regex;
   private final boolean excludeEvents;
@@ -78,13 +82,14 @@ public final class RegexFilteringInterceptor implements Interceptor {
    * {@code org.apache.flume.interceptor.RegexFilteringInterceptor$Builder}.
    */
   public static final class Builder implements Interceptor.Builder {
-    private Pattern regex = Pattern.compile(".*");
-    private boolean excludeEvents;
+    private Pattern regex = REGEX.defaultValue();
+    private boolean excludeEvents = EXCLUDE_EVENTS.defaultValue();
 
     @Override
     public void configure(Context context) {
-      regex = Settings.regex(context, "regex", ".*");
-      excludeEvents = context.getBoolean("excludeEvents", false);
+      Settings settings = Settings.of(context, SPEC.alias() + " interceptor");
+      regex = settings.get(REGEX);
+      excludeEvents = settings.get(EXCLUDE_EVENTS);
     }
 
     @Override

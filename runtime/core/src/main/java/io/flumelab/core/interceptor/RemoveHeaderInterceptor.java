@@ -1,11 +1,13 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.spi.ComponentKind.INTERCEPTOR;
+
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,21 +19,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes headers: the one named {@code withName}, those listed in {@code fromList} (split by the
- * regex {@code fromListSeparator}, default {@code \s*,\s*}), and those whose whole name matches the
- * regex {@code matching}. Keys as in Flume 1.11; any combination may be set.
+ * Removes headers: the one named {@code withName}, those listed in {@code fromList}, and those
+ * whose whole name matches the regex {@code matching}. Keys as in Flume 1.11; any combination may
+ * be set.
  */
 public final class RemoveHeaderInterceptor extends EventModifier {
 
-  /** The {@code remove_header} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "remove_header", RemoveHeaderInterceptor.Builder.class)
-      .flumeClass("org.apache.flume.interceptor.RemoveHeaderInterceptor$Builder")
-      .settings(Setting.string("withName"),
-          Setting.string("fromList"),
-          Setting.string("fromListSeparator"),
-          Setting.string("matching"))
-      .build();
+  static final Setting<String> WITH_NAME = Setting.string("withName")
+      .doc("the name of a header to remove");
+  static final Setting<String> FROM_LIST = Setting.string("fromList")
+      .doc("names of headers to remove, split by fromListSeparator");
+  static final Setting<Pattern> FROM_LIST_SEPARATOR = Setting.regex("fromListSeparator")
+      .defaultValue(Pattern.compile("\\s*,\\s*")).doc("the regex that separates names in fromList");
+  static final Setting<Pattern> MATCHING = Setting.regex("matching")
+      .doc("removes the headers whose whole name matches this regex");
 
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(INTERCEPTOR, "remove_header", RemoveHeaderInterceptor.Builder.class)
+          .flumeClass("org.apache.flume.interceptor.RemoveHeaderInterceptor$Builder")
+          .settings(WITH_NAME, FROM_LIST, FROM_LIST_SEPARATOR, MATCHING)
+          .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(RemoveHeaderInterceptor.class);
 
@@ -74,23 +81,23 @@ public final class RemoveHeaderInterceptor extends EventModifier {
 
     @Override
     public void configure(Context context) {
+      Settings settings = Settings.of(context, SPEC.alias() + " interceptor");
+      String withName = settings.get(WITH_NAME);
+      String fromList = settings.get(FROM_LIST);
+      // read even without fromList, so that a bad separator is reported all the same
+      Pattern separator = settings.get(FROM_LIST_SEPARATOR);
+      matching = settings.get(MATCHING);
       Set<String> all = new LinkedHashSet<>();
-      String withName = context.getString("withName");
       if (withName != null && !withName.isEmpty()) {
         all.add(withName);
       }
-      String fromList = context.getString("fromList");
       if (fromList != null) {
-        Pattern separator = Settings.regex(context, "fromListSeparator", "\\s*,\\s*");
         Arrays.stream(separator.split(fromList)).filter(s -> !s.isEmpty()).forEach(all::add);
-      } else if (context.containsKey("fromListSeparator")) {
-        Settings.regex(context, "fromListSeparator", null); // still report a bad one
       }
-      String regex = context.getString("matching");
-      matching = regex == null ? null : Settings.regex("matching", regex);
       names = all.toArray(new String[0]);
       if (names.length == 0 && matching == null) {
-        LOG.warn("A remove_header interceptor has none of withName, fromList, matching: it removes nothing");
+        LOG.warn("A remove_header interceptor has none of {}, {}, {}: it removes nothing",
+            WITH_NAME.key(), FROM_LIST.key(), MATCHING.key());
       }
     }
 

@@ -1,12 +1,14 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.spi.ComponentKind.INTERCEPTOR;
+
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -15,21 +17,28 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Rewrites the body as {@link Matcher#replaceAll(String)} does: every match of
- * {@code searchPattern} becomes {@code replaceString}, where {@code $1} and {@code ${name}} refer to
- * groups. The body is read and written in {@code charset} (UTF-8). Keys as in Flume 1.11;
- * {@code searchPattern} and {@code replaceString} are required, the latter may be empty (delete the
- * matches). A body with no match is left byte for byte as it was.
+ * {@code searchPattern} becomes {@code replaceString}, where {@code $1} and {@code ${name}} refer
+ * to groups. Keys as in Flume 1.11; {@code replaceString} must be present, as in Flume, but may be
+ * empty (delete the matches). A body with no match is left byte for byte as it was.
  */
 public final class SearchAndReplaceInterceptor extends EventModifier {
 
-  /** The {@code search_replace} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "search_replace", SearchAndReplaceInterceptor.Builder.class)
-      .flumeClass("org.apache.flume.interceptor.SearchAndReplaceInterceptor$Builder")
-      .settings(Setting.string("searchPattern").required("<value>"),
-          Setting.string("replaceString"),
-          Setting.string("charset"))
-      .build();
+  static final Setting<Pattern> SEARCH_PATTERN = Setting.regex("searchPattern")
+      .required("^[A-Za-z0-9_]+").doc("the regex whose matches in the body are replaced");
+  /**
+   * Not {@link Setting#required}: an empty value is allowed (and means delete the matches), so
+   * configure checks only that the key is there.
+   */
+  static final Setting<String> REPLACE_STRING = Setting.string("replaceString")
+      .doc("what each match becomes, $1 or ${name} for a group; empty to delete the matches");
+  static final Setting<Charset> CHARSET = Setting.charset("charset")
+      .defaultValue(StandardCharsets.UTF_8).doc("the encoding the body is read and written in");
 
+  public static final ComponentSpec SPEC = ComponentSpec
+      .builder(INTERCEPTOR, "search_replace", SearchAndReplaceInterceptor.Builder.class)
+      .flumeClass("org.apache.flume.interceptor.SearchAndReplaceInterceptor$Builder")
+      .settings(SEARCH_PATTERN, REPLACE_STRING, CHARSET)
+      .build();
 
   private final Pattern search;
   private final String replacement;
@@ -57,18 +66,21 @@ public final class SearchAndReplaceInterceptor extends EventModifier {
   public static final class Builder implements Interceptor.Builder {
     private Pattern search;
     private String replacement;
-    private Charset charset = StandardCharsets.UTF_8;
+    private Charset charset = CHARSET.defaultValue();
 
     @Override
     public void configure(Context context) {
-      search = Settings.regex("searchPattern", Settings.required(context, "searchPattern", "key"));
-      replacement = context.getString("replaceString");
+      Settings settings = Settings.of(context, SPEC.alias() + " interceptor");
+      search = settings.get(SEARCH_PATTERN);
+      replacement = settings.get(REPLACE_STRING);
+      charset = settings.get(CHARSET);
       if (replacement == null) {
-        throw new ConfigurationException("replaceString", "missing key 'replaceString'",
-            "Add 'replaceString = <replacement>'; leave the value empty to delete what searchPattern matches");
+        throw new ConfigurationException(REPLACE_STRING.key(), settings.owner() + " needs "
+            + REPLACE_STRING.key() + ", what each match of " + SEARCH_PATTERN.key() + " becomes",
+            "Add " + REPLACE_STRING.key() + " = <replacement>, or leave the value empty to delete"
+            + " what " + SEARCH_PATTERN.key() + " matches");
       }
       checkGroupReferences(search, replacement);
-      charset = Settings.charset(context, "charset", StandardCharsets.UTF_8);
     }
 
     @Override
@@ -98,9 +110,9 @@ public final class SearchAndReplaceInterceptor extends EventModifier {
       try {
         matcher.appendReplacement(new StringBuilder(), replacement);
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw new ConfigurationException("replaceString", "'" + replacement + "' does not fit searchPattern: "
-            + e.getMessage(),
-            "Refer only to groups searchPattern has ($1 is its first (...)), and write \\$ for a literal $");
+        throw new ConfigurationException(REPLACE_STRING.key(), "'" + replacement + "' does not fit "
+            + SEARCH_PATTERN.key() + ": " + e.getMessage(), "Refer only to groups "
+            + SEARCH_PATTERN.key() + " has ($1 is its first (...)), and write \\$ for a literal $");
       }
     }
   }

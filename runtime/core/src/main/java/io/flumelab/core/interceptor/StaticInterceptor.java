@@ -1,28 +1,33 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.spi.ComponentKind.INTERCEPTOR;
+
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import java.util.Map;
 
 /**
- * Sets one fixed header on every event, e.g. for a multiplexing selector to route by. Keys, as in
- * Flume 1.11: {@code key} (key), {@code value} (value), {@code preserveExisting} (true: keep a
- * value already there). Chain several for several headers.
+ * Sets one fixed header on every event, e.g. for a multiplexing selector to route by. Keys as in
+ * Flume 1.11. Chain several for several headers.
  */
 public final class StaticInterceptor extends EventModifier {
 
-  /** The {@code static} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.INTERCEPTOR, "static", StaticInterceptor.Builder.class)
-      .flumeClass("org.apache.flume.interceptor.StaticInterceptor$Builder")
-      .settings(Setting.string("key"),
-          Setting.string("value"),
-          Setting.bool("preserveExisting"))
-      .build();
+  static final Setting<String> KEY = Setting.string("key").defaultValue("key")
+      .doc("the header's name");
+  static final Setting<String> VALUE = Setting.string("value").defaultValue("value")
+      .doc("the header's value");
+  static final Setting<Boolean> PRESERVE_EXISTING = Setting.bool("preserveExisting")
+      .defaultValue(true).doc("keep a value the header already has instead of overwriting it");
 
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(INTERCEPTOR, "static", StaticInterceptor.Builder.class)
+          .flumeClass("org.apache.flume.interceptor.StaticInterceptor$Builder")
+          .settings(KEY, VALUE, PRESERVE_EXISTING)
+          .build();
 
   private final String key;
   private final String value;
@@ -44,17 +49,20 @@ public final class StaticInterceptor extends EventModifier {
     }
   }
 
-  /** Type {@code static}, or Flume's {@code org.apache.flume.interceptor.StaticInterceptor$Builder}. */
+  /**
+   * Type {@code static}, or Flume's {@code org.apache.flume.interceptor.StaticInterceptor$Builder}.
+   */
   public static final class Builder implements Interceptor.Builder {
-    private String key = "key";
-    private String value = "value";
-    private boolean preserveExisting = true;
+    private String key = KEY.defaultValue();
+    private String value = VALUE.defaultValue();
+    private boolean preserveExisting = PRESERVE_EXISTING.defaultValue();
 
     @Override
     public void configure(Context context) {
-      key = context.getString("key", "key");
-      value = context.getString("value", "value");
-      preserveExisting = context.getBoolean("preserveExisting", true);
+      Settings settings = Settings.of(context, SPEC.alias() + " interceptor");
+      key = settings.get(KEY);
+      value = settings.get(VALUE);
+      preserveExisting = settings.get(PRESERVE_EXISTING);
     }
 
     @Override

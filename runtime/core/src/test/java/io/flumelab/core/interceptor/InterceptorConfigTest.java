@@ -75,8 +75,8 @@ class InterceptorConfigTest {
   void aBadRegexIsReportedAtItsLineWithTheRegexError() {
     assertThat(problems(I1 + "type = regex_filter\n" + I1 + "regex = ^(ERROR|WARN\n")).containsExactly(
         "jobs/x.conf:11: a1.sources.r1.interceptors.i1.regex: '^(ERROR|WARN' is not a valid regular expression:"
-            + " Unclosed group at index 12. Write a Java regular expression; in the properties file a"
-            + " backslash is doubled (\\\\d for \\d).");
+            + " Unclosed group near index 12. Write a Java regular expression; escape special characters such"
+            + " as . or ( with \\\\.");
   }
 
   @Test
@@ -99,9 +99,11 @@ class InterceptorConfigTest {
   void requiredKeysAreCheckedBeforeAnythingIsBuilt() {
     assertThat(problems(I1 + "type = search_replace\n" + I1 + "replaceString = x\n")).containsExactly(
         "jobs/x.conf:10: a1.sources.r1.interceptors.i1.searchPattern: missing required key 'searchPattern' for"
-            + " interceptor type 'search_replace'. Add 'a1.sources.r1.interceptors.i1.searchPattern = <value>'.");
+            + " interceptor type 'search_replace'. Add 'a1.sources.r1.interceptors.i1.searchPattern ="
+            + " ^[A-Za-z0-9_]+'.");
     assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = x\n")).singleElement().asString()
-        .startsWith("jobs/x.conf:").contains("a1.sources.r1.interceptors.i1.replaceString: missing key 'replaceString'");
+        .startsWith("jobs/x.conf:").contains("a1.sources.r1.interceptors.i1.replaceString: search_replace"
+            + " interceptor needs replaceString");
   }
 
   @Test

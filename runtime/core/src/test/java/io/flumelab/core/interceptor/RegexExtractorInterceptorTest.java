@@ -7,6 +7,7 @@ import static io.flumelab.core.interceptor.Interceptors.event;
 import static io.flumelab.core.interceptor.SearchAndReplaceInterceptorTest.assertKeyFault;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.core.testing.LogCapture;
@@ -125,28 +126,32 @@ class RegexExtractorInterceptorTest {
   @Test
   void requiredKeys() {
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "serializers", "s", "serializers.s.name", "h"),
-        "regex").hasMessage("missing key 'regex'");
+        "regex").hasMessageStartingWith("regex_extractor interceptor needs regex");
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)"), "serializers")
-        .hasMessage("missing key 'serializers'");
+        .hasMessageStartingWith("regex_extractor interceptor needs serializers");
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s1"),
-        "serializers.s1.name").hasMessage("missing key 'name'");
+        "serializers.s1.name")
+        .hasMessageStartingWith("regex_extractor interceptor, serializer s1 needs name")
+        .extracting(e -> ((ConfigurationException) e).getFix()).isEqualTo("Add name = timestamp");
   }
 
   @Test
   void aBadRegexNamesTheKey() {
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(\\d", "serializers", "s",
         "serializers.s.name", "h"), "regex")
-        .hasMessageStartingWith("'(\\d' is not a valid regular expression: Unclosed group");
+        .hasMessageStartingWith("regex_extractor interceptor: regex '(\\d' is not a valid regular expression:"
+            + " Unclosed group");
   }
 
   @Test
   void serializerFaultsNameTheirFullKey() {
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s",
         "serializers.s.name", "h", "serializers.s.type", "millis"), "serializers.s.pattern")
-        .hasMessage("missing key 'pattern' for the millis serializer");
+        .hasMessageStartingWith("millis serializer needs pattern");
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s",
         "serializers.s.name", "h", "serializers.s.type", "millis", "serializers.s.pattern", "yyyy-MM-dd {"),
-        "serializers.s.pattern").hasMessageStartingWith("'yyyy-MM-dd {' is not a valid date-time pattern");
+        "serializers.s.pattern")
+        .hasMessageStartingWith("millis serializer: pattern 'yyyy-MM-dd {' is not a valid date-time pattern");
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s",
         "serializers.s.name", "h", "serializers.s.patern", "yyyy"), "serializers.s.patern")
         .hasMessage("unknown key 'patern' for this serializer");

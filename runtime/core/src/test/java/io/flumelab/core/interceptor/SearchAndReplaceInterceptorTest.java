@@ -69,21 +69,26 @@ class SearchAndReplaceInterceptorTest {
   @Test
   void searchPatternIsRequired() {
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(), "replaceString", "x"), "searchPattern")
-        .hasMessage("missing key 'searchPattern'");
+        .hasMessageStartingWith("search_replace interceptor needs searchPattern")
+        .extracting(e -> ((ConfigurationException) e).getFix()).asString()
+        .startsWith("Add searchPattern = ");
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(), "searchPattern", "", "replaceString", "x"),
-        "searchPattern").hasMessage("empty key 'searchPattern'");
+        "searchPattern").hasMessageStartingWith("search_replace interceptor needs searchPattern");
   }
 
   @Test
   void replaceStringIsRequiredButMayBeEmpty() {
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(), "searchPattern", "x"), "replaceString")
-        .hasMessage("missing key 'replaceString'");
+        .hasMessage("search_replace interceptor needs replaceString, what each match of searchPattern becomes")
+        .extracting(e -> ((ConfigurationException) e).getFix()).asString()
+        .contains("leave the value empty to delete what searchPattern matches");
   }
 
   @Test
   void aBadSearchPatternNamesTheKeyAndTheError() {
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(), "searchPattern", "(ab", "replaceString", ""),
-        "searchPattern").hasMessage("'(ab' is not a valid regular expression: Unclosed group at index 3");
+        "searchPattern").hasMessage("search_replace interceptor: searchPattern '(ab' is not a valid regular"
+            + " expression: Unclosed group near index 3");
   }
 
   @Test
@@ -101,7 +106,8 @@ class SearchAndReplaceInterceptorTest {
   void anUnknownCharsetNamesTheKey() {
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(),
         "searchPattern", "x", "replaceString", "", "charset", "UTF-9"), "charset")
-        .hasMessage("unknown charset 'UTF-9'");
+        .hasMessageContaining("unknown charset 'UTF-9'")
+        .extracting(e -> ((ConfigurationException) e).getFix()).asString().contains("UTF-8");
   }
 
   static AbstractThrowableAssert<?, ? extends Throwable> assertKeyFault(
