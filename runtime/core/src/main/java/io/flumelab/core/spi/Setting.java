@@ -242,25 +242,41 @@ public final class Setting<T> {
       throw new ConfigurationException(key, owner + ": " + key + " is empty",
           "Add " + key + " = " + example);
     }
+    T value;
     try {
-      return parse(trimmed);
+      value = type.parser().parse(trimmed);
     } catch (Problem problem) {
       if (type.lenient()) {
         return type.lenientValue(trimmed);
       }
-      throw new ConfigurationException(key, owner + ": " + key + " " + problem.getMessage(),
+      throw new ConfigurationException(key, owner + ": " + key + ": " + problem.getMessage(),
           problem.fix() + defaultNote());
     }
+    Problem broken = brokenRule(value);
+    if (broken != null) {
+      // a rule's message reads on from the key: "batchSize must be 1 or more, not 0"
+      throw new ConfigurationException(key, owner + ": " + key + " " + broken.getMessage(),
+          broken.fix() + defaultNote());
+    }
+    return value;
   }
 
   private T parse(String text) {
     T value = type.parser().parse(text);
-    for (Check<? super T> rule : checks) {
-      if (!rule.holds().test(value)) {
-        throw new Problem(rule.problem().apply(value), rule.fix());
-      }
+    Problem broken = brokenRule(value);
+    if (broken != null) {
+      throw broken;
     }
     return value;
+  }
+
+  private Problem brokenRule(T value) {
+    for (Check<? super T> rule : checks) {
+      if (!rule.holds().test(value)) {
+        return new Problem(rule.problem().apply(value), rule.fix());
+      }
+    }
+    return null;
   }
 
   private String defaultNote() {

@@ -73,7 +73,8 @@ public record ValueType<T>(String name, Parser<T> parser, Function<T, String> fo
     } catch (PatternSyntaxException e) {
       throw new Setting.Problem("'" + text + "' is not a valid regular expression: "
           + e.getDescription() + " near index " + e.getIndex(),
-          "Write a Java regular expression; escape special characters such as . or ( with \\\\.");
+          "Write a Java regular expression; in a properties file each backslash is written twice "
+              + "(\\\\d+ for \\d+), and a literal . or ( is escaped as \\\\. or \\\\(.");
     }
   }, Pattern::pattern, false);
 

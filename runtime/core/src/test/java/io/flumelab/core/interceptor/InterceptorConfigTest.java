@@ -75,8 +75,9 @@ class InterceptorConfigTest {
   void aBadRegexIsReportedAtItsLineWithTheRegexError() {
     assertThat(problems(I1 + "type = regex_filter\n" + I1 + "regex = ^(ERROR|WARN\n")).containsExactly(
         "jobs/x.conf:11: a1.sources.r1.interceptors.i1.regex: '^(ERROR|WARN' is not a valid regular expression:"
-            + " Unclosed group near index 12. Write a Java regular expression; escape special characters such"
-            + " as . or ( with \\\\.");
+            + " Unclosed group near index 12. Write a Java regular expression; in a properties file each"
+            + " backslash is written twice (\\\\d+ for \\d+), and a literal . or ( is escaped as \\\\."
+            + " or \\\\(.");
   }
 
   @Test

@@ -139,7 +139,7 @@ class RegexExtractorInterceptorTest {
   void aBadRegexNamesTheKey() {
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(\\d", "serializers", "s",
         "serializers.s.name", "h"), "regex")
-        .hasMessageStartingWith("regex_extractor interceptor: regex '(\\d' is not a valid regular expression:"
+        .hasMessageStartingWith("regex_extractor interceptor: regex: '(\\d' is not a valid regular expression:"
             + " Unclosed group");
   }
 
@@ -151,7 +151,7 @@ class RegexExtractorInterceptorTest {
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s",
         "serializers.s.name", "h", "serializers.s.type", "millis", "serializers.s.pattern", "yyyy-MM-dd {"),
         "serializers.s.pattern")
-        .hasMessageStartingWith("millis serializer: pattern 'yyyy-MM-dd {' is not a valid date-time pattern");
+        .hasMessageStartingWith("millis serializer: pattern: 'yyyy-MM-dd {' is not a valid date-time pattern");
     assertKeyFault(() -> build(new RegexExtractorInterceptor.Builder(), "regex", "(a)", "serializers", "s",
         "serializers.s.name", "h", "serializers.s.patern", "yyyy"), "serializers.s.patern")
         .hasMessage("unknown key 'patern' for this serializer");

@@ -85,6 +85,6 @@ class RegexFilteringInterceptorTest {
   @Test
   void aBadRegexNamesTheKey() {
     assertKeyFault(() -> build(new RegexFilteringInterceptor.Builder(), "regex", "[a-"), "regex")
-        .hasMessageStartingWith("regex_filter interceptor: regex '[a-' is not a valid regular expression: ");
+        .hasMessageStartingWith("regex_filter interceptor: regex: '[a-' is not a valid regular expression: ");
   }
 }

@@ -66,7 +66,7 @@ class RemoveHeaderInterceptorTest {
   void aBadMatchingRegexNamesTheKey() {
     assertThatThrownBy(() -> build(new RemoveHeaderInterceptor.Builder(), "matching", "tmp.(*"))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageStartingWith("remove_header interceptor: matching 'tmp.(*' is not a valid regular"
+        .hasMessageStartingWith("remove_header interceptor: matching: 'tmp.(*' is not a valid regular"
             + " expression: Dangling meta character '*'")
         .extracting(e -> ((ConfigurationException) e).getKey()).isEqualTo("matching");
   }

@@ -87,7 +87,7 @@ class SearchAndReplaceInterceptorTest {
   @Test
   void aBadSearchPatternNamesTheKeyAndTheError() {
     assertKeyFault(() -> build(new SearchAndReplaceInterceptor.Builder(), "searchPattern", "(ab", "replaceString", ""),
-        "searchPattern").hasMessage("search_replace interceptor: searchPattern '(ab' is not a valid regular"
+        "searchPattern").hasMessage("search_replace interceptor: searchPattern: '(ab' is not a valid regular"
             + " expression: Unclosed group near index 3");
   }
 
