@@ -1,0 +1,199 @@
+package io.flumelab.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agents of the tests are started by bin/flume-ng, the launcher students use: what it takes
+ * from a conf directory and from plugin directories reaches the agent, and its other commands work.
+ */
+@ExtendWith(AgentExtension.class)
+class LauncherIT {
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aConfDirectorysLog4j2XmlShapesTheAgentsLog(Agents agents) throws IOException {
+    Path conf = Files.createDirectories(dir.resolve("conf"));
+    Files.writeString(conf.resolve("log4j2.xml"), """
+        <Configuration status="warn">
+          <Appenders>
+            <Console name="out" target="SYSTEM_OUT"><PatternLayout pattern="CONFLOG %m%n"/></Console>
+          </Appenders>
+          <Loggers><Root level="info"><AppenderRef ref="out"/></Root></Loggers>
+        </Configuration>
+        """);
+    int port = freePort();
+
+    AgentProcess agent = agents.startWithConf("a1", conf, netcatToLogger(port), List.of())
+        .awaitListening("127.0.0.1", port);
+
+    assertThat(agent.output()).as("the agent's log lines, laid out by %s", conf.resolve("log4j2.xml"))
+        .anyMatch(line -> line.startsWith("CONFLOG Agent a1 started"));
+  }
+
+  @Test
+  void aPluginDirectoryPutsItsJarsOnTheClasspathAndItsNativeDirOnTheLibraryPath(Agents agents)
+      throws IOException {
+    Path plugins = dir.resolve("plugins.d");
+    Path plugin = Files.createDirectories(plugins.resolve("shout").resolve("lib"));
+    Files.createDirectories(plugins.resolve("shout").resolve("native"));
+    jar(plugin.resolve("shout.jar"), "demo.ShoutInterceptor", """
+        package demo;
+        import io.flumelab.api.*;
+        import java.util.List;
+        public class ShoutInterceptor implements Interceptor {
+          public void initialize() {}
+          public Event intercept(Event e) {
+            e.setBody(new String(e.getBody()).toUpperCase().getBytes());
+            return e;
+          }
+          public List<Event> intercept(List<Event> events) {
+            events.forEach(this::intercept);
+            return events;
+          }
+          public void close() {}
+          public static class Builder implements Interceptor.Builder {
+            public void configure(Context context) {}
+            public Interceptor build() { return new ShoutInterceptor(); }
+          }
+        }
+        """);
+    int port = freePort();
+    Path job = Files.writeString(dir.resolve("job.conf"), netcatToLoggerText(port)
+        + "a1.sources.r1.interceptors = i1\n"
+        + "a1.sources.r1.interceptors.i1.type = demo.ShoutInterceptor$Builder\n");
+
+    AgentProcess agent = agents.start("a1", job, "--plugins-path", plugins.toString())
+        .awaitListening("127.0.0.1", port);
+    try (LineClient nc = LineClient.connect("127.0.0.1", port)) {
+      nc.send("hello");
+      assertThat(nc.readLine(WAIT)).isEqualTo("OK");
+    }
+
+    agent.awaitLine(LoggerSinkOutput.eventLine("HELLO"), WAIT);
+    assertThat(ProcessHandle.of(agent.pid()).flatMap(p -> p.info().arguments()).orElseThrow())
+        .contains("-Djava.library.path=" + plugins.resolve("shout").resolve("native") + "/");
+  }
+
+  @Test
+  void theStatusFileFollowsTheAgentsLife(Agents agents) throws IOException {
+    int port = freePort();
+    AgentProcess agent = agents.start("a1", netcatToLogger(port));
+
+    assertThat(agent.state()).isEqualTo("started");
+    assertThat(agent.stop()).isZero();
+    assertThat(agent.state()).isEqualTo("stopped");
+  }
+
+  @Test
+  void versionNamesFlumeLab() {
+    FlumeNg.Result version = FlumeNg.run("version");
+
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.output()).contains("FlumeLab");
+  }
+
+  @Test
+  void avroClientSendsEachLineOfAFile(Agents agents) throws IOException {
+    int port = freePort();
+    Path job = Files.writeString(dir.resolve("avro.conf"), """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = avro
+        a1.sources.r1.bind = 127.0.0.1
+        a1.sources.r1.port = %d
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = logger
+        a1.sinks.k1.channel = c1
+        """.formatted(port));
+    Path log = Files.writeString(dir.resolve("log.10"), "first line\nsecond line\n");
+    AgentProcess agent = agents.start("a1", job).awaitListening("127.0.0.1", port);
+
+    FlumeNg.Result sent = FlumeNg.run("avro-client", "-H", "127.0.0.1", "-p", String.valueOf(port),
+        "-F", log.toString());
+
+    assertThat(sent.exitCode()).as(sent.output()).isZero();
+    assertThat(sent.output()).contains("sent 2 events");
+    agent.awaitLine(LoggerSinkOutput.eventLine("first line"), WAIT);
+    agent.awaitLine(LoggerSinkOutput.eventLine("second line"), WAIT);
+  }
+
+  @Test
+  void avroClientSaysWhyItCouldNotDeliver() throws IOException {
+    Path log = Files.writeString(dir.resolve("log"), "x\n");
+
+    FlumeNg.Result sent = FlumeNg.run("avro-client", "-H", "127.0.0.1", "-p",
+        String.valueOf(freePort()), "-F", log.toString());
+
+    assertThat(sent.exitCode()).isEqualTo(2);
+    assertThat(sent.output()).contains("Cannot send to the avro source at 127.0.0.1:");
+  }
+
+  /** Compiles one class against the test's classpath and puts it in a jar of its own. */
+  private void jar(Path jar, String className, String source) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src"));
+    Path file = src.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
+    Files.writeString(file, source);
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    int status = javac.run(null, null, null, "-d", classes.toString(), "-cp",
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+        file.toString());
+    assertThat(status).as("javac of %s", className).isZero();
+    String entry = className.replace('.', '/') + ".class";
+    String builder = className.replace('.', '/') + "$Builder.class";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String name : List.of(entry, builder)) {
+        out.putNextEntry(new JarEntry(name));
+        Files.copy(classes.resolve(name), (OutputStream) out);
+        out.closeEntry();
+      }
+    }
+  }
+
+  private Path netcatToLogger(int port) throws IOException {
+    return Files.writeString(dir.resolve("netcat-" + port + ".conf"), netcatToLoggerText(port));
+  }
+
+  private static String netcatToLoggerText(int port) {
+    return """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = netcat
+        a1.sources.r1.bind = 127.0.0.1
+        a1.sources.r1.port = %d
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = logger
+        a1.sinks.k1.channel = c1
+        """.formatted(port);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
