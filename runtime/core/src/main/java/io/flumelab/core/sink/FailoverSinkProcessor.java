@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * back over as soon as it delivers a batch. Every sink rolls back what it took when it fails, so
  * nothing is lost; when every sink has failed the call throws and the events wait in the channel.
  *
- * <p>Sinks without a {@code priority.<sink>} rank below those with one (at -1, -2, ... in the order the group lists them), as in Flume.
+ * <p>Sinks without a {@code priority.<sink>} rank below those with one (at -1, -2, ... in the
+ * order the group lists them), as in Flume.
  * Where Flume drops a sink whose priority equals another's, ignores a priority that is not a number
  * or names no sink of the group, FlumeLab keeps the sink (ties go by list order, with a warning)
  * and reports the bad key.

@@ -115,7 +115,8 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     try {
       type = Class.forName(className, true, classLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ConfigurationException(SELECTOR.key(), DESCRIPTION + ": unknown selector '" + className + "'",
+      throw new ConfigurationException(SELECTOR.key(),
+          DESCRIPTION + ": unknown selector '" + className + "'",
           "Use round_robin, random, or the class name of a " + SinkSelector.class.getName()
               + " on the classpath");
     }
@@ -128,7 +129,8 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     try {
       return (SinkSelector) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ConfigurationException(SELECTOR.key(), DESCRIPTION + ": cannot create selector '" + className + "': " + e,
+      throw new ConfigurationException(SELECTOR.key(),
+          DESCRIPTION + ": cannot create selector '" + className + "': " + e,
           "Give it a public no-argument constructor");
     }
   }
