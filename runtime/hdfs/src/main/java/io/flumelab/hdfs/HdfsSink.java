@@ -1,11 +1,13 @@
 package io.flumelab.hdfs;
 
+import static io.flumelab.core.spi.ComponentKind.SINK;
+
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.core.spi.BatchSink;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
@@ -32,10 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes events into HDFS (type {@code hdfs}), with Flume's keys and defaults: {@code hdfs.path}
  * and {@code hdfs.filePrefix} may hold escapes ({@code %Y%m%d/%H}, {@code %{host}}), each
- * resulting bucket writes one file at a time, rolled by {@code hdfs.rollInterval} (30 s),
- * {@code hdfs.rollSize} (1024 bytes) and {@code hdfs.rollCount} (10 events); 0 turns a rule off.
- * {@code hdfs.fileType} is {@code SequenceFile} (the default), {@code DataStream} or
- * {@code CompressedStream} (see {@link FileType}).
+ * resulting bucket writes one file at a time, rolled by time, size and count (see
+ * {@link FileType} for the file types).
  *
  * <p>A batch is committed only after every file it touched was flushed to the DataNodes (hflush),
  * so a committed event is in HDFS; a batch that fails (HDFS down, a file that cannot be created,
@@ -51,50 +51,92 @@ import org.slf4j.LoggerFactory;
  */
 public class HdfsSink extends BatchSink implements Configurable {
 
-  /** The {@code hdfs} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "hdfs", HdfsSink.class)
-      .flumeClass("org.apache.flume.sink.hdfs.HDFSEventSink")
-      .settings(Setting.string("hdfs.path").required("<value>"),
-          Setting.string("hdfs.filePrefix"),
-          Setting.string("hdfs.fileSuffix"),
-          Setting.string("hdfs.inUsePrefix"),
-          Setting.string("hdfs.inUseSuffix"),
-          Setting.bool("hdfs.emptyInUseSuffix"),
-          Setting.longValue("hdfs.rollInterval"),
-          Setting.longValue("hdfs.rollSize"),
-          Setting.longValue("hdfs.rollCount"),
-          Setting.longValue("hdfs.idleTimeout"),
-          Setting.string("hdfs.codeC"),
-          Setting.string("hdfs.fileType"),
-          Setting.integer("hdfs.maxOpenFiles"),
-          Setting.integer("hdfs.minBlockReplicas"),
-          Setting.string("hdfs.writeFormat"),
-          Setting.integer("hdfs.threadsPoolSize"),
-          Setting.integer("hdfs.rollTimerPoolSize"),
-          Setting.string("hdfs.kerberosPrincipal"),
-          Setting.string("hdfs.kerberosKeytab"),
-          Setting.string("hdfs.proxyUser"),
-          Setting.bool("hdfs.round"),
-          Setting.integer("hdfs.roundValue"),
-          Setting.string("hdfs.roundUnit"),
-          Setting.string("hdfs.timeZone"),
-          Setting.bool("hdfs.useLocalTimeStamp"),
-          Setting.integer("hdfs.closeTries"),
-          Setting.longValue("hdfs.retryInterval"),
-          Setting.longValue("hdfs.callTimeout"),
-          Setting.string("serializer"))
-      .batch(Setting.integer("hdfs.batchSize").defaultValue(100))
-      .passThrough("serializer.")
-      .build();
+  static final Setting<String> PATH = Setting.string("hdfs.path")
+      .required("hdfs://hadoop102:9000/flume/%Y%m%d/%H")
+      .doc("the HDFS directory to write in; may hold escapes such as %Y%m%d or %{host}");
+  static final Setting<String> FILE_PREFIX = Setting.string("hdfs.filePrefix")
+      .defaultValue("FlumeData").doc("the start of each file name; may hold escapes");
+  static final Setting<String> FILE_SUFFIX = Setting.string("hdfs.fileSuffix").defaultValue("")
+      .doc("the end of each file name, such as .log");
+  static final Setting<String> IN_USE_PREFIX = Setting.string("hdfs.inUsePrefix")
+      .defaultValue("").doc("put in front of the name of a file still being written");
+  static final Setting<String> IN_USE_SUFFIX = Setting.string("hdfs.inUseSuffix")
+      .defaultValue(".tmp").doc("added to the name of a file still being written");
+  static final Setting<Boolean> EMPTY_IN_USE_SUFFIX = Setting.bool("hdfs.emptyInUseSuffix")
+      .defaultValue(false).doc("true: a file being written has no hdfs.inUseSuffix");
+  static final Setting<Long> ROLL_INTERVAL = Setting.seconds("hdfs.rollInterval").defaultValue(30L)
+      .doc("close a file this long after it was opened; 0 never");
+  static final Setting<Long> ROLL_SIZE = Setting.longValue("hdfs.rollSize").defaultValue(1024L)
+      .check(Check.atLeast(0)).doc("close a file once it holds this many bytes of bodies; 0 never");
+  static final Setting<Long> ROLL_COUNT = Setting.longValue("hdfs.rollCount").defaultValue(10L)
+      .check(Check.atLeast(0)).doc("close a file once it holds this many events; 0 never");
+  static final Setting<Long> IDLE_TIMEOUT = Setting.seconds("hdfs.idleTimeout").defaultValue(0L)
+      .doc("close a file that got no event for this long; 0 never");
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("hdfs.batchSize").defaultValue(100)
+      .check(Check.atLeast(1))
+      .doc("events per channel transaction, flushed to HDFS before it commits");
+  static final Setting<String> CODEC = Setting.string("hdfs.codeC")
+      .doc("the compression codec of a CompressedStream or SequenceFile: gzip, bzip2 or deflate");
+  static final Setting<String> FILE_TYPE = Setting.string("hdfs.fileType")
+      .defaultValue("SequenceFile").check(Check.oneOf("SequenceFile", "DataStream",
+          "CompressedStream")).doc("the file format; DataStream for plain text");
+  static final Setting<Integer> MAX_OPEN_FILES = Setting.integer("hdfs.maxOpenFiles")
+      .defaultValue(5000).check(Check.atLeast(1))
+      .doc("buckets open at once; the least recently used is closed beyond it");
+  static final Setting<Integer> MIN_BLOCK_REPLICAS = Setting.integer("hdfs.minBlockReplicas")
+      .check(Check.atLeast(1)).doc("accepted; files are never rolled for under-replication");
+  static final Setting<String> WRITE_FORMAT = Setting.string("hdfs.writeFormat")
+      .defaultValue("Writable").check(Check.oneOf("Writable", "Text"))
+      .doc("a SequenceFile's record type");
+  static final Setting<Integer> THREADS_POOL_SIZE = Setting.integer("hdfs.threadsPoolSize")
+      .defaultValue(10).check(Check.atLeast(1)).doc("accepted and unused");
+  static final Setting<Integer> ROLL_TIMER_POOL_SIZE = Setting.integer("hdfs.rollTimerPoolSize")
+      .defaultValue(1).check(Check.atLeast(1)).doc("accepted and unused");
+  static final Setting<String> KERBEROS_PRINCIPAL = Setting.string("hdfs.kerberosPrincipal")
+      .doc("secure HDFS: not supported");
+  static final Setting<String> KERBEROS_KEYTAB = Setting.string("hdfs.kerberosKeytab")
+      .doc("secure HDFS: not supported");
+  static final Setting<String> PROXY_USER = Setting.string("hdfs.proxyUser")
+      .doc("secure HDFS: not supported");
+  static final Setting<Boolean> ROUND = Setting.bool("hdfs.round").defaultValue(false)
+      .doc("round the time in escapes down to hdfs.roundValue hdfs.roundUnit");
+  static final Setting<Integer> ROUND_VALUE = Setting.integer("hdfs.roundValue").defaultValue(1)
+      .check(Check.atLeast(1)).doc("with hdfs.round: the multiple to round down to");
+  static final Setting<String> ROUND_UNIT = Setting.string("hdfs.roundUnit").defaultValue("second")
+      .check(Check.oneOf("second", "minute", "hour")).doc("with hdfs.round: the unit to round in");
+  static final Setting<String> TIME_ZONE = Setting.string("hdfs.timeZone").check(knownTimeZone())
+      .doc("the time zone of the escapes, such as Asia/Shanghai; this machine's by default");
+  static final Setting<Boolean> USE_LOCAL_TIME_STAMP = Setting.bool("hdfs.useLocalTimeStamp")
+      .defaultValue(false).doc("use the time of writing, not the event's timestamp header");
+  static final Setting<Integer> CLOSE_TRIES = Setting.integer("hdfs.closeTries").defaultValue(0)
+      .check(Check.atLeast(0)).doc("tries to close and rename a file; 0 until it works");
+  static final Setting<Long> RETRY_INTERVAL = Setting.seconds("hdfs.retryInterval")
+      .defaultValue(180L).doc("the pause between tries to close and rename a file");
+  static final Setting<Long> CALL_TIMEOUT = Setting.millis("hdfs.callTimeout")
+      .defaultValue(30_000L).doc("accepted and unused: Hadoop's client times out by itself");
+  static final Setting<String> SERIALIZER = Setting.string("serializer").defaultValue("TEXT")
+      .check(textSerializer()).doc("how events are written: TEXT, the body alone");
+  static final Setting<Boolean> APPEND_NEWLINE = Setting.bool("serializer.appendNewline")
+      .defaultValue(true).doc("end each body with a newline");
 
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK, "hdfs", HdfsSink.class)
+      .flumeClass("org.apache.flume.sink.hdfs.HDFSEventSink")
+      .settings(PATH, FILE_PREFIX, FILE_SUFFIX, IN_USE_PREFIX, IN_USE_SUFFIX, EMPTY_IN_USE_SUFFIX,
+          ROLL_INTERVAL, ROLL_SIZE, ROLL_COUNT, IDLE_TIMEOUT, CODEC, FILE_TYPE, MAX_OPEN_FILES,
+          MIN_BLOCK_REPLICAS, WRITE_FORMAT, THREADS_POOL_SIZE, ROLL_TIMER_POOL_SIZE,
+          KERBEROS_PRINCIPAL, KERBEROS_KEYTAB, PROXY_USER, ROUND, ROUND_VALUE, ROUND_UNIT,
+          TIME_ZONE, USE_LOCAL_TIME_STAMP, CLOSE_TRIES, RETRY_INTERVAL, CALL_TIMEOUT, SERIALIZER,
+          APPEND_NEWLINE)
+      .batch(BATCH_SIZE)
+      .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(HdfsSink.class);
 
   private PathEscapes directoryPattern;
   private PathEscapes prefixPattern;
   private BucketWriter.Settings settings;
-  private int batchSize = 100;
-  private int maxOpenFiles = 5000;
+  private int batchSize = BATCH_SIZE.defaultValue();
+  private int maxOpenFiles = MAX_OPEN_FILES.defaultValue();
   private String pathText;
 
   private final Map<String, BucketWriter> buckets = new LinkedHashMap<>(16, 0.75f, true);
@@ -105,135 +147,110 @@ public class HdfsSink extends BatchSink implements Configurable {
 
   @Override
   public void configure(Context context) {
-    pathText = context.getString("hdfs.path");
-    if (pathText == null || pathText.isBlank()) {
-      throw new ConfigurationException("hdfs.path", describe() + " needs hdfs.path",
-          "set it to a directory, e.g. hdfs://hadoop102:9000/flume/%Y%m%d/%H");
-    }
-    for (String key : List.of("hdfs.kerberosPrincipal", "hdfs.kerberosKeytab", "hdfs.proxyUser")) {
-      if (context.getString(key) != null) {
-        throw new ConfigurationException(key, describe() + ": secure HDFS (Kerberos, proxy users) "
-            + "is not supported", "remove " + key + "; the course's HDFS runs without security");
+    Settings config = Settings.of(context, describe());
+    pathText = config.get(PATH);
+    for (Setting<String> secure : List.of(KERBEROS_PRINCIPAL, KERBEROS_KEYTAB, PROXY_USER)) {
+      if (config.get(secure) != null) {
+        throw new ConfigurationException(secure.key(), describe() + ": secure HDFS (Kerberos, "
+            + "proxy users) is not supported", "remove " + secure.key()
+            + "; the course's HDFS runs without security");
       }
     }
-    boolean localTime = context.getBoolean("hdfs.useLocalTimeStamp", false);
-    TimeZone zone = timeZone(context.getString("hdfs.timeZone"));
-    PathEscapes.Rounding rounding = rounding(context);
-    directoryPattern = PathEscapes.compile(pathText.strip(), "hdfs.path", rounding, zone,
+    boolean localTime = config.get(USE_LOCAL_TIME_STAMP);
+    String zoneId = config.get(TIME_ZONE);
+    TimeZone zone = zoneId == null || zoneId.isBlank() ? TimeZone.getDefault()
+        : TimeZone.getTimeZone(zoneId.trim());
+    PathEscapes.Rounding rounding = rounding(config);
+    directoryPattern = PathEscapes.compile(pathText.strip(), PATH.key(), rounding, zone,
         localTime);
-    prefixPattern = PathEscapes.compile(context.getString("hdfs.filePrefix", "FlumeData"),
-        "hdfs.filePrefix", rounding, zone, localTime);
+    prefixPattern = PathEscapes.compile(config.get(FILE_PREFIX), FILE_PREFIX.key(), rounding,
+        zone, localTime);
 
-    FileType fileType = fileType(context.getString("hdfs.fileType", "SequenceFile"));
-    CompressionCodec codec = codec(context.getString("hdfs.codeC"), fileType);
-    boolean textRecords = writeFormat(context.getString("hdfs.writeFormat", "Writable"));
-    boolean appendNewline = serializer(context);
-    String inUseSuffix = context.getBoolean("hdfs.emptyInUseSuffix", false) ? ""
-        : context.getString("hdfs.inUseSuffix", ".tmp");
-    settings = new BucketWriter.Settings(context.getString("hdfs.fileSuffix", ""),
-        context.getString("hdfs.inUsePrefix", ""), inUseSuffix,
-        atLeast(context, "hdfs.rollInterval", 30, 0), atLeast(context, "hdfs.rollSize", 1024, 0),
-        atLeast(context, "hdfs.rollCount", 10, 0), atLeast(context, "hdfs.idleTimeout", 0, 0),
-        fileType, new FileType.Options(codec, textRecords, appendNewline),
-        new BucketWriter.RenameRetries((int) atLeast(context, "hdfs.closeTries", 0, 0),
-            context.getLong("hdfs.retryInterval", 180L)));
-    batchSize = (int) atLeast(context, "hdfs.batchSize", 100, 1);
-    maxOpenFiles = (int) atLeast(context, "hdfs.maxOpenFiles", 5000, 1);
+    FileType fileType = FileType.named(config.get(FILE_TYPE));
+    CompressionCodec codec = codec(config.get(CODEC), fileType);
+    boolean textRecords = config.get(WRITE_FORMAT).trim().equalsIgnoreCase("Text");
+    config.get(SERIALIZER); // checked: TEXT is the only one
+    boolean appendNewline = config.get(APPEND_NEWLINE);
+    String inUseSuffix = config.get(IN_USE_SUFFIX);
+    if (config.get(EMPTY_IN_USE_SUFFIX)) {
+      inUseSuffix = "";
+    }
+    settings = new BucketWriter.Settings(config.get(FILE_SUFFIX),
+        config.get(IN_USE_PREFIX), inUseSuffix, config.get(ROLL_INTERVAL),
+        config.get(ROLL_SIZE), config.get(ROLL_COUNT), config.get(IDLE_TIMEOUT), fileType,
+        new FileType.Options(codec, textRecords, appendNewline),
+        new BucketWriter.RenameRetries(config.get(CLOSE_TRIES), config.get(RETRY_INTERVAL)));
+    batchSize = config.get(BATCH_SIZE);
+    maxOpenFiles = config.get(MAX_OPEN_FILES);
+    // accepted for Flume's sake; see the class comment
+    config.get(MIN_BLOCK_REPLICAS);
+    config.get(THREADS_POOL_SIZE);
+    config.get(ROLL_TIMER_POOL_SIZE);
+    config.get(CALL_TIMEOUT);
   }
 
-  private PathEscapes.Rounding rounding(Context context) {
-    if (!context.getBoolean("hdfs.round", false)) {
-      return PathEscapes.Rounding.NONE;
-    }
-    int value = (int) atLeast(context, "hdfs.roundValue", 1, 1);
-    String unit = context.getString("hdfs.roundUnit", "second").trim().toLowerCase(Locale.ROOT);
-    TimeUnit timeUnit = switch (unit) {
-      case "second" -> TimeUnit.SECONDS;
+  /** The rounding of the time in escapes; its value and unit are read even when it is off. */
+  private static PathEscapes.Rounding rounding(Settings config) {
+    boolean round = config.get(ROUND);
+    int value = config.get(ROUND_VALUE);
+    TimeUnit unit = switch (config.get(ROUND_UNIT).trim().toLowerCase(Locale.ROOT)) {
       case "minute" -> TimeUnit.MINUTES;
       case "hour" -> TimeUnit.HOURS;
-      default -> throw new ConfigurationException("hdfs.roundUnit", describe() + ": hdfs.roundUnit "
-          + "is '" + unit + "'", "use second, minute or hour");
+      default -> TimeUnit.SECONDS;
     };
-    return new PathEscapes.Rounding(true, value, timeUnit);
-  }
-
-  private TimeZone timeZone(String id) {
-    if (id == null || id.isBlank()) {
-      return TimeZone.getDefault();
-    }
-    TimeZone zone = TimeZone.getTimeZone(id.trim());
-    // unknown IDs come back as GMT; custom ones (GMT+8) come back normalised (GMT+08:00)
-    if (zone.getID().equals("GMT") && !id.trim().equals("GMT")) {
-      throw new ConfigurationException("hdfs.timeZone", describe() + ": unknown time zone '" + id
-          + "'", "use a zone ID such as Asia/Shanghai or UTC, or remove the key for local time");
-    }
-    return zone;
-  }
-
-  private FileType fileType(String name) {
-    FileType type = FileType.named(name);
-    if (type == null) {
-      throw new ConfigurationException("hdfs.fileType", describe() + ": hdfs.fileType is '" + name
-          + "'", "use SequenceFile, DataStream or CompressedStream");
-    }
-    return type;
+    return round ? new PathEscapes.Rounding(true, value, unit) : PathEscapes.Rounding.NONE;
   }
 
   private CompressionCodec codec(String name, FileType type) {
+    String key = CODEC.key();
     if (name == null || name.isBlank()) {
       if (type == FileType.COMPRESSED_STREAM) {
-        throw new ConfigurationException("hdfs.codeC", describe() + ": hdfs.fileType = "
-            + "CompressedStream needs hdfs.codeC", "set hdfs.codeC = gzip (or bzip2), or use "
-            + "hdfs.fileType = DataStream for plain text");
+        throw new ConfigurationException(key, describe() + ": " + FILE_TYPE.key() + " = "
+            + "CompressedStream needs " + key, "set " + key + " = gzip (or bzip2), or use "
+            + FILE_TYPE.key() + " = DataStream for plain text");
       }
       return null;
     }
     if (type == FileType.DATA_STREAM) {
-      throw new ConfigurationException("hdfs.codeC", describe() + ": hdfs.fileType = DataStream "
-          + "writes plain text, so hdfs.codeC = " + name + " would be ignored",
-          "use hdfs.fileType = CompressedStream to compress, or remove hdfs.codeC");
+      throw new ConfigurationException(key, describe() + ": " + FILE_TYPE.key() + " = DataStream "
+          + "writes plain text, so " + key + " = " + name + " would be ignored",
+          "use " + FILE_TYPE.key() + " = CompressedStream to compress, or remove " + key);
     }
     CompressionCodec codec = new CompressionCodecFactory(new Configuration())
         .getCodecByName(name.trim());
     if (codec == null) {
-      throw new ConfigurationException("hdfs.codeC", describe() + ": no codec '" + name + "'",
+      throw new ConfigurationException(key, describe() + ": no codec '" + name + "'",
           "use gzip, bzip2 or deflate (lzo and snappy need native libraries FlumeLab does not ship)");
     }
     return codec;
   }
 
-  private boolean writeFormat(String format) {
-    return switch (format.trim().toLowerCase(Locale.ROOT)) {
-      case "text" -> true;
-      case "writable" -> false;
-      default -> throw new ConfigurationException("hdfs.writeFormat", describe() + ": "
-          + "hdfs.writeFormat is '" + format + "'", "use Writable or Text");
-    };
+  /** A time zone ID Java knows; unknown IDs would silently mean GMT. */
+  private static Check<String> knownTimeZone() {
+    return new Check<>("a time zone ID", id -> {
+      String trimmed = id.trim();
+      // unknown IDs come back as GMT; custom ones (GMT+8) come back normalised (GMT+08:00)
+      return trimmed.isEmpty() || trimmed.equals("GMT")
+          || !TimeZone.getTimeZone(trimmed).getID().equals("GMT");
+    }, id -> "'" + id + "' is an unknown time zone",
+        "Use a zone ID such as Asia/Shanghai or UTC, or remove the key for local time.");
   }
 
-  /** Only TEXT exists; returns its appendNewline setting. */
-  private boolean serializer(Context context) {
-    String serializer = context.getString("serializer", "TEXT").trim();
-    if (!serializer.equalsIgnoreCase("TEXT")
-        && !serializer.equals("org.apache.flume.serialization.BodyTextEventSerializer$Builder")) {
-      throw new ConfigurationException("serializer", describe() + ": serializer '" + serializer
-          + "' is not available", "use TEXT (the default), or remove the key");
-    }
-    return context.getBoolean("serializer.appendNewline", true);
-  }
-
-  private long atLeast(Context context, String key, long defaultValue, long min) {
-    long value = context.getLong(key, defaultValue);
-    if (value < min) {
-      throw new ConfigurationException(key, describe() + ": " + key + " is " + value,
-          "use " + min + " or more");
-    }
-    return value;
+  /** TEXT, by name or by Flume's class, is the only serializer. */
+  private static Check<String> textSerializer() {
+    return new Check<>("TEXT only", name -> name.trim().equalsIgnoreCase("TEXT")
+        || name.trim().equals("org.apache.flume.serialization.BodyTextEventSerializer$Builder"),
+        name -> "'" + name + "' is not available", "Use TEXT (the default), or remove the key.");
   }
 
   @Override
   protected int batchSize() {
     return batchSize;
+  }
+
+  @Override
+  protected String batchSizeKey() {
+    return BATCH_SIZE.key();
   }
 
   @Override

@@ -396,9 +396,10 @@ class HdfsSinkTest {
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.fileType", "CompressedStream",
         "hdfs.codeC", "zstdx")).hasMessageContaining("no codec 'zstdx'");
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.fileType", "Parquet"))
-        .hasMessageContaining("hdfs.fileType is 'Parquet'");
+        .hasMessageContaining("hdfs.fileType 'Parquet' is not one of SequenceFile, DataStream");
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.round", "true",
-        "hdfs.roundUnit", "day")).hasMessageContaining("hdfs.roundUnit is 'day'");
+        "hdfs.roundUnit", "day"))
+        .hasMessageContaining("hdfs.roundUnit 'day' is not one of second, minute, hour");
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "serializer", "avro_event"))
         .hasMessageContaining("serializer 'avro_event' is not available");
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.kerberosPrincipal", "flume/_HOST"))
@@ -406,6 +407,6 @@ class HdfsSinkTest {
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.timeZone", "Mars/Olympus"))
         .hasMessageContaining("unknown time zone");
     assertThatThrownBy(() -> configured("hdfs.path", "/x", "hdfs.batchSize", "0"))
-        .hasMessageContaining("hdfs.batchSize is 0");
+        .hasMessageContaining("hdfs.batchSize must be 1 or more, not 0");
   }
 }

@@ -4,6 +4,7 @@ import io.flumelab.api.Channel;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.core.spi.ChannelSelector;
+import io.flumelab.core.spi.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,20 +14,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Holds the source's channels and resolves the channel lists a selector's keys name. The
- * configuration and the channels may arrive in either order; {@link #resolve()} runs once both
- * are known, and again if either changes.
+ * Holds the source's channels and resolves the channel lists a selector's keys name. The keys are
+ * read when the selector is configured; the configuration and the channels may arrive in either
+ * order, and {@link #resolve()} runs once both are known, and again if the channels change.
  */
 public abstract class AbstractChannelSelector implements ChannelSelector {
 
   private volatile List<Channel> channels = List.of();
-  private Context context;
+  private boolean configured;
 
   @Override
   public synchronized void setChannels(List<Channel> channels) {
     this.channels = List.copyOf(channels);
-    if (context != null) {
-      resolve(context);
+    if (configured) {
+      resolve();
     }
   }
 
@@ -37,14 +38,21 @@ public abstract class AbstractChannelSelector implements ChannelSelector {
 
   @Override
   public synchronized void configure(Context context) {
-    this.context = context;
+    read(Settings.of(context, describe()));
+    configured = true;
     if (!channels.isEmpty()) {
-      resolve(context);
+      resolve();
     }
   }
 
-  /** Reads the selector's keys against {@link #getAllChannels()}. */
-  protected abstract void resolve(Context context);
+  /** Reads every key of the selector; the channel names they hold are resolved later. */
+  protected abstract void read(Settings settings);
+
+  /** Resolves the channel names read against {@link #getAllChannels()}. */
+  protected abstract void resolve();
+
+  /** How messages name this selector, e.g. "Multiplexing selector". */
+  protected abstract String describe();
 
   /**
    * The channels a key's space-separated value names, in the order given, without duplicates.

@@ -1,10 +1,10 @@
 package io.flumelab.core.channel;
 
+import static io.flumelab.core.spi.ComponentKind.SELECTOR;
+
 import io.flumelab.api.Channel;
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
@@ -15,29 +15,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes each event by the value of one header ({@code header}, default
- * {@code flume.selector.header}): {@code mapping.<value>} names the required channels for a value,
- * {@code default} those for a missing, blank or unmapped value, and {@code optional.<value>} the
- * optional channels for a value (less any already required for it).
+ * Routes each event by the value of one header: {@code mapping.<value>} names the required
+ * channels for a value, {@code default} those for a missing, blank or unmapped value, and
+ * {@code optional.<value>} the optional channels for a value (less any already required for it).
  */
 public class MultiplexingChannelSelector extends AbstractChannelSelector {
 
-  /** The {@code multiplexing} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SELECTOR, "multiplexing", MultiplexingChannelSelector.class)
+  static final Setting<String> HEADER = Setting.string("header")
+      .defaultValue("flume.selector.header").doc("the header whose value chooses the channels");
+  static final Setting<String> DEFAULT_CHANNELS = Setting.string("default")
+      .doc("channels, space-separated, for events whose header is missing or matches no mapping");
+  /** {@code mapping.<value>}: the required channels for a header value. */
+  static final String MAPPING_PREFIX = "mapping.";
+  /** {@code optional.<value>}: the optional channels for a header value. */
+  static final String OPTIONAL_PREFIX = "optional.";
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SELECTOR, "multiplexing",
+          MultiplexingChannelSelector.class)
       .flumeClass("org.apache.flume.channel.MultiplexingChannelSelector")
-      .settings(Setting.string("header"),
-          Setting.string("default"))
-      .channelKey("default")
-      .channelKey("mapping.")
-      .channelKey("optional.")
+      .settings(HEADER, DEFAULT_CHANNELS)
+      .channelKey(DEFAULT_CHANNELS.key())
+      .channelKey(MAPPING_PREFIX)
+      .channelKey(OPTIONAL_PREFIX)
       .build();
-
-
-  public static final String HEADER = "header";
-  public static final String DEFAULT_HEADER = "flume.selector.header";
-  public static final String MAPPING_PREFIX = "mapping.";
-  public static final String DEFAULT = "default";
-  public static final String OPTIONAL_PREFIX = "optional.";
 
   private static final Logger LOG = LoggerFactory.getLogger(MultiplexingChannelSelector.class);
 
@@ -45,7 +45,13 @@ public class MultiplexingChannelSelector extends AbstractChannelSelector {
   private record Routes(String header, Map<String, List<Channel>> mapping,
       List<Channel> defaults, Map<String, List<Channel>> optional) {}
 
-  private volatile Routes routes = new Routes(DEFAULT_HEADER, Map.of(), List.of(), Map.of());
+  private volatile Routes routes = new Routes(HEADER.defaultValue(), Map.of(), List.of(), Map.of());
+
+  /** The keys as read, channel names not yet resolved. */
+  private String header = HEADER.defaultValue();
+  private String defaultNames;
+  private Map<String, String> mappingNames = Map.of();
+  private Map<String, String> optionalNames = Map.of();
 
   @Override
   public List<Channel> getRequiredChannels(Event event) {
@@ -74,12 +80,19 @@ public class MultiplexingChannelSelector extends AbstractChannelSelector {
   }
 
   @Override
-  protected void resolve(Context context) {
-    String header = context.getString(HEADER, DEFAULT_HEADER);
-    List<Channel> defaults = channelsNamed(DEFAULT, context.getString(DEFAULT));
+  protected void read(Settings settings) {
+    header = settings.get(HEADER);
+    defaultNames = settings.get(DEFAULT_CHANNELS);
+    mappingNames = settings.under(MAPPING_PREFIX);
+    optionalNames = settings.under(OPTIONAL_PREFIX);
+  }
+
+  @Override
+  protected void resolve() {
+    List<Channel> defaults = channelsNamed(DEFAULT_CHANNELS.key(), defaultNames);
 
     Map<String, List<Channel>> mapping = new HashMap<>();
-    context.getSubProperties(MAPPING_PREFIX).forEach((value, names) -> {
+    mappingNames.forEach((value, names) -> {
       String key = MAPPING_PREFIX + value;
       List<Channel> channels = channelsNamed(key, names);
       if (channels.isEmpty()) {
@@ -91,7 +104,7 @@ public class MultiplexingChannelSelector extends AbstractChannelSelector {
     });
 
     Map<String, List<Channel>> optional = new HashMap<>();
-    context.getSubProperties(OPTIONAL_PREFIX).forEach((value, names) -> {
+    optionalNames.forEach((value, names) -> {
       List<Channel> required = mapping.getOrDefault(value, defaults);
       optional.put(value, without(channelsNamed(OPTIONAL_PREFIX + value, names), required));
     });
@@ -101,5 +114,10 @@ public class MultiplexingChannelSelector extends AbstractChannelSelector {
           + "missing or matches no mapping are dropped", header);
     }
     routes = new Routes(header, Map.copyOf(mapping), defaults, Map.copyOf(optional));
+  }
+
+  @Override
+  protected String describe() {
+    return "Multiplexing selector";
   }
 }

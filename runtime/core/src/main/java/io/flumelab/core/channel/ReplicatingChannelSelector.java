@@ -1,34 +1,34 @@
 package io.flumelab.core.channel;
 
+import static io.flumelab.core.spi.ComponentKind.SELECTOR;
+
 import io.flumelab.api.Channel;
-import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import java.util.List;
 
 /**
- * Sends every event to all of the source's channels (the default selector). {@code optional}
- * lists channels, space-separated, whose failed puts are logged and counted instead of failing
- * the source's write.
+ * Sends every event to all of the source's channels (the default selector); a failed put to an
+ * {@code optional} channel is logged and counted instead of failing the source's write.
  *
  * <p>The lists are computed once and returned as the same instances for every event, which lets
  * {@link DefaultChannelProcessor} put a whole batch without regrouping it.
  */
 public class ReplicatingChannelSelector extends AbstractChannelSelector {
 
-  /** The {@code replicating} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SELECTOR, "replicating", ReplicatingChannelSelector.class)
+  static final Setting<String> OPTIONAL = Setting.string("optional")
+      .doc("channels, space-separated, whose failed puts do not fail the source's write");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SELECTOR, "replicating",
+          ReplicatingChannelSelector.class)
       .flumeClass("org.apache.flume.channel.ReplicatingChannelSelector")
-      .settings(Setting.string("optional"))
-      .channelKey("optional")
+      .settings(OPTIONAL)
+      .channelKey(OPTIONAL.key())
       .build();
 
-
-  public static final String OPTIONAL = "optional";
-
+  private String optionalNames;
   private volatile List<Channel> required;
   private volatile List<Channel> optional = List.of();
 
@@ -44,9 +44,19 @@ public class ReplicatingChannelSelector extends AbstractChannelSelector {
   }
 
   @Override
-  protected void resolve(Context context) {
-    List<Channel> optionalChannels = channelsNamed(OPTIONAL, context.getString(OPTIONAL));
+  protected void read(Settings settings) {
+    optionalNames = settings.get(OPTIONAL);
+  }
+
+  @Override
+  protected void resolve() {
+    List<Channel> optionalChannels = channelsNamed(OPTIONAL.key(), optionalNames);
     required = without(getAllChannels(), optionalChannels);
     optional = optionalChannels;
+  }
+
+  @Override
+  protected String describe() {
+    return "Replicating selector";
   }
 }

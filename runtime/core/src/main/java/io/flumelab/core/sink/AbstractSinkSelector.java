@@ -1,34 +1,32 @@
 package io.flumelab.core.sink;
 
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink;
+import io.flumelab.core.spi.Check;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SinkSelector;
 import java.util.List;
 
 /**
- * Base of sink selectors: keeps the sinks, the lifecycle and {@code maxTimeOut} (the longest a
- * failed sink is left out, in ms; 30000 by default). Failures are ignored unless a subclass uses
- * them.
+ * Base of sink selectors: keeps the sinks, the lifecycle and {@code maxTimeOut}, read from the
+ * selector's keys (the processor's {@code selector.*} keys, prefix removed). Failures are ignored
+ * unless a subclass uses them.
  */
 public abstract class AbstractSinkSelector implements SinkSelector {
 
-  public static final String CONFIG_MAX_TIME_OUT = "maxTimeOut";
-  public static final long DEFAULT_MAX_TIME_OUT_MILLIS = 30_000;
+  /** Declared here, where a selector reads it; the load_balance processor declares it prefixed. */
+  static final Setting<Long> MAX_TIME_OUT = Setting.millis("maxTimeOut").defaultValue(30_000L)
+      .check(Check.atLeast(1)).doc("the longest a failed sink is left out");
 
   private volatile LifecycleState state = LifecycleState.IDLE;
   private List<Sink> sinks = List.of();
-  protected long maxTimeOut = DEFAULT_MAX_TIME_OUT_MILLIS;
+  protected long maxTimeOut = MAX_TIME_OUT.defaultValue();
 
   @Override
   public void configure(Context context) {
-    long value = context.getLong(CONFIG_MAX_TIME_OUT, DEFAULT_MAX_TIME_OUT_MILLIS);
-    if (value <= 0) {
-      throw new ConfigurationException("selector." + CONFIG_MAX_TIME_OUT, "Sink selector: "
-          + "selector.maxTimeOut must be 1 or more milliseconds, not " + value, "Set it to e.g. 30000");
-    }
-    maxTimeOut = value;
+    maxTimeOut = Settings.of(context, "Sink selector").get(MAX_TIME_OUT);
   }
 
   @Override

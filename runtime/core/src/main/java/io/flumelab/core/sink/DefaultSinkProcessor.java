@@ -1,23 +1,23 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.spi.ComponentKind.SINK_PROCESSOR;
+
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Sink;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
-import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SinkProcessor;
 import java.util.List;
 
 /** The processor of a sink that is in no group: it passes every call to its one sink. */
 public class DefaultSinkProcessor implements SinkProcessor {
 
-  /** The {@code default} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK_PROCESSOR, "default", DefaultSinkProcessor.class)
+  /** The {@code default} type: it has no keys. */
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK_PROCESSOR, "default",
+          DefaultSinkProcessor.class)
       .flumeClass("org.apache.flume.sink.DefaultSinkProcessor")
       .build();
-
 
   private Sink sink;
   private volatile LifecycleState state = LifecycleState.IDLE;

@@ -1,15 +1,18 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.spi.ComponentKind.SINK_PROCESSOR;
+
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.ValueType;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,44 +28,41 @@ import org.slf4j.LoggerFactory;
  * back over as soon as it delivers a batch. Every sink rolls back what it took when it fails, so
  * nothing is lost; when every sink has failed the call throws and the events wait in the channel.
  *
- * <p>Keys: {@code priority.<sink>} (higher wins) and {@code maxpenalty}. Sinks without a priority
- * rank below those with one (at -1, -2, ... in the order the group lists them), as in Flume.
+ * <p>Sinks without a {@code priority.<sink>} rank below those with one (at -1, -2, ... in the
+ * order the group lists them), as in Flume.
  * Where Flume drops a sink whose priority equals another's, ignores a priority that is not a number
  * or names no sink of the group, FlumeLab keeps the sink (ties go by list order, with a warning)
  * and reports the bad key.
  */
 public class FailoverSinkProcessor extends AbstractSinkProcessor {
 
-  /** The {@code failover} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK_PROCESSOR, "failover", FailoverSinkProcessor.class)
+  static final Setting<Long> MAX_PENALTY = Setting.millis("maxpenalty").defaultValue(30_000L)
+      .doc("the longest a failed sink is set aside");
+  /** {@code priority.<sink>}: a whole number, the higher one wins. */
+  static final String PRIORITY_PREFIX = "priority.";
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK_PROCESSOR, "failover",
+          FailoverSinkProcessor.class)
       .flumeClass("org.apache.flume.sink.FailoverSinkProcessor")
-      .settings(Setting.longValue("maxpenalty"))
-      .passThrough("priority.")
+      .settings(MAX_PENALTY)
+      .passThrough(PRIORITY_PREFIX)
       .build();
 
-
-  public static final String CONFIG_PRIORITY_PREFIX = "priority.";
-  public static final String CONFIG_MAX_PENALTY = "maxpenalty";
-  public static final long DEFAULT_MAX_PENALTY_MILLIS = 30_000;
   /** The first penalty is twice this; each further failure doubles it. */
   static final long PENALTY_UNIT_MILLIS = 1000;
 
   private static final Logger LOG = LoggerFactory.getLogger(FailoverSinkProcessor.class);
+  private static final String DESCRIPTION = "Failover sink processor";
 
   private List<Member> members = List.of();
-  private long maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_MAX_PENALTY_MILLIS);
+  private long maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(MAX_PENALTY.defaultValue());
   private LongSupplier nanoClock = System::nanoTime;
 
   @Override
   public void configure(Context context) {
-    long maxPenalty = context.getLong(CONFIG_MAX_PENALTY, DEFAULT_MAX_PENALTY_MILLIS);
-    if (maxPenalty < 0) {
-      throw new ConfigurationException(CONFIG_MAX_PENALTY, "Failover sink processor: "
-          + CONFIG_MAX_PENALTY + " must be 0 or more milliseconds, not " + maxPenalty,
-          "Set it to e.g. 30000");
-    }
-    maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(maxPenalty);
-    members = rank(getSinks(), priorities(context));
+    Settings settings = Settings.of(context, DESCRIPTION);
+    maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(settings.get(MAX_PENALTY));
+    members = rank(getSinks(), priorities(settings.under(PRIORITY_PREFIX)));
   }
 
   @Override
@@ -71,22 +71,22 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
     members = rank(getSinks(), Map.of()); // until configure() reads the priorities
   }
 
-  private Map<String, Integer> priorities(Context context) {
+  /** The {@code priority.<sink>} keys, prefix removed, as numbers by sink name. */
+  private Map<String, Integer> priorities(Map<String, String> given) {
     List<String> names = getSinks().stream().map(Sink::getName).toList();
-    Map<String, String> given = context.getSubProperties(CONFIG_PRIORITY_PREFIX);
-    Map<String, Integer> priorities = new java.util.HashMap<>();
+    Map<String, Integer> priorities = new HashMap<>();
     for (Map.Entry<String, String> e : given.entrySet()) {
-      String key = CONFIG_PRIORITY_PREFIX + e.getKey();
+      String key = PRIORITY_PREFIX + e.getKey();
       if (!names.contains(e.getKey())) {
-        throw new ConfigurationException(key, "Failover sink processor: " + key
+        throw new ConfigurationException(key, DESCRIPTION + ": " + key
             + " names no sink of the group (its sinks: " + sinkNames() + ")",
-            "Write priority.<sink> for each of " + sinkNames());
+            "Write " + PRIORITY_PREFIX + "<sink> for each of " + sinkNames());
       }
       try {
-        priorities.put(e.getKey(), Integer.parseInt(e.getValue().trim()));
-      } catch (NumberFormatException notNumber) {
-        throw new ConfigurationException(key, "Failover sink processor: '" + e.getValue()
-            + "' is not a whole number", "Write a plain number; the higher one wins, e.g. 10");
+        priorities.put(e.getKey(), ValueType.INTEGER.parser().parse(e.getValue().trim()));
+      } catch (Setting.Problem problem) {
+        throw new ConfigurationException(key, DESCRIPTION + ": " + key + " "
+            + problem.getMessage(), problem.fix() + " The higher priority wins, e.g. 10.");
       }
     }
     return priorities;
@@ -159,7 +159,7 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
     if (probed != null) {
       return probed;
     }
-    throw new EventDeliveryException("Failover sink processor: all sinks (" + sinkNames()
+    throw new EventDeliveryException(DESCRIPTION + ": all sinks (" + sinkNames()
         + ") have failed; the events stay in the channel. " + nextRetry(now), last);
   }
 

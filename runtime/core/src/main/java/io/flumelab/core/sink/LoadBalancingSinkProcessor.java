@@ -1,10 +1,12 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.spi.ComponentKind.SINK_PROCESSOR;
+
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
@@ -22,28 +24,29 @@ import org.slf4j.LoggerFactory;
  * throws has rolled back its batch, and the next one takes the same call. When all throw, the call
  * throws and the events wait in the channel.
  *
- * <p>Keys, as in Flume: {@code selector} ({@code round_robin}, {@code random}, or the class name of
- * a {@link SinkSelector}), {@code backoff} (false; true leaves a failed sink out for a growing
- * time) and {@code selector.maxTimeOut} (30000 ms, the longest it is left out). For the built-in
- * selectors any other {@code selector.*} key is reported, where Flume ignores it (a
- * {@code selector.maxTimeout} with a small o is the usual slip).
+ * <p>A custom {@link SinkSelector} gets the {@code selector.*} keys, prefix removed. For the
+ * built-in selectors any {@code selector.*} key other than {@code selector.maxTimeOut} is reported,
+ * where Flume ignores it (a {@code selector.maxTimeout} with a small o is the usual slip).
  */
 public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
 
-  /** The {@code load_balance} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK_PROCESSOR, "load_balance", LoadBalancingSinkProcessor.class)
+  /** The keys under this prefix are the selector's own; a custom selector gets them all. */
+  static final String SELECTOR_PREFIX = "selector.";
+
+  static final Setting<String> SELECTOR = Setting.string("selector").defaultValue("round_robin")
+      .doc("round_robin, random, or the class name of a " + SinkSelector.class.getName());
+  static final Setting<Boolean> BACKOFF = Setting.bool("backoff").defaultValue(false)
+      .doc("leave a failed sink out for a time that grows with each failure");
+  static final Setting<Long> SELECTOR_MAX_TIME_OUT = selectorKey(AbstractSinkSelector.MAX_TIME_OUT);
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK_PROCESSOR, "load_balance",
+          LoadBalancingSinkProcessor.class)
       .flumeClass("org.apache.flume.sink.LoadBalancingSinkProcessor")
-      .settings(Setting.string("selector"),
-          Setting.bool("backoff"),
-          Setting.longValue("selector.maxTimeOut"))
-      .passThrough("selector.")
+      .settings(SELECTOR, BACKOFF, SELECTOR_MAX_TIME_OUT)
+      .passThrough(SELECTOR_PREFIX)
       .build();
 
-
-  public static final String CONFIG_SELECTOR = "selector";
-  public static final String CONFIG_BACKOFF = "backoff";
-  public static final String SELECTOR_PREFIX = CONFIG_SELECTOR + ".";
-
+  private static final String DESCRIPTION = "Load balancing sink processor";
   private static final Logger LOG = LoggerFactory.getLogger(LoadBalancingSinkProcessor.class);
 
   private SinkSelector selector;
@@ -60,11 +63,27 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     selector.configure(new Context());
   }
 
+  /**
+   * A selector's setting as the processor's keys spell it, {@code selector.<key>}, so that
+   * {@code flume-ng check} knows it and its default is written once.
+   */
+  private static <T> Setting<T> selectorKey(Setting<T> setting) {
+    Setting<T> prefixed = Setting.of(SELECTOR_PREFIX + setting.key(), setting.type())
+        .defaultValue(setting.defaultValue()).doc(setting.doc());
+    for (Check<? super T> check : setting.checks()) {
+      prefixed = prefixed.check(check);
+    }
+    return prefixed;
+  }
+
   @Override
   public void configure(Context context) {
-    String name = context.getString(CONFIG_SELECTOR, "round_robin").trim();
-    boolean backoff = context.getBoolean(CONFIG_BACKOFF, false);
-    Map<String, String> selectorKeys = context.getSubProperties(SELECTOR_PREFIX);
+    Settings settings = Settings.of(context, DESCRIPTION);
+    String name = settings.get(SELECTOR).trim();
+    boolean backoff = settings.get(BACKOFF);
+    // checked here, so a bad value names the processor's key; the selector reads its own keys
+    settings.get(SELECTOR_MAX_TIME_OUT);
+    Map<String, String> selectorKeys = settings.under(SELECTOR_PREFIX);
     SinkSelector chosen = switch (name.toLowerCase(Locale.ROOT)) {
       case "round_robin" -> new RoundRobinSinkSelector(backoff);
       case "random" -> new RandomSinkSelector(backoff);
@@ -74,25 +93,19 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
       checkBuiltinKeys(selectorKeys);
     }
     chosen.setSinks(getSinks());
-    try {
-      chosen.configure(new Context(selectorKeys));
-    } catch (NumberFormatException e) {
-      throw new ConfigurationException(SELECTOR_PREFIX + AbstractSinkSelector.CONFIG_MAX_TIME_OUT,
-          "Load balancing sink processor: selector.maxTimeOut '"
-              + selectorKeys.get(AbstractSinkSelector.CONFIG_MAX_TIME_OUT) + "' is not a whole number",
-          "Write milliseconds as a plain number, e.g. 30000");
-    }
+    chosen.configure(new Context(selectorKeys));
     selector = chosen;
   }
 
   private static void checkBuiltinKeys(Map<String, String> selectorKeys) {
+    String known = SELECTOR_MAX_TIME_OUT.key();
     for (String key : selectorKeys.keySet()) {
-      if (!key.equals(AbstractSinkSelector.CONFIG_MAX_TIME_OUT)) {
-        boolean slip = key.equalsIgnoreCase(AbstractSinkSelector.CONFIG_MAX_TIME_OUT);
-        throw new ConfigurationException(SELECTOR_PREFIX + key, "Load balancing sink processor: "
-            + "unknown key '" + SELECTOR_PREFIX + key + "' for the built-in selectors",
-            slip ? "Did you mean 'selector.maxTimeOut'? (capital O, as in Flume)"
-                : "The built-in selectors have one key: selector.maxTimeOut");
+      if (!(SELECTOR_PREFIX + key).equals(known)) {
+        boolean slip = (SELECTOR_PREFIX + key).equalsIgnoreCase(known);
+        throw new ConfigurationException(SELECTOR_PREFIX + key, DESCRIPTION + ": unknown key '"
+            + SELECTOR_PREFIX + key + "' for the built-in selectors",
+            slip ? "Did you mean '" + known + "'? (capital O, as in Flume)"
+                : "The built-in selectors have one key: " + known);
       }
     }
   }
@@ -102,13 +115,13 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     try {
       type = Class.forName(className, true, classLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new ConfigurationException(CONFIG_SELECTOR, "Load balancing sink processor: unknown "
-          + "selector '" + className + "'",
+      throw new ConfigurationException(SELECTOR.key(),
+          DESCRIPTION + ": unknown selector '" + className + "'",
           "Use round_robin, random, or the class name of a " + SinkSelector.class.getName()
               + " on the classpath");
     }
     if (!SinkSelector.class.isAssignableFrom(type)) {
-      throw new ConfigurationException(CONFIG_SELECTOR, "Load balancing sink processor: class '"
+      throw new ConfigurationException(SELECTOR.key(), DESCRIPTION + ": class '"
           + className + "' is not a sink selector",
           "Make it implement " + SinkSelector.class.getName() + " (or extend "
               + AbstractSinkSelector.class.getName() + ")");
@@ -116,8 +129,8 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     try {
       return (SinkSelector) type.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new ConfigurationException(CONFIG_SELECTOR, "Load balancing sink processor: cannot "
-          + "create selector '" + className + "': " + e,
+      throw new ConfigurationException(SELECTOR.key(),
+          DESCRIPTION + ": cannot create selector '" + className + "': " + e,
           "Give it a public no-argument constructor");
     }
   }
@@ -162,9 +175,9 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
       }
     }
     throw new EventDeliveryException(tried == 0
-        ? "Load balancing sink processor: every sink (" + sinkNames() + ") is backed off after "
+        ? DESCRIPTION + ": every sink (" + sinkNames() + ") is backed off after "
             + "failing; the events stay in the channel"
-        : "Load balancing sink processor: all " + tried + " sinks tried (of " + sinkNames()
+        : DESCRIPTION + ": all " + tried + " sinks tried (of " + sinkNames()
             + ") failed; the events stay in the channel", last);
   }
 }

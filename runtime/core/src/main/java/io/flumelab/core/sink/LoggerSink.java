@@ -1,11 +1,12 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.spi.ComponentKind.SINK;
+
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.core.spi.BatchSink;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
@@ -18,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * {@code Event: { headers:{...} body: 68 65 ... text }} (see {@link EventDump}), for testing and
  * debugging.
  *
- * <p>Key: {@code maxBytesToLog} (default 16), how many body bytes to show.
- *
  * <p>Flume takes one event per transaction; FlumeLab takes up to {@value #BATCH_SIZE}, which prints
  * the same lines far faster. If the channel refuses a take because the batch exceeds its
  * transactionCapacity, nothing has been logged yet: the sink rolls back, keeps to the number it
@@ -28,31 +27,26 @@ import org.slf4j.LoggerFactory;
  */
 public class LoggerSink extends BatchSink implements Configurable {
 
-  /** The {@code logger} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "logger", LoggerSink.class)
+  static final Setting<Integer> MAX_BYTES_TO_LOG = Setting.integer("maxBytesToLog")
+      .defaultValue(EventDump.DEFAULT_MAX_BYTES).check(Check.atLeast(0))
+      .doc("how many leading body bytes each log line shows");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK, "logger", LoggerSink.class)
       .flumeClass("org.apache.flume.sink.LoggerSink")
-      .settings(Setting.integer("maxBytesToLog"))
+      .settings(MAX_BYTES_TO_LOG)
       .build();
 
-
-  public static final String CONFIG_MAX_BYTES_TO_LOG = "maxBytesToLog";
-  public static final int DEFAULT_MAX_BYTES_TO_LOG = EventDump.DEFAULT_MAX_BYTES;
-  /** Events per transaction, at most. */
+  /** Events per transaction, at most: the sink's own choice, not a key. */
   static final int BATCH_SIZE = 100;
 
   private static final Logger LOG = LoggerFactory.getLogger(LoggerSink.class);
 
-  private int maxBytesToLog = DEFAULT_MAX_BYTES_TO_LOG;
+  private int maxBytesToLog = MAX_BYTES_TO_LOG.defaultValue();
 
   @Override
   public void configure(Context context) {
-    int value = context.getInteger(CONFIG_MAX_BYTES_TO_LOG, DEFAULT_MAX_BYTES_TO_LOG);
-    if (value < 0) {
-      throw new ConfigurationException(CONFIG_MAX_BYTES_TO_LOG,
-          "Logger sink " + getName() + ": maxBytesToLog must be 0 or more, not " + value,
-          "Set maxBytesToLog to the number of body bytes to show, e.g. 16");
-    }
-    maxBytesToLog = value;
+    Settings settings = Settings.of(context, describe());
+    maxBytesToLog = settings.get(MAX_BYTES_TO_LOG);
   }
 
   public int getMaxBytesToLog() {

@@ -1,12 +1,14 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.spi.ComponentKind.SINK;
+
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.core.spi.BatchSink;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
@@ -25,12 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes event bodies to files in a local directory, one line per event, starting a new file every
- * {@code sink.rollInterval} seconds (type {@code file_roll}).
- *
- * <p>Keys, as in Flume: {@code sink.directory} (required), {@code sink.rollInterval} (30; 0 never
- * rolls), {@code sink.batchSize} (100), {@code sink.pathManager} (DEFAULT, with
- * {@code sink.pathManager.prefix} and {@code .extension}), {@code sink.serializer} (TEXT, with
- * {@code sink.serializer.appendNewline}, true). Files are named {@code <prefix><startMillis>-<n>}.
+ * {@code sink.rollInterval} seconds (type {@code file_roll}). Files are named
+ * {@code <prefix><startMillis>-<n>[.<extension>]}, as Flume's DEFAULT path manager names them.
  *
  * <p>Where FlumeLab differs from Flume, on purpose:
  * <ul>
@@ -49,39 +47,42 @@ import org.slf4j.LoggerFactory;
  */
 public class RollingFileSink extends BatchSink implements Configurable {
 
-  /** The {@code file_roll} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SINK, "file_roll", RollingFileSink.class)
+  static final Setting<String> DIRECTORY = Setting.string("sink.directory")
+      .required("/opt/module/flume/rolled")
+      .doc("the local directory to write the files in; it must exist");
+  static final Setting<Long> ROLL_INTERVAL = Setting.seconds("sink.rollInterval").defaultValue(30L)
+      .doc("how old a file gets before the next one is started; 0 keeps one file");
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("sink.batchSize").defaultValue(100)
+      .check(Check.atLeast(1)).doc("events per channel transaction");
+  static final Setting<String> PATH_MANAGER = Setting.string("sink.pathManager")
+      .defaultValue("DEFAULT").check(only("DEFAULT", Set.of("default"),
+          "FlumeLab names files with the DEFAULT path manager"))
+      .doc("how files are named: DEFAULT, <prefix><startMillis>-<n>");
+  static final Setting<String> PREFIX = Setting.string("sink.pathManager.prefix").defaultValue("")
+      .doc("text in front of each file name");
+  static final Setting<String> EXTENSION = Setting.string("sink.pathManager.extension")
+      .defaultValue("").doc("the file names' extension, without the dot");
+  static final Setting<String> SERIALIZER = Setting.string("sink.serializer").defaultValue("TEXT")
+      .check(only("TEXT", Set.of("text",
+          "org.apache.flume.serialization.bodytexteventserializer$builder"),
+          "FlumeLab's file_roll sink writes event bodies as TEXT only"))
+      .doc("how events are written: TEXT, the body alone");
+  static final Setting<Boolean> APPEND_NEWLINE = Setting.bool("sink.serializer.appendNewline")
+      .defaultValue(true).doc("end each body with a newline");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SINK, "file_roll",
+          RollingFileSink.class)
       .flumeClass("org.apache.flume.sink.RollingFileSink")
-      .settings(Setting.string("sink.directory").required("<value>"),
-          Setting.longValue("sink.rollInterval"),
-          Setting.string("sink.pathManager"),
-          Setting.string("sink.pathManager.prefix"),
-          Setting.string("sink.pathManager.extension"),
-          Setting.string("sink.serializer"),
-          Setting.bool("sink.serializer.appendNewline"))
-      .batch(Setting.integer("sink.batchSize").defaultValue(100))
+      .settings(DIRECTORY, ROLL_INTERVAL, PATH_MANAGER, PREFIX, EXTENSION, SERIALIZER,
+          APPEND_NEWLINE)
+      .batch(BATCH_SIZE)
       .build();
 
-
-  public static final String CONFIG_DIRECTORY = "sink.directory";
-  public static final String CONFIG_ROLL_INTERVAL = "sink.rollInterval";
-  public static final String CONFIG_BATCH_SIZE = "sink.batchSize";
-  public static final String CONFIG_PATH_MANAGER = "sink.pathManager";
-  public static final String CONFIG_PREFIX = "sink.pathManager.prefix";
-  public static final String CONFIG_EXTENSION = "sink.pathManager.extension";
-  public static final String CONFIG_SERIALIZER = "sink.serializer";
-  public static final String CONFIG_APPEND_NEWLINE = "sink.serializer.appendNewline";
-
-  public static final long DEFAULT_ROLL_INTERVAL_SECONDS = 30;
-  public static final int DEFAULT_BATCH_SIZE = 100;
-
-  private static final Set<String> TEXT_SERIALIZERS = Set.of("text",
-      "org.apache.flume.serialization.bodytexteventserializer$builder");
   private static final Logger LOG = LoggerFactory.getLogger(RollingFileSink.class);
 
   private Path directory;
   private long rollIntervalNanos;
-  private int batchSize = DEFAULT_BATCH_SIZE;
+  private int batchSize = BATCH_SIZE.defaultValue();
   private String prefix = "";
   private String extension = "";
   private boolean appendNewline = true;
@@ -93,54 +94,42 @@ public class RollingFileSink extends BatchSink implements Configurable {
 
   @Override
   public void configure(Context context) {
-    directory = directory(context.getString(CONFIG_DIRECTORY));
-    long rollSeconds = context.getLong(CONFIG_ROLL_INTERVAL, DEFAULT_ROLL_INTERVAL_SECONDS);
-    if (rollSeconds < 0) {
-      throw new ConfigurationException(CONFIG_ROLL_INTERVAL, describe() + ": " + CONFIG_ROLL_INTERVAL
-          + " must be 0 (never roll) or more seconds, not " + rollSeconds, "Set it to e.g. 30");
-    }
-    rollIntervalNanos = TimeUnit.SECONDS.toNanos(rollSeconds);
-    int batch = context.getInteger(CONFIG_BATCH_SIZE, DEFAULT_BATCH_SIZE);
-    if (batch < 1) {
-      throw new ConfigurationException(CONFIG_BATCH_SIZE, describe() + ": " + CONFIG_BATCH_SIZE
-          + " must be 1 or more, not " + batch,
-          "Set it to at most the channel's transactionCapacity, e.g. 100");
-    }
-    batchSize = batch;
-    String pathManager = context.getString(CONFIG_PATH_MANAGER, "DEFAULT");
-    if (!pathManager.equalsIgnoreCase("DEFAULT")) {
-      throw new ConfigurationException(CONFIG_PATH_MANAGER, describe() + ": path manager '"
-          + pathManager + "' is not supported; FlumeLab names files with the DEFAULT one",
-          "Remove " + CONFIG_PATH_MANAGER + " or set it to DEFAULT");
-    }
-    prefix = context.getString(CONFIG_PREFIX, "");
-    extension = context.getString(CONFIG_EXTENSION, "");
-    String serializer = context.getString(CONFIG_SERIALIZER, "TEXT");
-    if (!TEXT_SERIALIZERS.contains(serializer.toLowerCase(Locale.ROOT))) {
-      throw new ConfigurationException(CONFIG_SERIALIZER, describe() + ": serializer '" + serializer
-          + "' is not supported; FlumeLab's file_roll sink writes event bodies as TEXT only",
-          "Remove " + CONFIG_SERIALIZER + " or set it to TEXT");
-    }
-    appendNewline = context.getBoolean(CONFIG_APPEND_NEWLINE, true);
+    Settings settings = Settings.of(context, describe());
+    directory = directory(settings.get(DIRECTORY));
+    rollIntervalNanos = TimeUnit.SECONDS.toNanos(settings.get(ROLL_INTERVAL));
+    batchSize = settings.get(BATCH_SIZE);
+    settings.get(PATH_MANAGER); // checked: DEFAULT is the only one
+    prefix = settings.get(PREFIX);
+    extension = settings.get(EXTENSION);
+    settings.get(SERIALIZER); // checked: TEXT is the only one
+    appendNewline = settings.get(APPEND_NEWLINE);
+  }
+
+  /**
+   * The one value FlumeLab supports of a key Flume offers more for; {@code accepted} are its
+   * spellings, in lower case.
+   */
+  private static Check<String> only(String value, Set<String> accepted, String why) {
+    return new Check<>(value + " only",
+        text -> accepted.contains(text.trim().toLowerCase(Locale.ROOT)),
+        text -> "'" + text + "' is not supported; " + why,
+        "Remove it or set it to " + value + ".");
   }
 
   /** The directory must exist and be writable now: a forgotten mkdir is the commonest mistake. */
   private Path directory(String value) {
-    if (value == null || value.isBlank()) {
-      throw new ConfigurationException(CONFIG_DIRECTORY, describe() + ": " + CONFIG_DIRECTORY
-          + " is not set", "Add '" + CONFIG_DIRECTORY + " = <directory for the files>'");
-    }
+    String key = DIRECTORY.key();
     Path dir = Path.of(value.trim()).toAbsolutePath().normalize();
     if (!Files.exists(dir)) {
-      throw new ConfigurationException(CONFIG_DIRECTORY, describe() + ": directory " + dir
+      throw new ConfigurationException(key, describe() + ": directory " + dir
           + " does not exist", "Create it: mkdir -p " + dir);
     }
     if (!Files.isDirectory(dir)) {
-      throw new ConfigurationException(CONFIG_DIRECTORY, describe() + ": " + dir
-          + " is a file, not a directory", "Point " + CONFIG_DIRECTORY + " at a directory");
+      throw new ConfigurationException(key, describe() + ": " + dir
+          + " is a file, not a directory", "Point " + key + " at a directory");
     }
     if (!Files.isWritable(dir)) {
-      throw new ConfigurationException(CONFIG_DIRECTORY, describe() + ": directory " + dir
+      throw new ConfigurationException(key, describe() + ": directory " + dir
           + " is not writable by user " + System.getProperty("user.name"),
           "Make it writable: chmod u+w " + dir + " (or chown it to the agent's user)");
     }
@@ -159,10 +148,6 @@ public class RollingFileSink extends BatchSink implements Configurable {
 
   public Path getDirectory() {
     return directory;
-  }
-
-  public int getBatchSize() {
-    return batchSize;
   }
 
   /** The file being written, or null between files. */
@@ -185,6 +170,11 @@ public class RollingFileSink extends BatchSink implements Configurable {
   @Override
   protected int batchSize() {
     return batchSize;
+  }
+
+  @Override
+  protected String batchSizeKey() {
+    return BATCH_SIZE.key();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.flumelab.core.spi;
 
 import io.flumelab.api.AbstractSink;
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.Channel;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * batch size the user chose reports that as a configuration mistake; one with an internal batch
  * size ({@link #adaptsBatchToChannel()}) takes fewer events per transaction from then on.
  */
-public abstract class BatchSink extends AbstractSink implements Counted {
+public abstract class BatchSink extends AbstractSink implements Counted, BatchSizeSupported {
 
   // named after the concrete sink, where users look for its messages
   private final Logger log = LoggerFactory.getLogger(getClass());
@@ -43,6 +44,20 @@ public abstract class BatchSink extends AbstractSink implements Counted {
   /** True if the batch size is the sink's own choice, not a key the user set. */
   protected boolean adaptsBatchToChannel() {
     return false;
+  }
+
+  /** The key that sets {@link #batchSize()}, named when a channel refuses the batch. */
+  protected String batchSizeKey() {
+    return "batchSize";
+  }
+
+  /**
+   * The batch the channel's transactionCapacity must fit. A sink that shrinks its batch to fit the
+   * channel needs only one event per transaction, so no channel is too small for it.
+   */
+  @Override
+  public long getBatchSize() {
+    return adaptsBatchToChannel() ? 1 : batchSize();
   }
 
   /** Called after a failed delivery, before the rollback is reported; returns a fix or "". */
@@ -146,7 +161,8 @@ public abstract class BatchSink extends AbstractSink implements Counted {
       Channel channel) {
     if (!delivering) {
       getCounter().incrementChannelReadFail();
-      String hint = count > 0 ? " (is batchSize " + limit + " above the channel's transactionCapacity?)" : "";
+      String hint = count > 0
+          ? " (is " + batchSizeKey() + " " + limit + " above the channel's transactionCapacity?)" : "";
       return new EventDeliveryException(describe() + " failed to take events from channel "
           + channel.getName() + " after " + count + " of " + limit + hint + ": " + cause, cause);
     }
