@@ -226,8 +226,10 @@ final class Contract {
         sink.setChannel(channel("c1"));
       }
       case CHANNEL -> ((Channel) component).setName("c1");
-      // one sink: the default processor takes no more, and a group's checks need its settings
-      case SINK_PROCESSOR -> ((SinkProcessor) component).setSinks(List.of(nullSink("k1")));
+      // the default processor drives one sink; the others drive a group of several
+      case SINK_PROCESSOR -> ((SinkProcessor) component).setSinks(
+          spec.alias().equals(ComponentKind.SINK_PROCESSOR.defaultType())
+              ? List.of(nullSink("k1")) : List.of(nullSink("k1"), nullSink("k2")));
       case SELECTOR -> {
         List<Channel> channels = List.of(channel("c1"), channel("c2"));
         ((ChannelSelector) component).setChannels(channels);
