@@ -113,7 +113,8 @@ public final class AgentConfigurations {
     Findings findings = new Findings(file);
     if (text == null) {
       findings.fatal(0, null, unreadable(Path.of(file)), "Check the path given with --conf-file.");
-      return new Outcome(new CheckReport(file, agentName, finalProblems(findings, false), null), null);
+      return new Outcome(new CheckReport(file, agentName, finalProblems(findings, false), null, null),
+          null);
     }
     ClassLoader loader = classLoader(options);
     ComponentRegistry registry = options.registry() != null ? options.registry() : ComponentRegistry.load(loader);
@@ -142,7 +143,9 @@ public final class AgentConfigurations {
     List<Problem> problems = finalProblems(findings, options.lenient());
     boolean ok = problems.stream().noneMatch(Problem::isError);
     String summary = ok ? topology.summary() : null;
-    return new Outcome(new CheckReport(file, agentName, problems, summary), ok ? topology : null);
+    AgentModel model = config == null ? null : AgentModel.of(config, resolver);
+    return new Outcome(new CheckReport(file, agentName, problems, summary, model),
+        ok ? topology : null);
   }
 
   /** Lenient mode still needs a channel, and a source or a sink, like Flume. */

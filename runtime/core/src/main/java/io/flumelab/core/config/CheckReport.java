@@ -8,8 +8,10 @@ import java.util.List;
  *
  * @param problems errors and warnings in file order
  * @param summary the one-line summary, or null if the agent would not start
+ * @param model the agent as the file declares it, or null if the file could not be read
  */
-public record CheckReport(String file, String agentName, List<Problem> problems, String summary) {
+public record CheckReport(String file, String agentName, List<Problem> problems, String summary,
+    AgentModel model) {
 
   public CheckReport {
     problems = ProblemReport.sorted(problems);
