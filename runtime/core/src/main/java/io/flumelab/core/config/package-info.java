@@ -12,6 +12,9 @@
  * dependents) → assembler (creates, configures and wires; a component's own
  * {@link io.flumelab.api.ConfigurationException} becomes a problem at its key's line). Component
  * types come from {@link io.flumelab.core.spi.ComponentCatalog}s found by {@link java.util.ServiceLoader}.
+ *
+ * <p>Not an extension point: modules with components build on {@link io.flumelab.core.spi} only
+ * (a test checks their imports); the launcher and the test tools start agents from here.
  */
 package io.flumelab.core.config;
 

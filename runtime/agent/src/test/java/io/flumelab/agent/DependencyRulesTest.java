@@ -1,0 +1,101 @@
+package io.flumelab.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way. Read from the sources' imports, so a rule also holds for the labs,
+ * which are not on this module's class path.
+ */
+class DependencyRulesTest {
+
+  /** Surefire runs in the module's directory. */
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
+
+  @Test
+  void thePluginApiNeedsOnlyTheJdk() {
+    assertThat(imports("runtime/api/src/main/java"))
+        .filteredOn(i -> !i.name().startsWith("java.") && !i.name().startsWith("io.flumelab.api."))
+        .isEmpty();
+  }
+
+  @Test
+  void componentModulesExtendTheCoreThroughItsSpiOnly() {
+    for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/ganglia")) {
+      assertThat(imports(module + "/src/main/java"))
+          .as("%s may use io.flumelab.core.spi, not the rest of the core", module)
+          .filteredOn(i -> i.name().startsWith("io.flumelab.core.")
+              && !i.name().startsWith("io.flumelab.core.spi."))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void theCoreKnowsNoModuleBuiltOnIt() {
+    assertThat(imports("runtime/core/src/main/java"))
+        .filteredOn(i -> i.name().startsWith("io.flumelab.")
+            && !i.name().startsWith("io.flumelab.api.") && !i.name().startsWith("io.flumelab.core."))
+        .isEmpty();
+  }
+
+  @Test
+  void theRuntimeNeverUsesTheClusterTheHarnessOrTheLabs() {
+    assertThat(imports("runtime"))
+        .filteredOn(i -> i.name().startsWith("io.flumelab.cluster.")
+            || i.name().startsWith("io.flumelab.harness.") || i.name().startsWith("io.flumelab.labs."))
+        .isEmpty();
+  }
+
+  @Test
+  void labsAndAnswersSeeTheApiAndTheHarnessOnly() {
+    Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
+        || i.name().startsWith("io.flumelab.agent.") || i.name().startsWith("io.flumelab.avro.")
+        || i.name().startsWith("io.flumelab.hdfs.") || i.name().startsWith("io.flumelab.testkit.");
+    assertThat(imports("labs")).filteredOn(runtimeInternals).isEmpty();
+    assertThat(imports("answers")).filteredOn(runtimeInternals).isEmpty();
+  }
+
+  /** An import and the file it is in, as a failure names them. */
+  record Import(String name, Path file) {
+    @Override
+    public String toString() {
+      return ROOT.relativize(file) + ": " + name;
+    }
+  }
+
+  private static List<Import> imports(String dir) {
+    Path root = ROOT.resolve(dir);
+    assertThat(root).as("source directory").isDirectory();
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> !f.toString().contains("/target"))
+          .flatMap(DependencyRulesTest::importsOf).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Stream<Import> importsOf(Path file) {
+    try {
+      Matcher m = IMPORT.matcher(Files.readString(file));
+      Stream.Builder<Import> found = Stream.builder();
+      while (m.find()) {
+        found.add(new Import(m.group(1), file));
+      }
+      return found.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

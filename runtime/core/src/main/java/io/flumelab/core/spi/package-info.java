@@ -1,0 +1,14 @@
+/**
+ * The core's extension surface: what a module with components (avro, hdfs, ganglia, and the Kafka,
+ * JDBC and Flume-API modules to come) builds on. A component is declared once, beside its class,
+ * as a {@link io.flumelab.core.spi.ComponentSpec} of {@link io.flumelab.core.spi.Setting}s read
+ * through {@link io.flumelab.core.spi.Settings}; a module lists its specs in a
+ * {@link io.flumelab.core.spi.ComponentCatalog} found by {@link java.util.ServiceLoader}. Bases and
+ * parts to build with: {@link io.flumelab.core.spi.BatchSink},
+ * {@link io.flumelab.core.spi.CountedSource}, the counters under Flume's names, the Netty server of
+ * listening sources, monitoring services, channel selectors and sink processors.
+ *
+ * <p>Everything else in the core is internal; a test checks that modules import only this package
+ * of it.
+ */
+package io.flumelab.core.spi;
