@@ -1,11 +1,11 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.spooldir;
 
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Source;
-import io.flumelab.core.source.SpoolMarkers.Marker;
-import io.flumelab.core.source.SpoolScanner.Candidate;
+import io.flumelab.core.source.spooldir.SpoolMarkers.Marker;
+import io.flumelab.core.source.spooldir.SpoolScanner.Candidate;
 import io.flumelab.core.spi.SourceCounter;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

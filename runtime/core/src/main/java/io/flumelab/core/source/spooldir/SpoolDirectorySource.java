@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.spooldir;
 
 import io.flumelab.api.AbstractSource;
 import io.flumelab.api.Configurable;
@@ -6,7 +6,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.FlumeException;
-import io.flumelab.core.source.SpoolScanner.ConsumeOrder;
+import io.flumelab.core.source.spooldir.SpoolScanner.ConsumeOrder;
 import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Counted;
