@@ -3,13 +3,12 @@ package io.flumelab.core.source.exec;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.Source;
+import io.flumelab.core.spi.RetryingBatchWriter;
 import io.flumelab.core.spi.SourceCounter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,25 +25,25 @@ final class ExecBatcher {
   static final long FIRST_RETRY_PAUSE_MS = 100;
   static final long MAX_RETRY_PAUSE_MS = 2000;
 
-  private final Source source;
   private final SourceCounter counter;
   private final int batchSize;
   private final long batchTimeoutNanos;
   private final ScheduledExecutorService timer;
-  /** Counted down when the source stops: pauses end, retries are bounded by giveUpAtNanos. */
-  private final CountDownLatch stopping = new CountDownLatch(1);
-  private volatile long giveUpAtNanos;
+  private final RetryingBatchWriter writer;
+  private final RetryingBatchWriter.Reporter reporter;
 
   private List<Event> pending;
   private long firstLineNanos;
 
   ExecBatcher(Source source, SourceCounter counter, int batchSize, long batchTimeoutMillis,
       ScheduledExecutorService timer) {
-    this.source = source;
     this.counter = counter;
     this.batchSize = batchSize;
     this.batchTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(batchTimeoutMillis);
     this.timer = timer;
+    this.writer = new RetryingBatchWriter(source.getChannelProcessor(), counter,
+        FIRST_RETRY_PAUSE_MS, MAX_RETRY_PAUSE_MS);
+    this.reporter = reporter(source.getName());
     this.pending = new ArrayList<>(batchSize);
   }
 
@@ -77,71 +76,47 @@ final class ExecBatcher {
     }
     List<Event> batch = pending;
     pending = new ArrayList<>(batchSize);
-    counter.incrementAppendBatchReceivedCount();
-    long pause = FIRST_RETRY_PAUSE_MS;
-    int failures = 0;
-    while (true) {
-      try {
-        source.getChannelProcessor().processEventBatch(batch);
-        counter.addToEventAcceptedCount(batch.size());
-        counter.incrementAppendBatchAcceptedCount();
-        if (failures > 0) {
-          LOG.info("Exec source {}: the channels took the held batch of {} lines after {} "
-              + "refusals; reading the command's output again", source.getName(), batch.size(),
-              failures);
+    writer.write(batch, reporter);
+  }
+
+  /** Logs a held batch: its first refusal and every tenth, other failures, its end. */
+  private RetryingBatchWriter.Reporter reporter(String sourceName) {
+    return new RetryingBatchWriter.Reporter() {
+      @Override
+      public void refused(int lines, int failures, ChannelException refusal) {
+        if (failures == 1) {
+          LOG.warn("Exec source {}: the channels refused a batch of {} lines ({}); holding it "
+              + "and retrying, the command's output waits meanwhile (counted as "
+              + "ChannelWriteFail)", sourceName, lines, refusal.toString());
+        } else if (failures % 10 == 0) {
+          LOG.warn("Exec source {}: the channels have refused the held batch of {} lines {} "
+              + "times; is a sink draining the channel? ({})", sourceName, lines, failures,
+              refusal.toString());
         }
-        return;
-      } catch (ChannelException e) {
-        counter.incrementChannelWriteFail();
-        reportRefusal(batch.size(), ++failures, e.toString());
-      } catch (RuntimeException e) {
-        counter.incrementGenericProcessingFail();
-        failures++;
-        LOG.error("Exec source {}: delivering {} lines failed; retrying", source.getName(),
-            batch.size(), e);
       }
-      if (!pause(pause)) {
+
+      @Override
+      public void failed(int lines, int failures, RuntimeException failure) {
+        LOG.error("Exec source {}: delivering {} lines failed; retrying", sourceName, lines,
+            failure);
+      }
+
+      @Override
+      public void tookAfter(int lines, int failures) {
+        LOG.info("Exec source {}: the channels took the held batch of {} lines after {} "
+            + "refusals; reading the command's output again", sourceName, lines, failures);
+      }
+
+      @Override
+      public void gaveUp(int lines, int failures) {
         LOG.error("Exec source {}: stopped while the channels still refused {} lines; they are "
-            + "lost (the command has already written them)", source.getName(), batch.size());
-        return;
+            + "lost (the command has already written them)", sourceName, lines);
       }
-      pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
-    }
-  }
-
-  private void reportRefusal(int lines, int failures, String reason) {
-    if (failures == 1) {
-      LOG.warn("Exec source {}: the channels refused a batch of {} lines ({}); holding it and "
-          + "retrying, the command's output waits meanwhile (counted as ChannelWriteFail)",
-          source.getName(), lines, reason);
-    } else if (failures % 10 == 0) {
-      LOG.warn("Exec source {}: the channels have refused the held batch of {} lines {} times; "
-          + "is a sink draining the channel? ({})", source.getName(), lines, failures, reason);
-    }
-  }
-
-  /** Waits before the next attempt; false when the source has stopped and the deadline passed. */
-  private boolean pause(long millis) {
-    if (stopping.getCount() > 0) {
-      try {
-        stopping.await(millis, TimeUnit.MILLISECONDS);
-        return true;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    long left = giveUpAtNanos - System.nanoTime();
-    if (left <= 0 || Thread.currentThread().isInterrupted()) {
-      return false;
-    }
-    LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(millis)));
-    return true;
+    };
   }
 
   /** The source is stopping: ends pauses and lets retries go on for at most {@code graceMillis}. */
   void stopping(long graceMillis) {
-    giveUpAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(graceMillis);
-    stopping.countDown();
+    writer.stop(graceMillis);
   }
 }
