@@ -1,10 +1,11 @@
 package io.flumelab.core.source.http;
 
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
@@ -23,55 +24,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts events by HTTP POST, like Flume's http source. Keys, as in Flume 1.11: {@code port}
- * (required), {@code bind} (0.0.0.0), {@code handler} (org.apache.flume.source.http.JSONHandler,
- * which is {@link HttpJsonHandler}; or the class name of an {@link HttpSourceHandler}) and
- * {@code handler.*}, passed to the handler without the prefix. All events of a request are put
- * in one transaction; the answers are Flume's (see {@link HttpRequestHandler}).
+ * Accepts events by HTTP POST, like Flume's http source. The default handler,
+ * org.apache.flume.source.http.JSONHandler, is {@link HttpJsonHandler}; another is the class name
+ * of an {@link HttpSourceHandler}, given {@code handler.*} without the prefix. All events of a
+ * request are put in one transaction; the answers are Flume's (see {@link HttpRequestHandler}).
  *
  * <p>Not supported: SSL ({@code ssl} / {@code enableSSL} = true is a configuration error; put a
- * TLS proxy in front), and Jetty's {@code QueuedThreadPool.*}, {@code HttpConfiguration.*},
- * {@code ServerConnector.*} and {@code SslContextFactory.*} settings, which are ignored with a
- * warning. A request body may be at most {@value #MAX_REQUEST_BYTES} bytes (413 above).
+ * TLS proxy in front; the other SSL keys are accepted and unused), and Jetty's
+ * {@code QueuedThreadPool.*}, {@code HttpConfiguration.*}, {@code ServerConnector.*} and
+ * {@code SslContextFactory.*} settings, which are ignored with a warning. A request body may be at
+ * most {@value #MAX_REQUEST_BYTES} bytes (413 above).
  */
 public class HttpSource extends CountedSource implements EventDrivenSource, Configurable {
 
-  /** The {@code http} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "http", HttpSource.class)
-      .flumeClass("org.apache.flume.source.http.HTTPSource")
-      .settings(ListenAddress.port(5140),
-          Setting.string("bind"),
-          Setting.string("handler"),
-          Setting.bool("ssl"),
-          Setting.bool("enableSSL"),
-          Setting.string("keystore"),
-          Setting.string("keystore-password"),
-          Setting.string("keystorePassword"),
-          Setting.string("keystore-type"),
-          Setting.string("exclude-protocols"),
-          Setting.string("excludeProtocols"),
-          Setting.string("include-protocols"),
-          Setting.string("exclude-cipher-suites"),
-          Setting.string("include-cipher-suites"))
-      .passThrough("handler.")
-      .passThrough("QueuedThreadPool.")
-      .passThrough("HttpConfiguration.")
-      .passThrough("ServerConnector.")
-      .passThrough("SslContextFactory.")
-      .build();
-
-
-  public static final String CONFIG_PORT = "port";
-  public static final String CONFIG_BIND = "bind";
-  public static final String CONFIG_HANDLER = "handler";
-  public static final String CONFIG_HANDLER_PREFIX = "handler.";
-  public static final String CONFIG_SSL = "ssl";
-  public static final String CONFIG_ENABLE_SSL = "enableSSL";
-  public static final String DEFAULT_BIND = "0.0.0.0";
   public static final String FLUME_JSON_HANDLER = "org.apache.flume.source.http.JSONHandler";
-  public static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+  static final Setting<Integer> PORT = ListenAddress.port(5140);
+  static final Setting<String> BIND = Setting.host("bind").defaultValue("0.0.0.0")
+      .doc("the address to listen on: 0.0.0.0 for every interface, localhost for this machine");
+  static final Setting<String> HANDLER = Setting.string("handler").defaultValue(FLUME_JSON_HANDLER)
+      .doc("the class turning a request into events: Flume's JSONHandler or an "
+          + "HttpSourceHandler");
+  // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
+  static final Setting<Boolean> SSL = Setting.bool("ssl").alias("enableSSL").defaultValue(false)
+      .doc("serve HTTPS; not supported by FlumeLab (true is an error)");
+  static final Setting<String> KEYSTORE = Setting.string("keystore")
+      .doc("the keystore file for SSL; unused, as SSL is not supported");
+  static final Setting<String> KEYSTORE_PASSWORD = Setting.string("keystore-password")
+      .alias("keystorePassword").doc("the keystore password for SSL; unused");
+  static final Setting<String> KEYSTORE_TYPE = Setting.string("keystore-type").defaultValue("JKS")
+      .doc("the keystore type for SSL; unused");
+  static final Setting<String> EXCLUDE_PROTOCOLS = Setting.string("exclude-protocols")
+      .alias("excludeProtocols").defaultValue("SSLv3").doc("SSL protocols to exclude; unused");
+  static final Setting<String> INCLUDE_PROTOCOLS = Setting.string("include-protocols")
+      .doc("SSL protocols to include; unused");
+  static final Setting<String> EXCLUDE_CIPHER_SUITES = Setting.string("exclude-cipher-suites")
+      .doc("SSL cipher suites to exclude; unused");
+  static final Setting<String> INCLUDE_CIPHER_SUITES = Setting.string("include-cipher-suites")
+      .doc("SSL cipher suites to include; unused");
+  static final String HANDLER_PREFIX = "handler.";
   static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
       "ServerConnector.", "SslContextFactory.");
+
+  public static final ComponentSpec SPEC = spec();
+
+  public static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+  private static ComponentSpec spec() {
+    ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
+        .flumeClass("org.apache.flume.source.http.HTTPSource")
+        .settings(PORT, BIND, HANDLER, SSL, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
+            EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)
+        .passThrough(HANDLER_PREFIX);
+    // accepted, so a Flume file passes the checker; configure warns that they are ignored
+    JETTY_PREFIXES.forEach(spec::passThrough);
+    return spec.build();
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
   private static final Set<String> JSON_HANDLER_NAMES =
@@ -79,7 +87,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private static final int WORKER_THREADS =
       Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-  private String bind = DEFAULT_BIND;
+  private String bind;
   private int port = -1;
   private HttpSourceHandler handler;
 
@@ -87,23 +95,31 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
 
   @Override
   public void configure(Context context) {
-    port = Settings.of(context, describe()).get(ListenAddress.port(5140));
-    bind = context.getString(CONFIG_BIND, DEFAULT_BIND).trim();
-    for (String key : List.of(CONFIG_SSL, CONFIG_ENABLE_SSL)) {
-      if (context.getBoolean(key, false)) {
-        throw new ConfigurationException(key,
-            "Http source " + getName() + ": SSL is not supported by FlumeLab's http source",
-            "Remove " + key + " (plain HTTP), or put a TLS proxy such as nginx in front");
+    Settings settings = Settings.of(context, describe());
+    port = settings.get(PORT);
+    bind = settings.get(BIND);
+    String handlerClass = settings.get(HANDLER);
+    boolean ssl = settings.get(SSL);
+    // declared so that Flume files using them pass the checker; unused without SSL
+    for (Setting<String> unused : List.of(KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
+        EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)) {
+      settings.get(unused);
+    }
+    if (ssl) {
+      String key = SSL.spellings().stream().filter(context::containsKey).findFirst()
+          .orElse(SSL.key());
+      throw new ConfigurationException(key,
+          "Http source " + getName() + ": SSL is not supported by FlumeLab's http source",
+          "Remove " + key + " (plain HTTP), or put a TLS proxy such as nginx in front");
+    }
+    for (String prefix : JETTY_PREFIXES) {
+      for (String key : settings.under(prefix).keySet()) {
+        LOG.warn("Http source {}: {}{} is a Jetty setting; FlumeLab's http source is not built on "
+            + "Jetty and ignores it", getName(), prefix, key);
       }
     }
-    for (String key : context.getParameters().keySet()) {
-      if (JETTY_PREFIXES.stream().anyMatch(key::startsWith)) {
-        LOG.warn("Http source {}: {} is a Jetty setting; FlumeLab's http source is not built on "
-            + "Jetty and ignores it", getName(), key);
-      }
-    }
-    handler = handler(context.getString(CONFIG_HANDLER, FLUME_JSON_HANDLER).trim());
-    handler.configure(new Context(context.getSubProperties(CONFIG_HANDLER_PREFIX)));
+    handler = handler(handlerClass);
+    handler.configure(new Context(settings.under(HANDLER_PREFIX)));
   }
 
   private HttpSourceHandler handler(String className) {
@@ -119,11 +135,11 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
               + HttpSourceHandler.class.getName()
           : "Check the class name and that its jar is on the classpath (plugins.d or "
               + "--classpath)";
-      throw new ConfigurationException(CONFIG_HANDLER,
+      throw new ConfigurationException(HANDLER.key(),
           "Http source " + getName() + ": handler class " + className + " is not available", fix);
     }
     if (!HttpSourceHandler.class.isAssignableFrom(type)) {
-      throw new ConfigurationException(CONFIG_HANDLER,
+      throw new ConfigurationException(HANDLER.key(),
           "Http source " + getName() + ": handler " + className + " does not implement "
               + HttpSourceHandler.class.getName(),
           "Flume's servlet-based HTTPSourceHandler does not run here; implement "
@@ -132,11 +148,11 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     try {
       return (HttpSourceHandler) type.getConstructor().newInstance();
     } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
-      throw new ConfigurationException(CONFIG_HANDLER, "Http source " + getName()
+      throw new ConfigurationException(HANDLER.key(), "Http source " + getName()
           + ": handler " + className + " cannot be created: " + e,
           "Give the class a public constructor without arguments");
     } catch (InvocationTargetException e) {
-      throw new ConfigurationException(CONFIG_HANDLER, "Http source " + getName()
+      throw new ConfigurationException(HANDLER.key(), "Http source " + getName()
           + ": the constructor of handler " + className + " failed: " + e.getCause(), null);
     }
   }

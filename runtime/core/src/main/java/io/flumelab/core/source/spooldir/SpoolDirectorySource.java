@@ -1,46 +1,34 @@
 package io.flumelab.core.source.spooldir;
 
-import io.flumelab.api.AbstractSource;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.source.spooldir.SpoolScanner.ConsumeOrder;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
-import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
-import io.flumelab.core.spi.SourceCounter;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads the files dropped into a directory, one event per line, and marks each done once all its
- * events are committed. Keys and defaults are Flume 1.11's: {@code spoolDir} (required),
- * {@code fileSuffix} (.COMPLETED), {@code deletePolicy} (never | immediate), {@code trackingPolicy}
- * (rename | tracker_dir), {@code fileHeader} (false) / {@code fileHeaderKey} (file),
- * {@code basenameHeader} (false) / {@code basenameHeaderKey} (basename), {@code includePattern}
- * (^.*$), {@code ignorePattern} (^$), {@code trackerDir} (.flumespool, relative to spoolDir),
- * {@code consumeOrder} (oldest | youngest | random), {@code recursiveDirectorySearch} (false),
- * {@code pollDelay} (500 ms), {@code maxBackoff} (4000 ms), {@code batchSize} (100),
- * {@code inputCharset} (UTF-8), {@code decodeErrorPolicy} (FAIL | REPLACE | IGNORE),
- * {@code deserializer} (LINE) with {@code deserializer.maxLineLength} (2048 characters) and
- * {@code deserializer.outputCharset} (UTF-8); {@code bufferMaxLineLength} (deprecated) stands for
+ * events are committed. {@code bufferMaxLineLength} (deprecated) stands for
  * deserializer.maxLineLength and {@code bufferMaxLines} is ignored, as in Flume.
  *
  * <p>Reliability: after each committed batch the offset of the next line is written to a small
@@ -56,67 +44,82 @@ import org.slf4j.LoggerFactory;
  * write a newline as the byte 0x0A (UTF-8, ISO-8859-x, GBK...; not UTF-16). Only the LINE
  * deserializer exists.
  */
-public class SpoolDirectorySource extends AbstractSource
-    implements EventDrivenSource, Configurable, Counted {
+public class SpoolDirectorySource extends CountedSource
+    implements EventDrivenSource, Configurable, BatchSizeSupported {
 
-  /** The {@code spooldir} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "spooldir", SpoolDirectorySource.class)
-      .flumeClass("org.apache.flume.source.SpoolDirectorySource")
-      .settings(Setting.string("spoolDir").required("<value>"),
-          Setting.string("fileSuffix"),
-          Setting.string("deletePolicy"),
-          Setting.string("trackingPolicy"),
-          Setting.bool("fileHeader"),
-          Setting.string("fileHeaderKey"),
-          Setting.bool("basenameHeader"),
-          Setting.string("basenameHeaderKey"),
-          Setting.string("includePattern"),
-          Setting.string("ignorePattern"),
-          Setting.string("trackerDir"),
-          Setting.string("consumeOrder"),
-          Setting.bool("recursiveDirectorySearch"),
-          Setting.longValue("pollDelay"),
-          Setting.longValue("maxBackoff"),
-          Setting.string("inputCharset"),
-          Setting.string("decodeErrorPolicy"),
-          Setting.string("deserializer"),
-          Setting.integer("deserializer.maxLineLength"),
-          Setting.string("deserializer.outputCharset"),
-          Setting.integer("bufferMaxLineLength"),
-          Setting.integer("bufferMaxLines"))
-      .batch(Setting.integer("batchSize").defaultValue(100))
-      .build();
+  static final Setting<String> SPOOL_DIR = Setting.string("spoolDir")
+      .required("/var/log/flume-spool").doc("the directory to read files from");
+  static final Setting<String> FILE_SUFFIX = Setting.string("fileSuffix")
+      .defaultValue(".COMPLETED").check(notEmpty("done files could not be told from new ones"))
+      .doc("appended to the name of a file once all its lines are sent");
+  static final Setting<String> DELETE_POLICY = Setting.string("deletePolicy")
+      .defaultValue("never").check(Check.oneOf("never", "immediate"))
+      .doc("delete a file once all its lines are sent (immediate) or keep it (never)");
+  static final Setting<String> TRACKING_POLICY = Setting.string("trackingPolicy")
+      .defaultValue("rename").check(Check.oneOf("rename", "tracker_dir"))
+      .doc("mark a done file by renaming it, or by a file in trackerDir (tracker_dir)");
+  static final Setting<Boolean> FILE_HEADER = Setting.bool("fileHeader").defaultValue(false)
+      .doc("add the file's absolute path as a header");
+  static final Setting<String> FILE_HEADER_KEY = Setting.string("fileHeaderKey")
+      .defaultValue("file").doc("the header name of the file's path");
+  static final Setting<Boolean> BASENAME_HEADER = Setting.bool("basenameHeader")
+      .defaultValue(false).doc("add the file's name as a header");
+  static final Setting<String> BASENAME_HEADER_KEY = Setting.string("basenameHeaderKey")
+      .defaultValue("basename").doc("the header name of the file's name");
+  static final Setting<Pattern> INCLUDE_PATTERN = Setting.regex("includePattern")
+      .defaultValue(Pattern.compile("^.*$")).doc("read only files whose whole name matches");
+  static final Setting<Pattern> IGNORE_PATTERN = Setting.regex("ignorePattern")
+      .defaultValue(Pattern.compile("^$")).doc("skip files whose whole name matches");
+  static final Setting<String> TRACKER_DIR = Setting.string("trackerDir")
+      .defaultValue(".flumespool").doc("where progress is kept; relative to spoolDir");
+  static final Setting<String> CONSUME_ORDER = Setting.string("consumeOrder")
+      .defaultValue("oldest").check(Check.oneOf("oldest", "youngest", "random"))
+      .doc("which file to read next, by modification time");
+  static final Setting<Boolean> RECURSIVE = Setting.bool("recursiveDirectorySearch")
+      .defaultValue(false).doc("read files in subdirectories too");
+  static final Setting<Long> POLL_DELAY = Setting.millis("pollDelay").defaultValue(500L)
+      .check(Check.between(1, Integer.MAX_VALUE)).doc("the pause between looks for new files");
+  static final Setting<Long> MAX_BACKOFF = Setting.millis("maxBackoff").defaultValue(4000L)
+      .check(Check.between(1, Integer.MAX_VALUE))
+      .doc("the longest pause before offering a refused batch again");
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize").defaultValue(100)
+      .check(Check.atLeast(1)).doc("lines per channel transaction");
+  // lines are found by the byte 0x0A, so the charset must write ASCII as ASCII
+  static final Setting<Charset> INPUT_CHARSET = Setting.charset("inputCharset")
+      .defaultValue(StandardCharsets.UTF_8).check(framesLines())
+      .doc("the encoding of the files");
+  static final Setting<String> DECODE_ERROR_POLICY = Setting.string("decodeErrorPolicy")
+      .defaultValue("FAIL").check(Check.oneOf("FAIL", "REPLACE", "IGNORE"))
+      .doc("what to do with bytes that are not text in inputCharset");
+  static final Setting<String> DESERIALIZER = Setting.string("deserializer").defaultValue("LINE")
+      .check(lineDeserializer()).doc("how a file becomes events; LINE only");
+  static final Setting<Integer> MAX_LINE_LENGTH = Setting.integer("deserializer.maxLineLength")
+      .defaultValue(2048).check(Check.atLeast(1))
+      .doc("the most characters one event gets; a longer line is cut");
+  static final Setting<Charset> OUTPUT_CHARSET = Setting.charset("deserializer.outputCharset")
+      .defaultValue(StandardCharsets.UTF_8).doc("the encoding of event bodies");
+  static final Setting<Integer> BUFFER_MAX_LINE_LENGTH = Setting.integer("bufferMaxLineLength")
+      .defaultValue(5000).check(Check.atLeast(1))
+      .doc("deprecated: deserializer.maxLineLength, when that is not set");
+  static final Setting<Integer> BUFFER_MAX_LINES = Setting.integer("bufferMaxLines")
+      .doc("obsolete and ignored");
 
-
-  public static final String SPOOL_DIRECTORY = "spoolDir";
-  public static final String FILE_SUFFIX = "fileSuffix";
-  public static final String DELETE_POLICY = "deletePolicy";
-  public static final String TRACKING_POLICY = "trackingPolicy";
-  public static final String FILE_HEADER = "fileHeader";
-  public static final String FILE_HEADER_KEY = "fileHeaderKey";
-  public static final String BASENAME_HEADER = "basenameHeader";
-  public static final String BASENAME_HEADER_KEY = "basenameHeaderKey";
-  public static final String INCLUDE_PATTERN = "includePattern";
-  public static final String IGNORE_PATTERN = "ignorePattern";
-  public static final String TRACKER_DIR = "trackerDir";
-  public static final String CONSUME_ORDER = "consumeOrder";
-  public static final String RECURSIVE = "recursiveDirectorySearch";
-  public static final String POLL_DELAY = "pollDelay";
-  public static final String MAX_BACKOFF = "maxBackoff";
-  public static final String BATCH_SIZE = "batchSize";
-  public static final String INPUT_CHARSET = "inputCharset";
-  public static final String DECODE_ERROR_POLICY = "decodeErrorPolicy";
-  public static final String DESERIALIZER = "deserializer";
-  public static final String MAX_LINE_LENGTH = "deserializer.maxLineLength";
-  public static final String OUTPUT_CHARSET = "deserializer.outputCharset";
-  public static final String BUFFER_MAX_LINE_LENGTH = "bufferMaxLineLength";
-  public static final String BUFFER_MAX_LINES = "bufferMaxLines";
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(SOURCE, "spooldir", SpoolDirectorySource.class)
+          .flumeClass("org.apache.flume.source.SpoolDirectorySource")
+          .settings(SPOOL_DIR, FILE_SUFFIX, DELETE_POLICY, TRACKING_POLICY, FILE_HEADER,
+              FILE_HEADER_KEY, BASENAME_HEADER, BASENAME_HEADER_KEY, INCLUDE_PATTERN,
+              IGNORE_PATTERN, TRACKER_DIR, CONSUME_ORDER, RECURSIVE, POLL_DELAY, MAX_BACKOFF,
+              INPUT_CHARSET, DECODE_ERROR_POLICY, DESERIALIZER, MAX_LINE_LENGTH, OUTPUT_CHARSET,
+              BUFFER_MAX_LINE_LENGTH, BUFFER_MAX_LINES)
+          .batch(BATCH_SIZE)
+          .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(SpoolDirectorySource.class);
   private static final long STOP_TIMEOUT_SECONDS = 15;
 
   /** The settings the worker reads by. */
-  record Settings(Path spoolDir, Path trackerDir, String fileSuffix, boolean deleteImmediately,
+  record Spooling(Path spoolDir, Path trackerDir, String fileSuffix, boolean deleteImmediately,
       boolean trackerDirPolicy, boolean fileHeader, String fileHeaderKey, boolean basenameHeader,
       String basenameHeaderKey, Pattern include, Pattern ignore, ConsumeOrder consumeOrder,
       boolean recursive, long pollDelay, long maxBackoff, int batchSize, Charset inputCharset,
@@ -128,145 +131,93 @@ public class SpoolDirectorySource extends AbstractSource
     }
   }
 
-  private Settings settings;
-  private volatile SourceCounter counter;
+  private Spooling spooling;
   private SpoolWorker worker;
   private Thread thread;
 
   @Override
   public void configure(Context context) {
-    String dir = context.getString(SPOOL_DIRECTORY);
-    if (dir == null || dir.isEmpty()) {
-      throw new ConfigurationException(SPOOL_DIRECTORY,
-          "Spooling directory source " + getName() + " needs spoolDir, the directory to read "
-              + "files from", "Add spoolDir = /path/to/spool");
-    }
-    Path spoolDir = Path.of(dir).toAbsolutePath().normalize();
-    Path trackerDir = spoolDir.resolve(context.getString(TRACKER_DIR, ".flumespool")).normalize();
-    String suffix = context.getString(FILE_SUFFIX, ".COMPLETED");
-    if (suffix.isEmpty()) {
-      throw new ConfigurationException(FILE_SUFFIX, "Spooling directory source " + getName()
-          + ": fileSuffix must not be empty, or done files could not be told from new ones",
-          "Remove fileSuffix to use .COMPLETED");
-    }
-    String deletePolicy = oneOf(context, DELETE_POLICY, "never", "never", "immediate");
-    String trackingPolicy = oneOf(context, TRACKING_POLICY, "rename", "rename", "tracker_dir");
-    String order = oneOf(context, CONSUME_ORDER, "oldest", "oldest", "youngest", "random");
-    String policy = oneOf(context, DECODE_ERROR_POLICY, "FAIL", "FAIL", "REPLACE", "IGNORE");
-    String deserializer = context.getString(DESERIALIZER, "LINE");
-    if (!deserializer.equalsIgnoreCase("LINE")
-        && !deserializer.equals("org.apache.flume.serialization.LineDeserializer$Builder")) {
-      throw new ConfigurationException(DESERIALIZER, "Spooling directory source " + getName()
-          + ": deserializer " + deserializer + " is not available in FlumeLab; only LINE is",
-          "Remove deserializer to read one event per line");
-    }
-    int maxLineLength;
-    if (context.containsKey(MAX_LINE_LENGTH) || !context.containsKey(BUFFER_MAX_LINE_LENGTH)) {
-      maxLineLength = (int) atLeast(context, MAX_LINE_LENGTH, 2048, 1);
-    } else {
-      maxLineLength = (int) atLeast(context, BUFFER_MAX_LINE_LENGTH, 5000, 1);
+    Settings settings = Settings.of(context, describe());
+    Path spoolDir = Path.of(settings.get(SPOOL_DIR)).toAbsolutePath().normalize();
+    Path trackerDir = spoolDir.resolve(settings.get(TRACKER_DIR)).normalize();
+    String suffix = settings.get(FILE_SUFFIX);
+    String deletePolicy = settings.get(DELETE_POLICY);
+    String trackingPolicy = settings.get(TRACKING_POLICY);
+    boolean fileHeader = settings.get(FILE_HEADER);
+    String fileHeaderKey = settings.get(FILE_HEADER_KEY);
+    boolean basenameHeader = settings.get(BASENAME_HEADER);
+    String basenameHeaderKey = settings.get(BASENAME_HEADER_KEY);
+    Pattern include = settings.get(INCLUDE_PATTERN);
+    Pattern ignore = settings.get(IGNORE_PATTERN);
+    String order = settings.get(CONSUME_ORDER);
+    boolean recursive = settings.get(RECURSIVE);
+    long pollDelay = settings.get(POLL_DELAY);
+    long maxBackoff = settings.get(MAX_BACKOFF);
+    int batchSize = settings.get(BATCH_SIZE);
+    Charset inputCharset = settings.get(INPUT_CHARSET);
+    String decodeErrorPolicy = settings.get(DECODE_ERROR_POLICY);
+    settings.get(DESERIALIZER); // checked: LINE is the only one
+    int maxLineLength = settings.get(MAX_LINE_LENGTH);
+    Charset outputCharset = settings.get(OUTPUT_CHARSET);
+    int bufferMaxLineLength = settings.get(BUFFER_MAX_LINE_LENGTH);
+    settings.get(BUFFER_MAX_LINES);
+    if (!settings.isSet(MAX_LINE_LENGTH) && settings.isSet(BUFFER_MAX_LINE_LENGTH)) {
+      maxLineLength = bufferMaxLineLength;
       LOG.warn("Spooling directory source {}: bufferMaxLineLength is deprecated; use "
           + "deserializer.maxLineLength", getName());
     }
-    if (context.containsKey(BUFFER_MAX_LINES)) {
+    if (settings.isSet(BUFFER_MAX_LINES)) {
       LOG.warn("Spooling directory source {}: bufferMaxLines is obsolete and ignored", getName());
     }
-    settings = new Settings(spoolDir, trackerDir, suffix, deletePolicy.equals("immediate"),
-        deletePolicy.equals("never") && trackingPolicy.equals("tracker_dir"),
-        context.getBoolean(FILE_HEADER, false), context.getString(FILE_HEADER_KEY, "file"),
-        context.getBoolean(BASENAME_HEADER, false),
-        context.getString(BASENAME_HEADER_KEY, "basename"),
-        pattern(context, INCLUDE_PATTERN, "^.*$"), pattern(context, IGNORE_PATTERN, "^$"),
-        ConsumeOrder.valueOf(order.toUpperCase(Locale.ROOT)),
-        context.getBoolean(RECURSIVE, false), atLeast(context, POLL_DELAY, 500, 1),
-        atLeast(context, MAX_BACKOFF, 4000, 1), (int) atLeast(context, BATCH_SIZE, 100, 1),
-        charset(context, INPUT_CHARSET, true), switch (policy) {
+    spooling = new Spooling(spoolDir, trackerDir, suffix,
+        deletePolicy.equalsIgnoreCase("immediate"),
+        deletePolicy.equalsIgnoreCase("never") && trackingPolicy.equalsIgnoreCase("tracker_dir"),
+        fileHeader, fileHeaderKey, basenameHeader, basenameHeaderKey, include, ignore,
+        ConsumeOrder.valueOf(order.trim().toUpperCase(Locale.ROOT)), recursive, pollDelay,
+        maxBackoff, batchSize, inputCharset, switch (decodeErrorPolicy.toUpperCase(Locale.ROOT)) {
           case "REPLACE" -> CodingErrorAction.REPLACE;
           case "IGNORE" -> CodingErrorAction.IGNORE;
           default -> CodingErrorAction.REPORT;
-        }, maxLineLength, charset(context, OUTPUT_CHARSET, false));
+        }, maxLineLength, outputCharset);
   }
 
-  private String oneOf(Context context, String key, String defaultValue, String... allowed) {
-    String value = context.getString(key, defaultValue);
-    for (String a : allowed) {
-      if (a.equalsIgnoreCase(value)) {
-        return a;
-      }
-    }
-    throw new ConfigurationException(key, "Spooling directory source " + getName() + ": " + key
-        + " is '" + value + "'", "Use one of " + String.join(", ", allowed));
+  private static Check<String> notEmpty(String why) {
+    return new Check<>("not empty", value -> !value.isEmpty(),
+        value -> "must not be empty, or " + why, "Write a suffix such as .COMPLETED.");
   }
 
-  private long atLeast(Context context, String key, long defaultValue, long min) {
-    long value = context.getLong(key, defaultValue);
-    if (value < min || value > Integer.MAX_VALUE) {
-      throw new ConfigurationException(key, "Spooling directory source " + getName() + ": " + key
-          + " must be from " + min + " to " + Integer.MAX_VALUE + ", not " + value,
-          "Remove " + key + " to use the default, " + defaultValue);
-    }
-    return value;
-  }
-
-  private Pattern pattern(Context context, String key, String defaultValue) {
-    String regex = context.getString(key, defaultValue);
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new ConfigurationException(key, "Spooling directory source " + getName() + ": " + key
-          + " is not a valid regular expression: " + e.getDescription(),
-          "Use a Java regular expression matched against whole file names, such as ^.*\\.log$");
-    }
-  }
-
-  private Charset charset(Context context, String key, boolean mustFrameLines) {
-    String name = context.getString(key, "UTF-8");
-    Charset charset;
-    try {
-      charset = Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ConfigurationException(key, "Spooling directory source " + getName()
-          + ": unknown charset '" + name + "'", "Use a Java charset name such as UTF-8 or GBK");
-    }
+  private static Check<Charset> framesLines() {
     String probe = "\n\r az AZ 09";
-    if (mustFrameLines && (!charset.canEncode() || !Arrays.equals(probe.getBytes(charset),
-        probe.getBytes(StandardCharsets.US_ASCII)))) {
-      throw new ConfigurationException(key, "Spooling directory source " + getName() + ": "
-          + charset.name() + " does not write a newline as one byte, so lines cannot be found",
-          "Use UTF-8, ISO-8859-1, GBK or another ASCII-compatible charset");
-    }
-    return charset;
+    return new Check<>("ASCII-compatible",
+        charset -> charset.canEncode()
+            && Arrays.equals(probe.getBytes(charset), probe.getBytes(StandardCharsets.US_ASCII)),
+        charset -> charset.name() + " does not write a newline as one byte, so lines cannot be "
+            + "found",
+        "Use UTF-8, ISO-8859-1, GBK or another ASCII-compatible charset.");
+  }
+
+  private static Check<String> lineDeserializer() {
+    String flumeBuilder = "org.apache.flume.serialization.LineDeserializer$Builder";
+    return new Check<>("LINE",
+        value -> value.equalsIgnoreCase("LINE") || value.equals(flumeBuilder),
+        value -> value + " is not available in FlumeLab; only LINE is",
+        "Remove deserializer to read one event per line.");
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Spooling directory source " + getName();
+  }
+
+  @Override
+  public long getBatchSize() {
+    return spooling == null ? BATCH_SIZE.defaultValue() : spooling.batchSize();
   }
 
   @Override
   public synchronized void start() {
-    if (getChannelProcessor() == null) {
-      throw new IllegalStateException("Spooling directory source " + getName()
-          + " has no channel processor");
-    }
-    if (settings == null) {
-      throw new IllegalStateException("Spooling directory source " + getName()
-          + " is not configured");
-    }
-    if (thread != null) {
-      throw new IllegalStateException("Spooling directory source " + getName()
-          + " is already started");
-    }
-    Path dir = settings.spoolDir();
+    requireStartable(thread != null, spooling != null);
+    Path dir = spooling.spoolDir();
     String where = "(<agent>.sources." + getName() + ".spoolDir)";
     if (!Files.isDirectory(dir)) {
       throw new FlumeException("Spooling directory source " + getName() + ": the directory "
@@ -278,14 +229,13 @@ public class SpoolDirectorySource extends AbstractSource
           + where);
     }
     try {
-      Files.createDirectories(settings.trackerDir());
-      worker = new SpoolWorker(this, settings, getCounter());
+      Files.createDirectories(spooling.trackerDir());
+      worker = new SpoolWorker(this, spooling, getCounter());
     } catch (IOException e) {
       throw new FlumeException("Spooling directory source " + getName() + ": cannot use the "
-          + "tracker directory " + settings.trackerDir() + ": " + e
+          + "tracker directory " + spooling.trackerDir() + ": " + e
           + " (<agent>.sources." + getName() + ".trackerDir)", e);
     }
-    getCounter().start();
     super.start();
     thread = new Thread(worker, "spooldir-" + getName());
     thread.setDaemon(true);
@@ -310,7 +260,6 @@ public class SpoolDirectorySource extends AbstractSource
       }
       LOG.info("Spooling directory source {} stopped", getName());
     }
-    getCounter().stop();
     super.stop();
   }
 }

@@ -37,7 +37,7 @@ final class SpoolWorker implements Runnable {
   private static final long FIRST_RETRY_PAUSE_MS = 250;
 
   private final Source source;
-  private final SpoolDirectorySource.Settings settings;
+  private final SpoolDirectorySource.Spooling settings;
   private final SourceCounter counter;
   private final SpoolScanner scanner;
   private final SpoolMarkers markers;
@@ -48,7 +48,7 @@ final class SpoolWorker implements Runnable {
   /** Files with a marker from an earlier run, to resume first. */
   private final Set<Path> toResume = new HashSet<>();
 
-  SpoolWorker(Source source, SpoolDirectorySource.Settings settings, SourceCounter counter)
+  SpoolWorker(Source source, SpoolDirectorySource.Spooling settings, SourceCounter counter)
       throws IOException {
     this.source = source;
     this.settings = settings;
@@ -208,7 +208,8 @@ final class SpoolWorker implements Runnable {
     if (now.size() != size || now.lastModifiedTime().toMillis() != modified) {
       leaveAlone(file, "it changed while it was read (from " + size + " to " + now.size()
           + " bytes; " + events + " events were sent). Spooled files must be complete when they "
-          + "appear: write them elsewhere (or under an ignored name such as .tmp) and move them in");
+          + "appear: write them elsewhere (or under an ignored name such as .tmp) and move them "
+          + "in");
       return;
     }
     complete(file, events);
