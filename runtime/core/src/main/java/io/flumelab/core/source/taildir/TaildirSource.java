@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * before a kill are sent again; a clean stop saves positions at once). A batch the channels
  * refuse is read again from the file after a backoff; nothing is skipped. Files are known by inode
  * ({@link TailedFiles}): a rotation by rename neither repeats nor loses lines. A last line without
- * its newline waits for it. Lines end at {@code \n}; a {@code \r} before it is dropped, as in Flume.
+ * its newline waits for it. Lines end at {@code \n}; a {@code \r} before it is dropped, as in
+ * Flume.
  *
  * <p>Differences from Flume, on purpose: a renamed file is not read again from its start
  * (FLUME-3233); skipToEnd applies to files present at start only, so a file created later (the new
