@@ -1,10 +1,12 @@
 package io.flumelab.avro;
 
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
@@ -20,6 +22,7 @@ import io.netty.handler.ipfilter.RuleBasedIpFilter;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -27,18 +30,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Receives events over Flume's avro protocol, from Flume's SDK client ({@code RpcClientFactory}),
- * a Flume avro sink or ours. Keys, as in Flume 1.11:
- *
- * <ul>
- *   <li>{@code bind}, {@code port} (required): where to listen; port 0 picks a free one.
- *   <li>{@code threads}: the I/O threads serving connections (default: the processors, at most 4).
- *   <li>{@code compression-type} (none): {@code deflate} expects clients that compress, as Flume's
- *       sink and client do with compression-type = deflate; both sides must agree.
- *   <li>{@code ipFilter} (false), {@code ipFilterRules}: allow or deny clients by address or name
- *       (see {@link IpFilterRules}); a denied connection is closed at once.
- *   <li>{@code ssl} (false): not supported yet; {@code ssl = true} is a configuration error rather
- *       than a silently unencrypted port.
- * </ul>
+ * a Flume avro sink or ours. Port 0 picks a free one. {@code compression-type = deflate} expects
+ * clients that compress, as Flume's sink and client do with the same setting; both sides must
+ * agree. {@code ipFilterRules} allow or deny clients by address or name (see
+ * {@link IpFilterRules}); a denied connection is closed at once. SSL is not supported yet:
+ * {@code ssl = true} is a configuration error rather than a silently unencrypted port, and the
+ * other SSL keys are accepted and unused.
  *
  * <p>Each append or appendBatch goes to the channel processor in one call (one transaction per
  * channel) on the connection's I/O thread; the answer is {@code OK} only after the commit and
@@ -48,41 +45,50 @@ import org.slf4j.LoggerFactory;
  */
 public class AvroSource extends CountedSource implements EventDrivenSource, Configurable {
 
-  /** The {@code avro} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "avro", AvroSource.class)
-      .flumeClass("org.apache.flume.source.AvroSource")
-      .settings(Setting.string("bind").required("<value>"),
-          Setting.integer("port").required("<value>"),
-          Setting.integer("threads"),
-          Setting.string("compression-type"),
-          Setting.bool("ipFilter"),
-          Setting.string("ipFilterRules"),
-          Setting.bool("ssl"),
-          Setting.string("keystore"),
-          Setting.string("keystore-password"),
-          Setting.string("keystore-type"),
-          Setting.string("exclude-protocols"),
-          Setting.string("include-protocols"),
-          Setting.string("exclude-cipher-suites"),
-          Setting.string("include-cipher-suites"))
-      .build();
-
-
-  public static final String CONFIG_BIND = "bind";
-  public static final String CONFIG_PORT = "port";
-  public static final String CONFIG_THREADS = "threads";
-  public static final String CONFIG_COMPRESSION_TYPE = "compression-type";
-  public static final String CONFIG_IP_FILTER = "ipFilter";
-  public static final String CONFIG_IP_FILTER_RULES = IpFilterRules.KEY;
-  public static final String CONFIG_SSL = "ssl";
-
-  private static final Logger LOG = LoggerFactory.getLogger(AvroSource.class);
   private static final int DEFAULT_THREADS =
       Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+  static final Setting<String> BIND = ListenAddress.BIND;
+  static final Setting<Integer> PORT = ListenAddress.port(4141);
+  static final Setting<Integer> THREADS = Setting.integer("threads")
+      .defaultValue(() -> DEFAULT_THREADS, "the processors, at most 4").check(Check.atLeast(1))
+      .doc("the I/O threads serving connections");
+  static final Setting<String> COMPRESSION_TYPE = Setting.string(Compression.KEY)
+      .defaultValue("none").check(Check.oneOf("none", "deflate"))
+      .doc("deflate for clients that compress; both ends must agree");
+  static final Setting<Boolean> IP_FILTER = Setting.bool("ipFilter").defaultValue(false)
+      .doc("allow or deny clients by ipFilterRules");
+  static final Setting<String> IP_FILTER_RULES = Setting.string(IpFilterRules.KEY)
+      .doc("allow:ip:127.*,deny:ip:* and the like, the first matching rule wins");
+  static final Setting<Boolean> SSL = Setting.bool("ssl").defaultValue(false)
+      .doc("serve over SSL; not supported by FlumeLab yet (true is an error)");
+  static final Setting<String> KEYSTORE = Setting.string("keystore")
+      .doc("the keystore file for SSL; unused, as SSL is not supported");
+  static final Setting<String> KEYSTORE_PASSWORD = Setting.string("keystore-password")
+      .doc("the keystore password for SSL; unused");
+  static final Setting<String> KEYSTORE_TYPE = Setting.string("keystore-type").defaultValue("JKS")
+      .doc("the keystore type for SSL; unused");
+  static final Setting<String> EXCLUDE_PROTOCOLS = Setting.string("exclude-protocols")
+      .defaultValue("SSLv3").doc("SSL protocols to exclude; unused");
+  static final Setting<String> INCLUDE_PROTOCOLS = Setting.string("include-protocols")
+      .doc("SSL protocols to include; unused");
+  static final Setting<String> EXCLUDE_CIPHER_SUITES = Setting.string("exclude-cipher-suites")
+      .doc("SSL cipher suites to exclude; unused");
+  static final Setting<String> INCLUDE_CIPHER_SUITES = Setting.string("include-cipher-suites")
+      .doc("SSL cipher suites to include; unused");
+
+  public static final ComponentSpec SPEC = ComponentSpec.builder(SOURCE, "avro", AvroSource.class)
+      .flumeClass("org.apache.flume.source.AvroSource")
+      .settings(BIND, PORT, THREADS, COMPRESSION_TYPE, IP_FILTER, IP_FILTER_RULES, SSL, KEYSTORE,
+          KEYSTORE_PASSWORD, KEYSTORE_TYPE, EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS,
+          EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)
+      .build();
+
+  private static final Logger LOG = LoggerFactory.getLogger(AvroSource.class);
+
   private String bind;
   private int port;
-  private int threads = DEFAULT_THREADS;
+  private int threads;
   private Compression compression = Compression.NONE;
   private List<IpFilterRule> ipFilterRules;
 
@@ -92,39 +98,28 @@ public class AvroSource extends CountedSource implements EventDrivenSource, Conf
 
   @Override
   public void configure(Context context) {
-    bind = context.getString(CONFIG_BIND);
-    if (bind == null || bind.isBlank()) {
-      throw new ConfigurationException(CONFIG_BIND,
-          "Avro source " + getName() + " needs bind, the address to listen on",
-          "Add bind = 0.0.0.0 (every interface) or bind = localhost (this machine only)");
+    Settings settings = Settings.of(context, describe());
+    bind = settings.get(BIND);
+    port = settings.get(PORT);
+    threads = settings.get(THREADS);
+    compression = Compression.valueOf(settings.get(COMPRESSION_TYPE).toUpperCase(Locale.ROOT));
+    boolean ipFilter = settings.get(IP_FILTER);
+    String rules = settings.get(IP_FILTER_RULES);
+    boolean ssl = settings.get(SSL);
+    // declared so that Flume files using them pass the checker; unused without SSL
+    for (Setting<String> unused : List.of(KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
+        EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)) {
+      settings.get(unused);
     }
-    Integer configuredPort = context.getInteger(CONFIG_PORT);
-    if (configuredPort == null || configuredPort < 0 || configuredPort > 65535) {
-      throw new ConfigurationException(CONFIG_PORT,
-          "Avro source " + getName() + (configuredPort == null
-              ? " needs port, the TCP port to listen on"
-              : ": port " + configuredPort + " is not a TCP port"),
-          "Set port to a free port from 1024 to 65535, e.g. 4141");
-    }
-    port = configuredPort;
-    threads = context.getInteger(CONFIG_THREADS, DEFAULT_THREADS);
-    if (threads < 1) {
-      throw new ConfigurationException(CONFIG_THREADS,
-          "Avro source " + getName() + ": threads must be 1 or more, not " + threads,
-          "Remove threads to use " + DEFAULT_THREADS + ", or set 1 or more");
-    }
-    compression = Compression.parse("Avro source " + getName(),
-        context.getString(CONFIG_COMPRESSION_TYPE, "none"));
-    if (context.getBoolean(CONFIG_SSL, false)) {
-      throw new ConfigurationException(CONFIG_SSL,
+    if (ssl) {
+      throw new ConfigurationException(SSL.key(),
           "Avro source " + getName() + ": ssl = true is not supported by FlumeLab yet",
           "Remove ssl (or set ssl = false) and keep the port on a trusted network");
     }
     ipFilterRules = null;
-    if (context.getBoolean(CONFIG_IP_FILTER, false)) {
-      String rules = context.getString(CONFIG_IP_FILTER_RULES);
+    if (ipFilter) {
       if (rules == null || rules.isBlank()) {
-        throw new ConfigurationException(CONFIG_IP_FILTER_RULES,
+        throw new ConfigurationException(IP_FILTER_RULES.key(),
             "Avro source " + getName() + ": ipFilter is true but ipFilterRules is not set",
             "Add ipFilterRules, e.g. allow:ip:127.*,deny:ip:*, or remove ipFilter");
       }

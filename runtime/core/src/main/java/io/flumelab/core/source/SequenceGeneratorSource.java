@@ -1,16 +1,17 @@
 package io.flumelab.core.source;
 
-import io.flumelab.api.AbstractSource;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Configurable;
-import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.PollableSource;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
-import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
@@ -22,81 +23,61 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Generates the events 0, 1, 2, ... with the decimal counter as body, for trying out a pipeline.
- * Keys, as in Flume 1.11: {@code batchSize} (1), events per transaction; {@code totalEvents}
- * ({@link Long#MAX_VALUE}), after which the source produces nothing more and returns BACKOFF.
+ * After {@code totalEvents} the source produces nothing more and returns BACKOFF.
  *
  * <p>A batch the channels refuse is offered again with the same numbers after a backoff, so the
  * channel sees every number exactly once and in order.
  */
-public class SequenceGeneratorSource extends AbstractSource
-    implements PollableSource, Configurable, Counted {
+public class SequenceGeneratorSource extends CountedSource
+    implements PollableSource, Configurable, BatchSizeSupported {
 
-  /** The {@code seq} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "seq", SequenceGeneratorSource.class)
-      .flumeClass("org.apache.flume.source.SequenceGeneratorSource")
-      .settings(Setting.longValue("totalEvents"))
-      .batch(Setting.integer("batchSize").defaultValue(1))
-      .build();
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize").defaultValue(1)
+      .check(Check.atLeast(1)).doc("events per channel transaction");
+  static final Setting<Long> TOTAL_EVENTS = Setting.longValue("totalEvents")
+      .defaultValue(Long.MAX_VALUE).check(Check.atLeast(0))
+      .doc("how many events to generate; then the source sends nothing more");
 
-
-  public static final String CONFIG_BATCH_SIZE = "batchSize";
-  public static final String CONFIG_TOTAL_EVENTS = "totalEvents";
-  public static final int DEFAULT_BATCH_SIZE = 1;
-  public static final long DEFAULT_TOTAL_EVENTS = Long.MAX_VALUE;
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(SOURCE, "seq", SequenceGeneratorSource.class)
+          .flumeClass("org.apache.flume.source.SequenceGeneratorSource")
+          .settings(TOTAL_EVENTS)
+          .batch(BATCH_SIZE)
+          .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(SequenceGeneratorSource.class);
 
-  private int batchSize = DEFAULT_BATCH_SIZE;
-  private long totalEvents = DEFAULT_TOTAL_EVENTS;
+  private int batchSize = BATCH_SIZE.defaultValue();
+  private long totalEvents = TOTAL_EVENTS.defaultValue();
   /** The next number to send; only the runner's thread touches it. */
   private long next;
   private boolean announcedEnd;
-  private volatile SourceCounter counter;
 
   @Override
   public void configure(Context context) {
-    int size = context.getInteger(CONFIG_BATCH_SIZE, DEFAULT_BATCH_SIZE);
-    if (size < 1) {
-      throw new ConfigurationException(CONFIG_BATCH_SIZE,
-          "Sequence generator source " + getName() + ": batchSize must be 1 or more, not " + size,
-          "Remove batchSize to send one event per transaction, or set a positive number");
-    }
-    long total = context.getLong(CONFIG_TOTAL_EVENTS, DEFAULT_TOTAL_EVENTS);
-    if (total < 0) {
-      throw new ConfigurationException(CONFIG_TOTAL_EVENTS,
-          "Sequence generator source " + getName() + ": totalEvents must be 0 or more, not "
-              + total,
-          "Remove totalEvents to generate events without end");
-    }
-    batchSize = size;
-    totalEvents = total;
+    Settings settings = Settings.of(context, describe());
+    batchSize = settings.get(BATCH_SIZE);
+    totalEvents = settings.get(TOTAL_EVENTS);
   }
 
   @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
+  protected String describe() {
+    return "Sequence generator source " + getName();
+  }
+
+  @Override
+  public long getBatchSize() {
+    return batchSize;
   }
 
   @Override
   public synchronized void start() {
     super.start();
-    getCounter().start();
     LOG.info("Sequence generator source {} started at {}, sending {} events", getName(), next,
         totalEvents == Long.MAX_VALUE ? "unlimited" : String.valueOf(totalEvents));
   }
 
   @Override
   public synchronized void stop() {
-    getCounter().stop();
     super.stop();
     LOG.info("Sequence generator source {} stopped; next number {}", getName(), next);
   }

@@ -26,7 +26,7 @@ class RegistryTest {
   @Test
   void flumeClassNamesResolveToFlumeLabClasses() {
     assertThat(className(ComponentKind.SOURCE, "org.apache.flume.source.NetcatSource"))
-        .isEqualTo("io.flumelab.core.source.NetcatSource");
+        .isEqualTo("io.flumelab.core.source.netcat.NetcatSource");
     assertThat(className(ComponentKind.CHANNEL, "org.apache.flume.channel.MemoryChannel"))
         .isEqualTo("io.flumelab.core.channel.MemoryChannel");
     assertThat(className(ComponentKind.SINK, "org.apache.flume.sink.LoggerSink"))

@@ -21,7 +21,7 @@ import io.flumelab.core.config.fixtures.FixtureSink;
 import io.flumelab.core.config.fixtures.FixtureSource;
 import io.flumelab.core.sink.DefaultSinkProcessor;
 import io.flumelab.core.sink.LoggerSink;
-import io.flumelab.core.source.NetcatSource;
+import io.flumelab.core.source.netcat.NetcatSource;
 import io.flumelab.core.spi.ChannelSelector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,8 @@
 package io.flumelab.core.source.taildir;
 
-import io.flumelab.api.AbstractSource;
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
@@ -8,9 +10,9 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.PollableSource;
-import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
-import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
@@ -35,21 +37,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows files as they grow, one event per line, and survives renames and restarts without
- * losing or repeating committed lines. Keys and defaults are Flume 1.11's TAILDIR source:
- * {@code filegroups} (required, space-separated group names), {@code filegroups.<g>} (an absolute
- * path whose file name is a regular expression), {@code positionFile}
- * (~/.flume/taildir_position.json), {@code headers.<g>.<key>}, {@code byteOffsetHeader} (false;
- * header {@code byteoffset}), {@code skipToEnd} (false), {@code idleTimeout} (120000 ms),
- * {@code writePosInterval} (3000 ms), {@code batchSize} (100), {@code maxBatchCount}
- * (Long.MAX_VALUE), {@code backoffSleepIncrement} (1000 ms), {@code maxBackoffSleep} (5000 ms),
- * {@code cachePatternMatching} (true), {@code fileHeader} (false) and {@code fileHeaderKey} (file).
+ * losing or repeating committed lines. Each group named in {@code filegroups} has a path,
+ * {@code filegroups.<g>} (an absolute path whose file name is a regular expression), and may have
+ * headers, {@code headers.<g>.<key>}.
  *
  * <p>Reliability: a line's position is saved only after the channels committed it, so a restart
  * resumes after the last committed line (at most the lines committed in the last writePosInterval
  * before a kill are sent again; a clean stop saves positions at once). A batch the channels
  * refuse is read again from the file after a backoff; nothing is skipped. Files are known by inode
  * ({@link TailedFiles}): a rotation by rename neither repeats nor loses lines. A last line without
- * its newline waits for it. Lines end at {@code \n}; a {@code \r} before it is dropped, as in Flume.
+ * its newline waits for it. Lines end at {@code \n}; a {@code \r} before it is dropped, as in
+ * Flume.
  *
  * <p>Differences from Flume, on purpose: a renamed file is not read again from its start
  * (FLUME-3233); skipToEnd applies to files present at start only, so a file created later (the new
@@ -57,54 +55,52 @@ import org.slf4j.LoggerFactory;
  * a message naming the file and the fix, where Flume starts every file over; the position file is
  * replaced atomically; a file truncated in place is read again from its start.
  */
-public class TaildirSource extends AbstractSource implements PollableSource, Configurable, Counted {
+public class TaildirSource extends CountedSource
+    implements PollableSource, Configurable, BatchSizeSupported {
 
-  /** The {@code TAILDIR} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "TAILDIR", TaildirSource.class)
-      .flumeClass("org.apache.flume.source.taildir.TaildirSource")
-      .settings(Setting.string("filegroups").required("<value>"),
-          Setting.string("positionFile"),
-          Setting.bool("byteOffsetHeader"),
-          Setting.bool("skipToEnd"),
-          Setting.longValue("idleTimeout"),
-          Setting.longValue("writePosInterval"),
-          Setting.longValue("maxBatchCount"),
-          Setting.longValue("backoffSleepIncrement"),
-          Setting.longValue("maxBackoffSleep"),
-          Setting.bool("cachePatternMatching"),
-          Setting.bool("fileHeader"),
-          Setting.string("fileHeaderKey"))
-      .batch(Setting.integer("batchSize").defaultValue(100))
-      .passThrough("filegroups.")
-      .passThrough("headers.")
-      .build();
+  static final Setting<String> FILE_GROUPS = Setting.string("filegroups").required("f1")
+      .doc("the names of the file groups, separated by spaces; each needs filegroups.<name>");
+  static final String FILE_GROUPS_PREFIX = "filegroups.";
+  static final String HEADERS_PREFIX = "headers.";
+  static final Setting<String> POSITION_FILE = Setting.string("positionFile")
+      .defaultValue("~/.flume/taildir_position.json")
+      .doc("where the position of each file is kept, as JSON");
+  static final Setting<Boolean> BYTE_OFFSET_HEADER = Setting.bool("byteOffsetHeader")
+      .defaultValue(false).doc("add the line's byte offset as the header byteoffset");
+  static final String BYTE_OFFSET_HEADER_KEY = "byteoffset";
+  static final Setting<Boolean> SKIP_TO_END = Setting.bool("skipToEnd").defaultValue(false)
+      .doc("start files without a saved position at their end");
+  static final Setting<Long> IDLE_TIMEOUT = Setting.millis("idleTimeout").defaultValue(120_000L)
+      .check(Check.atLeast(1)).doc("close a file not written to for this long");
+  static final Setting<Long> WRITE_POS_INTERVAL = Setting.millis("writePosInterval")
+      .defaultValue(3000L).check(Check.atLeast(1)).doc("how often the positions are saved");
+  static final Setting<Integer> BATCH_SIZE = Setting.integer("batchSize").defaultValue(100)
+      .check(Check.atLeast(1)).doc("lines per channel transaction");
+  static final Setting<Long> MAX_BATCH_COUNT = Setting.longValue("maxBatchCount")
+      .defaultValue(Long.MAX_VALUE).check(Check.atLeast(1))
+      .doc("the most batches read from one file in a row before the next file's turn");
+  static final Setting<Long> BACKOFF_SLEEP_INCREMENT = Setting.millis("backoffSleepIncrement")
+      .defaultValue(1000L).check(Check.atLeast(1))
+      .doc("how much longer each pause gets while there is nothing new");
+  static final Setting<Long> MAX_BACKOFF_SLEEP = Setting.millis("maxBackoffSleep")
+      .defaultValue(5000L).check(Check.atLeast(1)).doc("the longest pause");
+  static final Setting<Boolean> CACHE_PATTERN_MATCHING = Setting.bool("cachePatternMatching")
+      .defaultValue(true).doc("list a directory again only when it changed");
+  static final Setting<Boolean> FILE_HEADER = Setting.bool("fileHeader").defaultValue(false)
+      .doc("add the file's absolute path as a header");
+  static final Setting<String> FILE_HEADER_KEY = Setting.string("fileHeaderKey")
+      .defaultValue("file").doc("the header name of the file's path");
 
-
-  public static final String FILE_GROUPS = "filegroups";
-  public static final String FILE_GROUPS_PREFIX = "filegroups.";
-  public static final String HEADERS_PREFIX = "headers.";
-  public static final String POSITION_FILE = "positionFile";
-  public static final String BYTE_OFFSET_HEADER = "byteOffsetHeader";
-  public static final String BYTE_OFFSET_HEADER_KEY = "byteoffset";
-  public static final String SKIP_TO_END = "skipToEnd";
-  public static final String IDLE_TIMEOUT = "idleTimeout";
-  public static final String WRITE_POS_INTERVAL = "writePosInterval";
-  public static final String BATCH_SIZE = "batchSize";
-  public static final String MAX_BATCH_COUNT = "maxBatchCount";
-  public static final String BACKOFF_SLEEP_INCREMENT = "backoffSleepIncrement";
-  public static final String MAX_BACKOFF_SLEEP = "maxBackoffSleep";
-  public static final String CACHE_PATTERN_MATCHING = "cachePatternMatching";
-  public static final String FILE_HEADER = "fileHeader";
-  public static final String FILE_HEADER_KEY = "fileHeaderKey";
-
-  public static final String DEFAULT_POSITION_FILE = "~/.flume/taildir_position.json";
-  public static final long DEFAULT_IDLE_TIMEOUT = 120_000;
-  public static final long DEFAULT_WRITE_POS_INTERVAL = 3000;
-  public static final int DEFAULT_BATCH_SIZE = 100;
-  public static final long DEFAULT_MAX_BATCH_COUNT = Long.MAX_VALUE;
-  public static final long DEFAULT_BACKOFF_SLEEP_INCREMENT = 1000;
-  public static final long DEFAULT_MAX_BACKOFF_SLEEP = 5000;
-  public static final String DEFAULT_FILE_HEADER_KEY = "file";
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(SOURCE, "TAILDIR", TaildirSource.class)
+          .flumeClass("org.apache.flume.source.taildir.TaildirSource")
+          .settings(FILE_GROUPS, POSITION_FILE, BYTE_OFFSET_HEADER, SKIP_TO_END, IDLE_TIMEOUT,
+              WRITE_POS_INTERVAL, MAX_BATCH_COUNT, BACKOFF_SLEEP_INCREMENT, MAX_BACKOFF_SLEEP,
+              CACHE_PATTERN_MATCHING, FILE_HEADER, FILE_HEADER_KEY)
+          .batch(BATCH_SIZE)
+          .passThrough(FILE_GROUPS_PREFIX)
+          .passThrough(HEADERS_PREFIX)
+          .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(TaildirSource.class);
 
@@ -112,16 +108,15 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
   private Path positionPath;
   private boolean byteOffsetHeader;
   private boolean skipToEnd;
-  private long idleTimeout = DEFAULT_IDLE_TIMEOUT;
-  private long writePosInterval = DEFAULT_WRITE_POS_INTERVAL;
-  private int batchSize = DEFAULT_BATCH_SIZE;
-  private long maxBatchCount = DEFAULT_MAX_BATCH_COUNT;
-  private long backoffSleepIncrement = DEFAULT_BACKOFF_SLEEP_INCREMENT;
-  private long maxBackoffSleep = DEFAULT_MAX_BACKOFF_SLEEP;
+  private long idleTimeout = IDLE_TIMEOUT.defaultValue();
+  private long writePosInterval = WRITE_POS_INTERVAL.defaultValue();
+  private int batchSize = BATCH_SIZE.defaultValue();
+  private long maxBatchCount = MAX_BATCH_COUNT.defaultValue();
+  private long backoffSleepIncrement = BACKOFF_SLEEP_INCREMENT.defaultValue();
+  private long maxBackoffSleep = MAX_BACKOFF_SLEEP.defaultValue();
   private boolean fileHeader;
-  private String fileHeaderKey = DEFAULT_FILE_HEADER_KEY;
+  private String fileHeaderKey = FILE_HEADER_KEY.defaultValue();
 
-  private volatile SourceCounter counter;
   private volatile TailedFiles tailed;
   private PositionFile positionFile;
   private ScheduledExecutorService positionWriter;
@@ -132,35 +127,46 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
 
   @Override
   public void configure(Context context) {
-    String groupNames = context.getString(FILE_GROUPS);
-    if (groupNames == null || groupNames.isBlank()) {
-      throw new ConfigurationException(FILE_GROUPS,
-          "TAILDIR source " + getName() + " needs filegroups, the names of its file groups",
-          "Add filegroups = f1 and filegroups.f1 = /var/log/app/.*\\.log");
-    }
-    boolean cache = context.getBoolean(CACHE_PATTERN_MATCHING, true);
+    Settings settings = Settings.of(context, describe());
+    String groupNames = settings.get(FILE_GROUPS);
+    boolean cache = settings.get(CACHE_PATTERN_MATCHING);
+    Map<String, String> paths = settings.under(FILE_GROUPS_PREFIX);
+    Map<String, String> headers = settings.under(HEADERS_PREFIX);
     List<FileGroup> configured = new ArrayList<>();
     for (String group : groupNames.trim().split("\\s+")) {
-      configured.add(group(context, group, cache));
+      configured.add(group(paths.get(group), headers, group, cache));
     }
     groups = List.copyOf(configured);
-    positionPath = positionPath(context.getString(POSITION_FILE, DEFAULT_POSITION_FILE));
-    byteOffsetHeader = context.getBoolean(BYTE_OFFSET_HEADER, false);
-    skipToEnd = context.getBoolean(SKIP_TO_END, false);
-    idleTimeout = positive(context, IDLE_TIMEOUT, DEFAULT_IDLE_TIMEOUT);
-    writePosInterval = positive(context, WRITE_POS_INTERVAL, DEFAULT_WRITE_POS_INTERVAL);
-    batchSize = (int) positive(context, BATCH_SIZE, DEFAULT_BATCH_SIZE);
-    maxBatchCount = positive(context, MAX_BATCH_COUNT, DEFAULT_MAX_BATCH_COUNT);
-    backoffSleepIncrement =
-        positive(context, BACKOFF_SLEEP_INCREMENT, DEFAULT_BACKOFF_SLEEP_INCREMENT);
-    maxBackoffSleep = positive(context, MAX_BACKOFF_SLEEP, DEFAULT_MAX_BACKOFF_SLEEP);
-    fileHeader = context.getBoolean(FILE_HEADER, false);
-    fileHeaderKey = context.getString(FILE_HEADER_KEY, DEFAULT_FILE_HEADER_KEY);
+    positionPath = positionPath(settings.get(POSITION_FILE));
+    byteOffsetHeader = settings.get(BYTE_OFFSET_HEADER);
+    skipToEnd = settings.get(SKIP_TO_END);
+    idleTimeout = settings.get(IDLE_TIMEOUT);
+    writePosInterval = settings.get(WRITE_POS_INTERVAL);
+    batchSize = settings.get(BATCH_SIZE);
+    maxBatchCount = settings.get(MAX_BATCH_COUNT);
+    backoffSleepIncrement = settings.get(BACKOFF_SLEEP_INCREMENT);
+    maxBackoffSleep = settings.get(MAX_BACKOFF_SLEEP);
+    fileHeader = settings.get(FILE_HEADER);
+    fileHeaderKey = settings.get(FILE_HEADER_KEY);
   }
 
-  private FileGroup group(Context context, String group, boolean cache) {
+  @Override
+  protected String describe() {
+    return "TAILDIR source " + getName();
+  }
+
+  @Override
+  public long getBatchSize() {
+    return batchSize;
+  }
+
+  /**
+   * @param value the group's path, filegroups.<group>, or null
+   * @param headers every headers.* key, prefix removed
+   */
+  private FileGroup group(String value, Map<String, String> headers, String group,
+      boolean cache) {
     String key = FILE_GROUPS_PREFIX + group;
-    String value = context.getString(key);
     if (value == null || value.isBlank()) {
       throw new ConfigurationException(key,
           "TAILDIR source " + getName() + ": file group " + group + " has no path",
@@ -191,9 +197,14 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
           + "of " + key + " is not a valid regular expression: " + e.getDescription(),
           "Use a Java regular expression for the file name only, e.g. .*\\.log or app\\.log");
     }
-    Map<String, String> headers =
-        new LinkedHashMap<>(context.getSubProperties(HEADERS_PREFIX + group + "."));
-    return new FileGroup(group, directory, fileName, headers, cache);
+    String headerPrefix = group + ".";
+    Map<String, String> groupHeaders = new LinkedHashMap<>();
+    headers.forEach((name, headerValue) -> {
+      if (name.startsWith(headerPrefix)) {
+        groupHeaders.put(name.substring(headerPrefix.length()), headerValue);
+      }
+    });
+    return new FileGroup(group, directory, fileName, groupHeaders, cache);
   }
 
   private Path positionPath(String value) {
@@ -204,34 +215,10 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
     try {
       return Paths.get(expanded).toAbsolutePath();
     } catch (InvalidPathException e) {
-      throw new ConfigurationException(POSITION_FILE, "TAILDIR source " + getName()
+      throw new ConfigurationException(POSITION_FILE.key(), "TAILDIR source " + getName()
           + ": positionFile " + value + " is not a valid path: " + e.getMessage(),
           "Use an absolute path such as /var/lib/flume/taildir_position.json");
     }
-  }
-
-  private long positive(Context context, String key, long defaultValue) {
-    long value = context.getLong(key, defaultValue);
-    if (value < 1 || (key.equals(BATCH_SIZE) && value > Integer.MAX_VALUE)) {
-      throw new ConfigurationException(key,
-          "TAILDIR source " + getName() + ": " + key + " must be 1 or more, not " + value,
-          "Remove " + key + " to use the default, " + defaultValue);
-    }
-    return value;
-  }
-
-  @Override
-  public SourceCounter getCounter() {
-    SourceCounter c = counter;
-    if (c == null) {
-      synchronized (this) {
-        if (counter == null) {
-          counter = new SourceCounter(getName());
-        }
-        c = counter;
-      }
-    }
-    return c;
   }
 
   @Override
@@ -249,7 +236,6 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
         new DefaultThreadFactory("taildir-" + getName() + "-positions", true));
     positionWriter.scheduleWithFixedDelay(this::writePositions, writePosInterval,
         writePosInterval, TimeUnit.MILLISECONDS);
-    getCounter().start();
     super.start();
     LOG.info("TAILDIR source {} following {} with positions in {} ({} saved)", getName(),
         describeGroups(), positionPath, saved.size());
@@ -420,7 +406,6 @@ public class TaildirSource extends AbstractSource implements PollableSource, Con
       files.closeAll();
       tailed = null;
     }
-    getCounter().stop();
     super.stop();
     LOG.info("TAILDIR source {} stopped; positions saved in {}", getName(), positionPath);
   }

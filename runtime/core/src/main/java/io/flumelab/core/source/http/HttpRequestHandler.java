@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.http;
 
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;

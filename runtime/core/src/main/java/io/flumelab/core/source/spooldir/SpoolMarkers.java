@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.spooldir;
 
 import java.io.IOException;
 import java.io.Reader;

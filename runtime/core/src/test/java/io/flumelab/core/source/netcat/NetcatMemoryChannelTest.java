@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.netcat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.http;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

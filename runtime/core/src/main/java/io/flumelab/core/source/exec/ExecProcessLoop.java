@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.exec;
 
 import io.flumelab.api.EventBuilder;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.http;
 
 import java.util.Map;
 

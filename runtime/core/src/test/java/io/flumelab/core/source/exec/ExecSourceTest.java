@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

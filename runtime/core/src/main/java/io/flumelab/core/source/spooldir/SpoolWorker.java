@@ -1,11 +1,11 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.spooldir;
 
-import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Source;
-import io.flumelab.core.source.SpoolMarkers.Marker;
-import io.flumelab.core.source.SpoolScanner.Candidate;
+import io.flumelab.core.source.spooldir.SpoolMarkers.Marker;
+import io.flumelab.core.source.spooldir.SpoolScanner.Candidate;
+import io.flumelab.core.spi.RetryingBatchWriter;
 import io.flumelab.core.spi.SourceCounter;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,17 +37,18 @@ final class SpoolWorker implements Runnable {
   private static final long FIRST_RETRY_PAUSE_MS = 250;
 
   private final Source source;
-  private final SpoolDirectorySource.Settings settings;
+  private final SpoolDirectorySource.Spooling settings;
   private final SourceCounter counter;
   private final SpoolScanner scanner;
   private final SpoolMarkers markers;
+  private final RetryingBatchWriter writer;
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Files left alone this run, with the reason already logged. */
   private final Map<Path, String> leftAlone = new HashMap<>();
   /** Files with a marker from an earlier run, to resume first. */
   private final Set<Path> toResume = new HashSet<>();
 
-  SpoolWorker(Source source, SpoolDirectorySource.Settings settings, SourceCounter counter)
+  SpoolWorker(Source source, SpoolDirectorySource.Spooling settings, SourceCounter counter)
       throws IOException {
     this.source = source;
     this.settings = settings;
@@ -56,6 +57,8 @@ final class SpoolWorker implements Runnable {
         settings.fileSuffix(), settings.include(), settings.ignore(), settings.recursive(),
         settings.consumeOrder());
     this.markers = new SpoolMarkers(settings.spoolDir(), settings.trackerDir());
+    this.writer = new RetryingBatchWriter(source.getChannelProcessor(), counter,
+        FIRST_RETRY_PAUSE_MS, settings.maxBackoff());
     for (Marker marker : markers.all()) {
       toResume.add(marker.file());
     }
@@ -63,6 +66,7 @@ final class SpoolWorker implements Runnable {
 
   void stop() {
     stopped.countDown();
+    writer.stop(0); // a refused batch is not retried: its file's marker keeps the committed offset
   }
 
   private boolean isStopped() {
@@ -204,7 +208,8 @@ final class SpoolWorker implements Runnable {
     if (now.size() != size || now.lastModifiedTime().toMillis() != modified) {
       leaveAlone(file, "it changed while it was read (from " + size + " to " + now.size()
           + " bytes; " + events + " events were sent). Spooled files must be complete when they "
-          + "appear: write them elsewhere (or under an ignored name such as .tmp) and move them in");
+          + "appear: write them elsewhere (or under an ignored name such as .tmp) and move them "
+          + "in");
       return;
     }
     complete(file, events);
@@ -224,27 +229,21 @@ final class SpoolWorker implements Runnable {
   /** Commits a batch, retrying while refused; false if the source stopped first. */
   private boolean deliver(List<Event> batch, Path file) throws InterruptedException {
     counter.addToEventReceivedCount(batch.size());
-    counter.incrementAppendBatchReceivedCount();
-    long pause = FIRST_RETRY_PAUSE_MS;
-    int failures = 0;
-    while (!isStopped()) {
-      try {
-        source.getChannelProcessor().processEventBatch(batch);
-        counter.addToEventAcceptedCount(batch.size());
-        counter.incrementAppendBatchAcceptedCount();
-        return true;
-      } catch (ChannelException e) {
-        counter.incrementChannelWriteFail();
-        if (++failures == 1 || failures % 10 == 0) {
-          LOG.warn("Spooling directory source {}: the channels refused {} events of {} ({} "
-              + "times); retrying, nothing is lost (counted as ChannelWriteFail): {}",
-              source.getName(), batch.size(), file.getFileName(), failures, e.toString());
-        }
-      }
-      stopped.await(pause, TimeUnit.MILLISECONDS);
-      pause = Math.min(pause * 2, settings.maxBackoff());
+    if (isStopped()) {
+      counter.incrementAppendBatchReceivedCount(); // read, so received, though never offered
+      return false;
     }
-    return false;
+    boolean taken = writer.write(batch, (events, failures, refusal) -> {
+      if (failures == 1 || failures % 10 == 0) {
+        LOG.warn("Spooling directory source {}: the channels refused {} events of {} ({} "
+            + "times); retrying, nothing is lost (counted as ChannelWriteFail): {}",
+            source.getName(), events, file.getFileName(), failures, refusal.toString());
+      }
+    });
+    if (!taken && Thread.interrupted()) {
+      throw new InterruptedException(); // ends the worker, as an interrupted pause always did
+    }
+    return taken;
   }
 
   private void complete(Path file, long events) throws IOException {

@@ -1,4 +1,4 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

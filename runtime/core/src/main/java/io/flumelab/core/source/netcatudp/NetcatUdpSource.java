@@ -1,9 +1,10 @@
-package io.flumelab.core.source;
+package io.flumelab.core.source.netcatudp;
+
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
 
 import io.flumelab.api.Configurable;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
-import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
@@ -19,15 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Listens on a UDP port and turns the lines of each datagram into events, like
- * {@code nc -u -k -l host port} feeding Flume. Keys, as in Flume 1.11:
- *
- * <ul>
- *   <li>{@code bind} (required): host name or address to listen on; {@code 0.0.0.0} for all.
- *   <li>{@code port} (required): UDP port; 0 picks a free one (see {@link #getLocalAddress()}).
- *   <li>{@code remoteAddressHeader} (none): when set, each event gets a header of this name with
- *       the sender's address, as {@code /127.0.0.1:51234}. Flume 1.11's code reads the key
- *       {@code remoteAddress} instead of the documented one; both are accepted.
- * </ul>
+ * {@code nc -u -k -l host port} feeding Flume. Port 0 picks a free one (see
+ * {@link #getLocalAddress()}). Flume 1.11's code reads the key {@code remoteAddress} instead of the
+ * documented {@code remoteAddressHeader}; both are accepted.
  *
  * <p>Framing (details in {@link NetcatUdpHandler}): a datagram is split on {@code \n}; each line is
  * an event, and so is a last piece without a newline. {@code echo hi | nc -u} gives one event
@@ -38,20 +33,18 @@ import org.slf4j.LoggerFactory;
  */
 public class NetcatUdpSource extends CountedSource implements EventDrivenSource, Configurable {
 
-  /** The {@code netcatudp} type: its keys, read by configure through {@link Settings}. */
-  public static final ComponentSpec SPEC = ComponentSpec.builder(ComponentKind.SOURCE, "netcatudp", NetcatUdpSource.class)
-      .flumeClass("org.apache.flume.source.NetcatUdpSource")
-      .settings(ListenAddress.BIND, ListenAddress.port(6666),
-          Setting.string("remoteAddressHeader"),
-          Setting.string("remoteAddress"))
-      .build();
+  static final Setting<String> BIND = ListenAddress.BIND;
+  static final Setting<Integer> PORT = ListenAddress.port(6666);
+  static final Setting<String> REMOTE_ADDRESS_HEADER = Setting.string("remoteAddressHeader")
+      .alias("remoteAddress")
+      .doc("a header to put the sender's address in, as /127.0.0.1:51234; none when unset");
 
+  public static final ComponentSpec SPEC =
+      ComponentSpec.builder(SOURCE, "netcatudp", NetcatUdpSource.class)
+          .flumeClass("org.apache.flume.source.NetcatUdpSource")
+          .settings(BIND, PORT, REMOTE_ADDRESS_HEADER)
+          .build();
 
-  public static final String CONFIG_BIND = "bind";
-  public static final String CONFIG_PORT = "port";
-  public static final String CONFIG_REMOTE_ADDRESS_HEADER = "remoteAddressHeader";
-  /** The key Flume 1.11's code actually reads for the same setting. */
-  public static final String CONFIG_REMOTE_ADDRESS_FLUME = "remoteAddress";
   /** Enough for any UDP datagram (65,507 bytes of payload over IPv4). */
   static final int MAX_DATAGRAM = 65_536;
 
@@ -65,10 +58,9 @@ public class NetcatUdpSource extends CountedSource implements EventDrivenSource,
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
-    bind = settings.get(ListenAddress.BIND);
-    port = settings.get(ListenAddress.port(6666));
-    String header = context.getString(CONFIG_REMOTE_ADDRESS_HEADER,
-        context.getString(CONFIG_REMOTE_ADDRESS_FLUME));
+    bind = settings.get(BIND);
+    port = settings.get(PORT);
+    String header = settings.get(REMOTE_ADDRESS_HEADER);
     remoteAddressHeader = header == null || header.isEmpty() ? null : header;
   }
 

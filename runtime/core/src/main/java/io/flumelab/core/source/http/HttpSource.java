@@ -1,0 +1,200 @@
+package io.flumelab.core.source.http;
+
+import static io.flumelab.core.spi.ComponentKind.SOURCE;
+
+import io.flumelab.api.Configurable;
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.Context;
+import io.flumelab.api.EventDrivenSource;
+import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.ListenAddress;
+import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.Settings;
+import io.flumelab.core.spi.SourceCounter;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts events by HTTP POST, like Flume's http source. The default handler,
+ * org.apache.flume.source.http.JSONHandler, is {@link HttpJsonHandler}; another is the class name
+ * of an {@link HttpSourceHandler}, given {@code handler.*} without the prefix. All events of a
+ * request are put in one transaction; the answers are Flume's (see {@link HttpRequestHandler}).
+ *
+ * <p>Not supported: SSL ({@code ssl} / {@code enableSSL} = true is a configuration error; put a
+ * TLS proxy in front; the other SSL keys are accepted and unused), and Jetty's
+ * {@code QueuedThreadPool.*}, {@code HttpConfiguration.*}, {@code ServerConnector.*} and
+ * {@code SslContextFactory.*} settings, which are ignored with a warning. A request body may be at
+ * most {@value #MAX_REQUEST_BYTES} bytes (413 above).
+ */
+public class HttpSource extends CountedSource implements EventDrivenSource, Configurable {
+
+  public static final String FLUME_JSON_HANDLER = "org.apache.flume.source.http.JSONHandler";
+
+  static final Setting<Integer> PORT = ListenAddress.port(5140);
+  static final Setting<String> BIND = Setting.host("bind").defaultValue("0.0.0.0")
+      .doc("the address to listen on: 0.0.0.0 for every interface, localhost for this machine");
+  static final Setting<String> HANDLER = Setting.string("handler").defaultValue(FLUME_JSON_HANDLER)
+      .doc("the class turning a request into events: Flume's JSONHandler or an "
+          + "HttpSourceHandler");
+  // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
+  static final Setting<Boolean> SSL = Setting.bool("ssl").alias("enableSSL").defaultValue(false)
+      .doc("serve HTTPS; not supported by FlumeLab (true is an error)");
+  static final Setting<String> KEYSTORE = Setting.string("keystore")
+      .doc("the keystore file for SSL; unused, as SSL is not supported");
+  static final Setting<String> KEYSTORE_PASSWORD = Setting.string("keystore-password")
+      .alias("keystorePassword").doc("the keystore password for SSL; unused");
+  static final Setting<String> KEYSTORE_TYPE = Setting.string("keystore-type").defaultValue("JKS")
+      .doc("the keystore type for SSL; unused");
+  static final Setting<String> EXCLUDE_PROTOCOLS = Setting.string("exclude-protocols")
+      .alias("excludeProtocols").defaultValue("SSLv3").doc("SSL protocols to exclude; unused");
+  static final Setting<String> INCLUDE_PROTOCOLS = Setting.string("include-protocols")
+      .doc("SSL protocols to include; unused");
+  static final Setting<String> EXCLUDE_CIPHER_SUITES = Setting.string("exclude-cipher-suites")
+      .doc("SSL cipher suites to exclude; unused");
+  static final Setting<String> INCLUDE_CIPHER_SUITES = Setting.string("include-cipher-suites")
+      .doc("SSL cipher suites to include; unused");
+  static final String HANDLER_PREFIX = "handler.";
+  static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
+      "ServerConnector.", "SslContextFactory.");
+
+  public static final ComponentSpec SPEC = spec();
+
+  public static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+  private static ComponentSpec spec() {
+    ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
+        .flumeClass("org.apache.flume.source.http.HTTPSource")
+        .settings(PORT, BIND, HANDLER, SSL, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
+            EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)
+        .passThrough(HANDLER_PREFIX);
+    // accepted, so a Flume file passes the checker; configure warns that they are ignored
+    JETTY_PREFIXES.forEach(spec::passThrough);
+    return spec.build();
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpSource.class);
+  private static final Set<String> JSON_HANDLER_NAMES =
+      Set.of(FLUME_JSON_HANDLER, HttpJsonHandler.class.getName(), "JSONHandler");
+  private static final int WORKER_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  private String bind;
+  private int port = -1;
+  private HttpSourceHandler handler;
+
+  private final NettyServer server = new NettyServer();
+
+  @Override
+  public void configure(Context context) {
+    Settings settings = Settings.of(context, describe());
+    port = settings.get(PORT);
+    bind = settings.get(BIND);
+    String handlerClass = settings.get(HANDLER);
+    boolean ssl = settings.get(SSL);
+    // declared so that Flume files using them pass the checker; unused without SSL
+    for (Setting<String> unused : List.of(KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
+        EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)) {
+      settings.get(unused);
+    }
+    if (ssl) {
+      String key = SSL.spellings().stream().filter(context::containsKey).findFirst()
+          .orElse(SSL.key());
+      throw new ConfigurationException(key,
+          "Http source " + getName() + ": SSL is not supported by FlumeLab's http source",
+          "Remove " + key + " (plain HTTP), or put a TLS proxy such as nginx in front");
+    }
+    for (String prefix : JETTY_PREFIXES) {
+      for (String key : settings.under(prefix).keySet()) {
+        LOG.warn("Http source {}: {}{} is a Jetty setting; FlumeLab's http source is not built on "
+            + "Jetty and ignores it", getName(), prefix, key);
+      }
+    }
+    handler = handler(handlerClass);
+    handler.configure(new Context(settings.under(HANDLER_PREFIX)));
+  }
+
+  private HttpSourceHandler handler(String className) {
+    if (JSON_HANDLER_NAMES.contains(className)) {
+      return new HttpJsonHandler();
+    }
+    Class<?> type;
+    try {
+      type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      String fix = className.startsWith("org.apache.flume.")
+          ? "FlumeLab has the JSON handler only: remove handler, or write an "
+              + HttpSourceHandler.class.getName()
+          : "Check the class name and that its jar is on the classpath (plugins.d or "
+              + "--classpath)";
+      throw new ConfigurationException(HANDLER.key(),
+          "Http source " + getName() + ": handler class " + className + " is not available", fix);
+    }
+    if (!HttpSourceHandler.class.isAssignableFrom(type)) {
+      throw new ConfigurationException(HANDLER.key(),
+          "Http source " + getName() + ": handler " + className + " does not implement "
+              + HttpSourceHandler.class.getName(),
+          "Flume's servlet-based HTTPSourceHandler does not run here; implement "
+              + HttpSourceHandler.class.getSimpleName() + " instead");
+    }
+    try {
+      return (HttpSourceHandler) type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | InstantiationException | IllegalAccessException e) {
+      throw new ConfigurationException(HANDLER.key(), "Http source " + getName()
+          + ": handler " + className + " cannot be created: " + e,
+          "Give the class a public constructor without arguments");
+    } catch (InvocationTargetException e) {
+      throw new ConfigurationException(HANDLER.key(), "Http source " + getName()
+          + ": the constructor of handler " + className + " failed: " + e.getCause(), null);
+    }
+  }
+
+  HttpSourceHandler handler() {
+    return handler;
+  }
+
+  @Override
+  protected String describe() {
+    return "Http source " + getName();
+  }
+
+  /** The address the source listens on while started (with the actual port if port was 0). */
+  public InetSocketAddress getLocalAddress() {
+    return server.localAddress();
+  }
+
+  @Override
+  public synchronized void start() {
+    requireStartable(server.isListening(), handler != null);
+    ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port)
+        .describingOtherCauses(Throwable::toString);
+    SourceCounter sourceCounter = getCounter();
+    server.listenTcp(where, "http-" + getName(), WORKER_THREADS, false,
+        ch -> ch.pipeline()
+            .addLast(new HttpServerCodec())
+            .addLast(new HttpServerExpectContinueHandler())
+            .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+            .addLast(new HttpRequestHandler(this, sourceCounter)));
+    super.start();
+    InetSocketAddress local = getLocalAddress();
+    LOG.info("Http source {} listening on http://{}:{}/", getName(),
+        local.getAddress().getHostAddress(), local.getPort());
+  }
+
+  @Override
+  public synchronized void stop() {
+    boolean wasListening = server.close();
+    super.stop();
+    if (wasListening) {
+      LOG.info("Http source {} stopped listening on {}:{}", getName(), bind, port);
+    }
+  }
+}
