@@ -2,6 +2,7 @@ package io.flumelab.core.source.exec;
 
 import static io.flumelab.core.spi.ComponentKind.SOURCE;
 
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.Configurable;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
@@ -48,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * command ends, its exit status and its last lines of error output are logged at WARN, so a
  * {@code tail} of a missing file is explained.
  */
-public class ExecSource extends CountedSource implements EventDrivenSource, Configurable {
+public class ExecSource extends CountedSource
+    implements EventDrivenSource, Configurable, BatchSizeSupported {
 
   static final Setting<String> COMMAND = Setting.string("command")
       .required("tail -F /path/to/app.log").doc("the command whose output becomes events");
@@ -114,6 +116,11 @@ public class ExecSource extends CountedSource implements EventDrivenSource, Conf
   @Override
   protected String describe() {
     return "Exec source " + getName();
+  }
+
+  @Override
+  public long getBatchSize() {
+    return batchSize;
   }
 
   @Override
