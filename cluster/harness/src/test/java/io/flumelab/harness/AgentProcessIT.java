@@ -28,8 +28,8 @@ class AgentProcessIT {
 
   @Test
   void startsSendsStopsWithStatusZero(Agents agents) throws IOException {
-    int port = freePort();
-    AgentProcess agent = agents.start("a1", netcatToLogger(port)).awaitListening("127.0.0.1", port);
+    int port = TestJobs.freePort();
+    AgentProcess agent = agents.start("a1", TestJobs.netcatToLogger(dir, port)).awaitListening("127.0.0.1", port);
 
     try (LineClient nc = LineClient.connect("127.0.0.1", port)) {
       nc.send("hello");
@@ -44,8 +44,8 @@ class AgentProcessIT {
 
   @Test
   void killIsSigkillAndRestartServesAgain(Agents agents) throws IOException {
-    int port = freePort();
-    AgentProcess agent = agents.start("a1", netcatToLogger(port)).awaitListening("127.0.0.1", port);
+    int port = TestJobs.freePort();
+    AgentProcess agent = agents.start("a1", TestJobs.netcatToLogger(dir, port)).awaitListening("127.0.0.1", port);
 
     assertThat(agent.kill()).isEqualTo(128 + 9);
     assertThat(agent.outputText()).doesNotContain("Stopping agent");
@@ -59,9 +59,9 @@ class AgentProcessIT {
 
   @Test
   void monitoringOverHttpAsTheCourseStartsIt(Agents agents) throws Exception {
-    int port = freePort();
-    int metricsPort = freePort();
-    agents.start("a1", netcatToLogger(port), List.of("-Dflume.monitoring.type=http",
+    int port = TestJobs.freePort();
+    int metricsPort = TestJobs.freePort();
+    agents.start("a1", TestJobs.netcatToLogger(dir, port), List.of("-Dflume.monitoring.type=http",
         "-Dflume.monitoring.port=" + metricsPort)).awaitListening("127.0.0.1", port);
     try (LineClient nc = LineClient.connect("127.0.0.1", port)) {
       nc.send("counted");
@@ -80,7 +80,7 @@ class AgentProcessIT {
   @Test
   void aTakenMonitoringPortStopsTheStartWithTheSettingToChange(Agents agents) throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
-      assertThatThrownBy(() -> agents.start("a1", netcatToLogger(freePort()),
+      assertThatThrownBy(() -> agents.start("a1", TestJobs.netcatToLogger(dir, TestJobs.freePort()),
           List.of("-Dflume.monitoring.type=http", "-Dflume.monitoring.port=" + taken.getLocalPort())))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("exited with status 1")
@@ -111,31 +111,12 @@ class AgentProcessIT {
 
   @Test
   void checkPrintsOkAndTheSummary() throws IOException {
-    FlumeNg.Result result = FlumeNg.check(netcatToLogger(freePort()), "a1");
+    FlumeNg.Result result = FlumeNg.check(TestJobs.netcatToLogger(dir, TestJobs.freePort()), "a1");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.output().strip())
         .isEqualTo("OK agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)");
   }
 
-  private Path netcatToLogger(int port) throws IOException {
-    return Files.writeString(dir.resolve("netcat-logger.conf"), """
-        a1.sources = r1
-        a1.channels = c1
-        a1.sinks = k1
-        a1.sources.r1.type = netcat
-        a1.sources.r1.bind = 127.0.0.1
-        a1.sources.r1.port = %d
-        a1.sources.r1.channels = c1
-        a1.channels.c1.type = memory
-        a1.sinks.k1.type = logger
-        a1.sinks.k1.channel = c1
-        """.formatted(port));
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

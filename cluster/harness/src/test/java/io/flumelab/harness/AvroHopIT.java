@@ -3,10 +3,9 @@ package io.flumelab.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,34 +24,13 @@ class AvroHopIT {
 
   @Test
   void eventsCrossTheHopAndSurviveADownstreamRestart(Agents agents) throws IOException {
-    int netcatPort = freePort();
-    int avroPort = freePort();
-    Path upstream = Files.writeString(dir.resolve("upstream.conf"), """
-        a1.sources = r1
-        a1.channels = c1
-        a1.sinks = k1
-        a1.sources.r1.type = netcat
-        a1.sources.r1.bind = 127.0.0.1
-        a1.sources.r1.port = %d
-        a1.sources.r1.channels = c1
-        a1.channels.c1.type = memory
-        a1.sinks.k1.type = avro
-        a1.sinks.k1.hostname = 127.0.0.1
-        a1.sinks.k1.port = %d
-        a1.sinks.k1.channel = c1
-        """.formatted(netcatPort, avroPort));
-    Path downstream = Files.writeString(dir.resolve("downstream.conf"), """
-        a2.sources = r1
-        a2.channels = c1
-        a2.sinks = k1
-        a2.sources.r1.type = avro
-        a2.sources.r1.bind = 127.0.0.1
-        a2.sources.r1.port = %d
-        a2.sources.r1.channels = c1
-        a2.channels.c1.type = memory
-        a2.sinks.k1.type = logger
-        a2.sinks.k1.channel = c1
-        """.formatted(avroPort));
+    int netcatPort = TestJobs.freePort();
+    int avroPort = TestJobs.freePort();
+    Path upstream = TestJobs.write(dir.resolve("upstream.conf"), "a1",
+        "netcat", Map.of("bind", "127.0.0.1", "port", netcatPort),
+        "avro", Map.of("hostname", "127.0.0.1", "port", avroPort));
+    Path downstream = TestJobs.write(dir.resolve("downstream.conf"), "a2",
+        "avro", Map.of("bind", "127.0.0.1", "port", avroPort), "logger", Map.of());
     AgentProcess a2 = agents.start("a2", downstream).awaitListening("127.0.0.1", avroPort);
     agents.start("a1", upstream).awaitListening("127.0.0.1", netcatPort);
 
@@ -70,9 +48,4 @@ class AvroHopIT {
     a2.awaitLine(LoggerSinkOutput.eventLine("while down"), WAIT);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
@@ -41,9 +41,9 @@ class LauncherIT {
           <Loggers><Root level="info"><AppenderRef ref="out"/></Root></Loggers>
         </Configuration>
         """);
-    int port = freePort();
+    int port = TestJobs.freePort();
 
-    AgentProcess agent = agents.startWithConf("a1", conf, netcatToLogger(port), List.of())
+    AgentProcess agent = agents.startWithConf("a1", conf, TestJobs.netcatToLogger(dir, port), List.of())
         .awaitListening("127.0.0.1", port);
 
     assertThat(agent.output()).as("the agent's log lines, laid out by %s", conf.resolve("log4j2.xml"))
@@ -77,10 +77,10 @@ class LauncherIT {
           }
         }
         """);
-    int port = freePort();
-    Path job = Files.writeString(dir.resolve("job.conf"), netcatToLoggerText(port)
-        + "a1.sources.r1.interceptors = i1\n"
-        + "a1.sources.r1.interceptors.i1.type = demo.ShoutInterceptor$Builder\n");
+    int port = TestJobs.freePort();
+    Path job = TestJobs.write(dir.resolve("job.conf"), "a1", "netcat", Map.of("bind", "127.0.0.1",
+        "port", port, "interceptors", "i1", "interceptors.i1.type", "demo.ShoutInterceptor$Builder"),
+        "logger", Map.of());
 
     AgentProcess agent = agents.start("a1", job, "--plugins-path", plugins.toString())
         .awaitListening("127.0.0.1", port);
@@ -99,8 +99,8 @@ class LauncherIT {
 
   @Test
   void theStatusFileFollowsTheAgentsLife(Agents agents) throws IOException {
-    int port = freePort();
-    AgentProcess agent = agents.start("a1", netcatToLogger(port));
+    int port = TestJobs.freePort();
+    AgentProcess agent = agents.start("a1", TestJobs.netcatToLogger(dir, port));
 
     assertThat(agent.state()).isEqualTo("started");
     assertThat(agent.stop()).isZero();
@@ -117,19 +117,9 @@ class LauncherIT {
 
   @Test
   void avroClientSendsEachLineOfAFile(Agents agents) throws IOException {
-    int port = freePort();
-    Path job = Files.writeString(dir.resolve("avro.conf"), """
-        a1.sources = r1
-        a1.channels = c1
-        a1.sinks = k1
-        a1.sources.r1.type = avro
-        a1.sources.r1.bind = 127.0.0.1
-        a1.sources.r1.port = %d
-        a1.sources.r1.channels = c1
-        a1.channels.c1.type = memory
-        a1.sinks.k1.type = logger
-        a1.sinks.k1.channel = c1
-        """.formatted(port));
+    int port = TestJobs.freePort();
+    Path job = TestJobs.write(dir.resolve("avro.conf"), "a1", "avro",
+        Map.of("bind", "127.0.0.1", "port", port), "logger", Map.of());
     Path log = Files.writeString(dir.resolve("log.10"), "first line\nsecond line\n");
     AgentProcess agent = agents.start("a1", job).awaitListening("127.0.0.1", port);
 
@@ -147,7 +137,7 @@ class LauncherIT {
     Path log = Files.writeString(dir.resolve("log"), "x\n");
 
     FlumeNg.Result sent = FlumeNg.run("avro-client", "-H", "127.0.0.1", "-p",
-        String.valueOf(freePort()), "-F", log.toString());
+        String.valueOf(TestJobs.freePort()), "-F", log.toString());
 
     assertThat(sent.exitCode()).isEqualTo(2);
     assertThat(sent.output()).contains("Cannot send to the avro source at 127.0.0.1:");
@@ -175,28 +165,6 @@ class LauncherIT {
     }
   }
 
-  private Path netcatToLogger(int port) throws IOException {
-    return Files.writeString(dir.resolve("netcat-" + port + ".conf"), netcatToLoggerText(port));
-  }
 
-  private static String netcatToLoggerText(int port) {
-    return """
-        a1.sources = r1
-        a1.channels = c1
-        a1.sinks = k1
-        a1.sources.r1.type = netcat
-        a1.sources.r1.bind = 127.0.0.1
-        a1.sources.r1.port = %d
-        a1.sources.r1.channels = c1
-        a1.channels.c1.type = memory
-        a1.sinks.k1.type = logger
-        a1.sinks.k1.channel = c1
-        """.formatted(port);
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -118,7 +118,8 @@ public class Context {
     return getDouble(key, null);
   }
 
-  private String get(String key) {
+  /** The trimmed value of a key, or null: every getter reads through here. */
+  protected String get(String key) {
     String value = parameters.get(key);
     return value == null ? null : value.trim();
   }

@@ -34,9 +34,10 @@ final class RecordingContext extends Context {
     return readEverything;
   }
 
-  private <T> T note(String key, T value) {
+  @Override
+  protected String get(String key) {
     keysRead.add(key);
-    return value;
+    return super.get(key);
   }
 
   @Override
@@ -53,66 +54,7 @@ final class RecordingContext extends Context {
 
   @Override
   public boolean containsKey(String key) {
-    return note(key, super.containsKey(key));
-  }
-
-  @Override
-  public String getString(String key, String defaultValue) {
-    return note(key, super.getString(key, defaultValue));
-  }
-
-  @Override
-  public String getString(String key) {
-    return note(key, super.getString(key));
-  }
-
-  @Override
-  public Boolean getBoolean(String key, Boolean defaultValue) {
-    return note(key, super.getBoolean(key, defaultValue));
-  }
-
-  @Override
-  public Boolean getBoolean(String key) {
-    return note(key, super.getBoolean(key));
-  }
-
-  @Override
-  public Integer getInteger(String key, Integer defaultValue) {
-    return note(key, super.getInteger(key, defaultValue));
-  }
-
-  @Override
-  public Integer getInteger(String key) {
-    return note(key, super.getInteger(key));
-  }
-
-  @Override
-  public Long getLong(String key, Long defaultValue) {
-    return note(key, super.getLong(key, defaultValue));
-  }
-
-  @Override
-  public Long getLong(String key) {
-    return note(key, super.getLong(key));
-  }
-
-  @Override
-  public Float getFloat(String key, Float defaultValue) {
-    return note(key, super.getFloat(key, defaultValue));
-  }
-
-  @Override
-  public Float getFloat(String key) {
-    return note(key, super.getFloat(key));
-  }
-
-  @Override
-  public Double getDouble(String key, Double defaultValue) {
-    return note(key, super.getDouble(key, defaultValue));
-  }
-
-  @Override
-  public Double getDouble(String key) {
-    return note(key, super.getDouble(key));
+    keysRead.add(key);
+    return super.containsKey(key);
   }
 }
