@@ -1,7 +1,7 @@
 # Shared by the bin/ commands: locate the checkout and build the runtime (or the services) on first use.
 
 FLUMELAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-AGENT_TARGET="$FLUMELAB_HOME/runtime/agent/target"
+LAUNCHER_TARGET="$FLUMELAB_HOME/runtime/launcher/target"
 SERVICES_TARGET="$FLUMELAB_HOME/cluster/services/target"
 # the user's FlumeLab files: conf/ (hosts file, flume-env.sh for -c) and run/ (flumelab up's session)
 FLUMELAB_STATE_DIR="${FLUMELAB_STATE_DIR:-$HOME/.flumelab}"
@@ -54,8 +54,8 @@ show_build_progress() {
 # Builds the agent launcher and its libraries when missing or older than the sources.
 ensure_runtime_built() {
   local jar
-  jar=$(ls "$AGENT_TARGET"/flumelab-agent-*.jar 2>/dev/null | head -n 1 || true)
-  if [[ -n "$jar" && -d "$AGENT_TARGET/lib" ]]; then
+  jar=$(ls "$LAUNCHER_TARGET"/flumelab-launcher-*.jar 2>/dev/null | head -n 1 || true)
+  if [[ -n "$jar" && -d "$LAUNCHER_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime")
     [[ -z "$newer" ]] && return 0
@@ -63,7 +63,7 @@ ensure_runtime_built() {
   else
     echo "flumelab: building the runtime (first run; takes a minute)..." >&2
   fi
-  build_module runtime/agent
+  build_module runtime/launcher
 }
 
 # Builds cluster/services, and the runtime it uses, with its libraries in target/lib, when missing

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * EOF
  * (cd /tmp/flume-cp &amp;&amp; mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt)
  * ./mvnw -q -pl runtime/benchmarks package -DskipTests
- * CP="runtime/benchmarks/target/classes:runtime/agent/target/lib/*:runtime/agent/target/classes"
+ * CP="runtime/benchmarks/target/classes:runtime/launcher/target/lib/*:runtime/launcher/target/classes"
  * java -Xmx1g -XX:+UseG1GC -cp "$CP" io.flumelab.benchmarks.AvroThroughput flumelab /tmp/flume-cp/cp.txt
  * java -cp "$CP" io.flumelab.benchmarks.AvroThroughput flume /tmp/flume-cp/cp.txt
  * </pre>

@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * ./mvnw -q -pl runtime/benchmarks package -DskipTests
- * java -Xmx1g -XX:+UseG1GC -cp "runtime/benchmarks/target/classes:runtime/agent/target/lib/*:runtime/agent/target/classes" \
+ * java -Xmx1g -XX:+UseG1GC -cp "runtime/benchmarks/target/classes:runtime/launcher/target/lib/*:runtime/launcher/target/classes" \
  *     io.flumelab.benchmarks.NetcatThroughput [lines=1000000] [warmup=300000] [runs=3] [acks=false]
  * </pre>
  *

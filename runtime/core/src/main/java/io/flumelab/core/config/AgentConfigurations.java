@@ -69,7 +69,7 @@ public final class AgentConfigurations {
   /**
    * The agent's components, ready to start.
    *
-   * @throws ConfigException with every problem, if the configuration cannot run
+   * @throws InvalidConfigFileException with every problem, if the configuration cannot run
    */
   public static Topology load(Path file, String agentName, Options options) {
     return topologyOf(run(file.toString(), read(file), agentName, options));
@@ -92,7 +92,7 @@ public final class AgentConfigurations {
   private static Topology topologyOf(Outcome outcome) {
     CheckReport report = outcome.report();
     if (!report.ok()) {
-      throw new ConfigException(report.file(), report.problems());
+      throw new InvalidConfigFileException(report.file(), report.problems());
     }
     Topology t = outcome.topology();
     return new Topology(t.agentName(), t.channels(), t.sources(), t.sinkRunners(), t.components(),

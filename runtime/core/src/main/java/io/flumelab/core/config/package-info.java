@@ -2,7 +2,7 @@
  * Reads a Flume properties file into one agent's wired components, reporting every problem first.
  *
  * <p>{@link io.flumelab.core.config.AgentConfigurations} is the entry point: {@code load} returns a
- * {@link io.flumelab.core.config.Topology} or throws {@link io.flumelab.core.config.ConfigException};
+ * {@link io.flumelab.core.config.Topology} or throws {@link io.flumelab.core.config.InvalidConfigFileException};
  * {@code check} returns a {@link io.flumelab.core.config.CheckReport}. Each finding renders as
  * {@code file:line: [warning: ]key: message. Fix.}, the parts that do not apply left out, so editors
  * and terminals can jump to the line.

@@ -90,7 +90,7 @@ class LenientModeTest {
   void nothingLeftToRunStillFails() {
     String config = MalformedConfigTest.lab01().replace("type = memory", "type = memroy");
     assertThatThrownBy(() -> AgentConfigurations.load(FILE, config, "a1", LENIENT))
-        .isInstanceOf(ConfigException.class)
+        .isInstanceOf(InvalidConfigFileException.class)
         .hasMessage("""
             jobs/x.conf: nothing is left to run for agent 'a1'. Lenient mode leaves out invalid components; \
             at least one channel and one source or sink must be valid.

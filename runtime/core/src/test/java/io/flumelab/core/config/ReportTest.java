@@ -18,7 +18,7 @@ class ReportTest {
         .replace("type = logger", "type = loger")
         .replace("capacity = 1000", "capacity = 1k")
         + "a1.channels.c1.transactionCapacity = 10\n";
-    ConfigException e = catchThrowableOfType(ConfigException.class,
+    InvalidConfigFileException e = catchThrowableOfType(InvalidConfigFileException.class,
         () -> AgentConfigurations.load(FILE, config, "a1", STRICT));
 
     assertThat(e.getMessage()).isEqualTo("""

@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;

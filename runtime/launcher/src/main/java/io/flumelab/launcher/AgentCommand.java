@@ -1,11 +1,11 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.agent.AgentStatus;
 import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.config.ConfigException;
+import io.flumelab.core.config.InvalidConfigFileException;
 import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
 import io.flumelab.core.monitor.Monitoring;
@@ -55,7 +55,7 @@ final class AgentCommand implements Callable<Integer> {
     try {
       topology = AgentConfigurations.load(configFile, agentName,
           AgentConfigurations.Options.defaults().withLenient(lenient));
-    } catch (ConfigException e) {
+    } catch (InvalidConfigFileException e) {
       System.err.println(e.getMessage());
       return ExitCodes.INVALID_CONFIG;
     }

@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +60,7 @@ class DependencyRulesTest {
   @Test
   void labsAndAnswersSeeTheApiAndTheHarnessOnly() {
     Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
-        || i.name().startsWith("io.flumelab.agent.") || i.name().startsWith("io.flumelab.avro.")
+        || i.name().startsWith("io.flumelab.launcher.") || i.name().startsWith("io.flumelab.avro.")
         || i.name().startsWith("io.flumelab.hdfs.") || i.name().startsWith("io.flumelab.testkit.");
     assertThat(imports("labs")).filteredOn(runtimeInternals).isEmpty();
     assertThat(imports("answers")).filteredOn(runtimeInternals).isEmpty();

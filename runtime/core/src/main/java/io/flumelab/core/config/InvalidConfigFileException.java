@@ -6,14 +6,14 @@ import java.util.List;
  * The configuration cannot run. Carries every problem found (and the warnings), so the launcher
  * prints them all at once instead of making the user fix one per start.
  */
-public class ConfigException extends RuntimeException {
+public class InvalidConfigFileException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final String file;
   private final transient List<Problem> problems;
 
-  public ConfigException(String file, List<Problem> problems) {
+  public InvalidConfigFileException(String file, List<Problem> problems) {
     super(ProblemReport.render(file, problems, "the agent was not started"));
     this.file = file;
     this.problems = ProblemReport.sorted(problems);

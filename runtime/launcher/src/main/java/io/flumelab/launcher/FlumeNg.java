@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

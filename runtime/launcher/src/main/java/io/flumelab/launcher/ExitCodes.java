@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 /** The launcher's exit statuses. */
 final class ExitCodes {

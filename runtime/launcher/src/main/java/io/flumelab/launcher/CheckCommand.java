@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;

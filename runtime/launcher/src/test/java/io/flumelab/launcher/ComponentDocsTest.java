@@ -1,4 +1,4 @@
-package io.flumelab.agent;
+package io.flumelab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/components.md's settings tables are the components' declarations, rendered. After changing
  * a declaration, regenerate them with
- * {@code ./mvnw test -pl runtime/agent -Dtest=ComponentDocsTest -Dflumelab.docs.update=true}.
+ * {@code ./mvnw test -pl runtime/launcher -Dtest=ComponentDocsTest -Dflumelab.docs.update=true}.
  */
 class ComponentDocsTest {
 
@@ -25,7 +25,7 @@ class ComponentDocsTest {
       ComponentDocs.update(DOCS, rendered);
     }
     assertThat(ComponentDocs.inFile(DOCS))
-        .as("the settings tables of %s; regenerate them with ./mvnw test -pl runtime/agent "
+        .as("the settings tables of %s; regenerate them with ./mvnw test -pl runtime/launcher "
             + "-Dtest=ComponentDocsTest -Dflumelab.docs.update=true", DOCS)
         .isEqualTo(rendered);
   }
