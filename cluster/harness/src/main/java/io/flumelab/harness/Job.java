@@ -3,13 +3,21 @@ package io.flumelab.harness;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.AgentModel;
 import io.flumelab.core.config.CheckReport;
+import io.flumelab.core.config.ComponentRegistry;
 import io.flumelab.core.config.Problem;
+import io.flumelab.core.spi.ComponentKind;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One agent of a job file, as the runtime parses it: its sources, channels, sinks and sink groups
@@ -40,6 +48,36 @@ public final class Job {
       return value == null || value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
     }
 
+    /**
+     * A number setting as Flume reads it ({@code Long.parseLong} of the trimmed value), or
+     * {@code defaultValue} when unset; fails, naming the key and value, when it is not a number.
+     */
+    public long number(String key, long defaultValue) {
+      String value = setting(key);
+      if (value == null || value.isEmpty()) {
+        return defaultValue;
+      }
+      try {
+        return Long.parseLong(value);
+      } catch (NumberFormatException e) {
+        throw new AssertionError(this + ": " + key + " = '" + value + "' is not a number");
+      }
+    }
+
+    /**
+     * A boolean setting as Flume reads it ({@code Boolean.parseBoolean}: {@code true} in any case
+     * is true, anything else false), or {@code defaultValue} when unset.
+     */
+    public boolean flag(String key, boolean defaultValue) {
+      String value = setting(key);
+      return value == null || value.isEmpty() ? defaultValue : Boolean.parseBoolean(value);
+    }
+
+    /** The host and port two settings give: {@code bind} or {@code hostname}, and {@code port}. */
+    public Address address(String hostKey, String portKey) {
+      return new Address(setting(hostKey), (int) number(portKey, -1));
+    }
+
     /** Whether the type is {@code type}, ignoring case as Flume does for aliases. */
     public boolean is(String type) {
       return this.type != null && this.type.equalsIgnoreCase(type);
@@ -61,6 +99,57 @@ public final class Job {
       return name + " (" + type + ")";
     }
   }
+
+  /**
+   * A host and port a source listens on or a sink sends to. Two addresses are the same when their
+   * ports are and their hosts name one machine: names are resolved, so {@code hadoop105} and
+   * {@code 127.0.1.105} (the course's hosts file) or {@code localhost} and {@code 127.0.0.1} match.
+   */
+  public record Address(String host, int port) {
+
+    /** Whether this is {@code host:port}, resolving names. */
+    public boolean is(String otherHost, int otherPort) {
+      return port == otherPort && sameHost(host, otherHost);
+    }
+
+    /** Whether a listener here accepts connections to {@code host:port}: the same, or 0.0.0.0. */
+    public boolean accepts(String otherHost, int otherPort) {
+      return port == otherPort && (isWildcard() || sameHost(host, otherHost));
+    }
+
+    /** Listens on every address of the machine. */
+    public boolean isWildcard() {
+      return "0.0.0.0".equals(host) || "::".equals(host);
+    }
+
+    private static boolean sameHost(String a, String b) {
+      if (a == null || b == null) {
+        return false;
+      }
+      if (a.equalsIgnoreCase(b)) {
+        return true;
+      }
+      Set<InetAddress> resolved = resolve(a);
+      resolved.retainAll(resolve(b));
+      return !resolved.isEmpty();
+    }
+
+    private static Set<InetAddress> resolve(String host) {
+      try {
+        return new HashSet<>(Arrays.asList(InetAddress.getAllByName(host)));
+      } catch (UnknownHostException e) {
+        return new HashSet<>();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return host + ":" + (port < 0 ? "(no port)" : port);
+    }
+  }
+
+  private static final ComponentRegistry REGISTRY =
+      ComponentRegistry.load(Job.class.getClassLoader());
 
   private final Path file;
   private final CheckReport report;
@@ -156,11 +245,14 @@ public final class Job {
         .toList();
   }
 
-  /** The source's channel selector: its type ({@code replicating} when unset) and settings. */
+  /**
+   * The source's channel selector: its type as registered ({@code replicating} when unset, an alias
+   * for Flume's class name) and settings.
+   */
   public Component selectorOf(Component source) {
     Map<String, String> settings = source.under("selector.");
     String type = settings.getOrDefault("type", "replicating").trim();
-    return new Component("selector", type, settings);
+    return new Component("selector", alias(ComponentKind.SELECTOR, type), settings);
   }
 
   /** The source's interceptors, in the order its {@code interceptors} list gives. */
@@ -168,7 +260,8 @@ public final class Job {
     return source.list("interceptors").stream().map(name -> {
       Map<String, String> settings = source.under("interceptors." + name + ".");
       String type = settings.get("type");
-      return new Component(name, type == null ? null : type.trim(), settings);
+      return new Component(name,
+          type == null ? null : alias(ComponentKind.INTERCEPTOR, type.trim()), settings);
     }).toList();
   }
 
@@ -177,11 +270,14 @@ public final class Job {
     return sinkGroups().stream().filter(g -> g.list("sinks").contains(sink.name())).findFirst();
   }
 
-  /** A sink group's processor: its type ({@code default} when unset) and settings. */
+  /**
+   * A sink group's processor: its type as registered ({@code default} when unset, an alias for
+   * Flume's class name) and settings.
+   */
   public Component processorOf(Component group) {
     Map<String, String> settings = group.under("processor.");
     String type = settings.getOrDefault("type", "default").trim();
-    return new Component("processor", type, settings);
+    return new Component("processor", alias(ComponentKind.SINK_PROCESSOR, type), settings);
   }
 
   /** The group's sinks, in its list's order. */
@@ -189,6 +285,43 @@ public final class Job {
     return group.list("sinks").stream()
         .map(name -> sinks().stream().filter(s -> s.name().equals(name)).findFirst())
         .flatMap(Optional::stream).toList();
+  }
+
+  /**
+   * The sink of type {@code sinkType} that drains a channel of the one source of type
+   * {@code sourceType}: the task's path through the agent. Fails, saying what the agent declares
+   * and how it is wired, when there is no such path or it is not unique, or when the channel is not
+   * of type {@code channelType}.
+   */
+  public Component assertFlow(String sourceType, String channelType, String sinkType) {
+    Component sink = assertFlow(sourceType, sinkType);
+    Component channel = channelOf(sink).orElseThrow();
+    if (!channel.is(channelType)) {
+      throw new AssertionError("In " + describeFile() + ", the " + sourceType + " source reaches "
+          + sink.name() + " through channel " + channel + "; the task asks for a " + channelType
+          + " channel");
+    }
+    return sink;
+  }
+
+  /** The same, through a channel of any type. */
+  public Component assertFlow(String sourceType, String sinkType) {
+    Component source = onlySource(sourceType);
+    List<Component> reached = sinksFedBy(source).stream().filter(s -> s.is(sinkType)).toList();
+    if (reached.size() != 1) {
+      throw new AssertionError("In " + describeFile() + ", the " + sourceType + " source "
+          + source.name() + " should feed one " + sinkType + " sink through a channel, but it "
+          + "feeds " + (reached.isEmpty() ? "none" : reached) + ". Its channels: "
+          + channelsOf(source) + "; " + wiring());
+    }
+    return reached.get(0);
+  }
+
+  /** Which channel each sink drains, for messages: {@code k1 (logger) <- c1, k2 (avro) <- none}. */
+  public String wiring() {
+    return "sinks drain " + sinks().stream()
+        .map(sink -> sink + " <- " + channelOf(sink).map(Component::name).orElse("no channel"))
+        .collect(Collectors.joining(", "));
   }
 
   public Path file() {
@@ -202,6 +335,10 @@ public final class Job {
         + (sinkGroups().isEmpty() ? "" : ", sink groups " + sinkGroups());
   }
 
+  private String describeFile() {
+    return "agent " + model.name() + " of " + file.getFileName();
+  }
+
   private Optional<Component> channel(String name) {
     return channels().stream().filter(c -> c.name().equals(name)).findFirst();
   }
@@ -213,6 +350,11 @@ public final class Job {
           + "s: " + all + ")");
     }
     return matching.get(0);
+  }
+
+  /** A registered type's alias in any spelling (Flume's class name too), else as written. */
+  private static String alias(ComponentKind kind, String type) {
+    return REGISTRY.find(kind, type).map(spec -> spec.alias()).orElse(type);
   }
 
   private static List<Component> convert(List<AgentModel.Component> components) {
