@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @LabTest
@@ -29,6 +31,7 @@ class NetcatLoggerIT {
   private final Path job = Lab.file("jobs/flume-netcat-logger.conf");
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
   @DisplayName("the configuration passes flume-ng check and has the task's three components")
@@ -38,9 +41,13 @@ class NetcatLoggerIT {
     assertThat(check.exitCode())
         .as("bin/flume-ng check -f %s -n a1 found problems:%n%s", job, check.output())
         .isZero();
-    assertThat(check.output())
-        .as("r1 should be a netcat source, k1 a logger sink, c1 a memory channel")
-        .contains("r1 netcat", "k1 logger", "c1 memory");
+    Job agent = Job.read(job, "a1");
+    agent.assertFlow("netcat", "memory", "logger");
+    Job.Address listens = agent.onlySource("netcat").address("bind", "port");
+    assertThat(listens.accepts(HOST, PORT))
+        .as("the netcat source listens on %s (bind, port); nc connects to %s:%d", listens, HOST,
+            PORT)
+        .isTrue();
   }
 
   @Test

@@ -7,7 +7,8 @@ import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
-import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Job;
+import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LogFile;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,19 +65,14 @@ class ExecHdfsIT {
   }
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
   @DisplayName("the job passes flume-ng check without warnings: exec -> memory -> hdfs")
   void jobIsValid() {
-    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", "a1",
-        "-DHIVE_LOG=" + dir.resolve("hive.log"));
+    Job agent = JobCheck.assertClean(job, "a1", List.of("HIVE_LOG=" + dir.resolve("hive.log")));
 
-    assertThat(check.exitCode())
-        .as("bin/flume-ng check -f %s -n a1 found problems:%n%s", job, check.output()).isZero();
-    assertThat(check.output()).as("r1 exec, c1 memory, s1 hdfs")
-        .contains("r1 exec", "c1 memory", "s1 hdfs");
-    assertThat(check.output()).as("flume-ng check printed warnings; each says what to change")
-        .doesNotContain("warning:");
+    agent.assertFlow("exec", "memory", "hdfs");
   }
 
   @Test

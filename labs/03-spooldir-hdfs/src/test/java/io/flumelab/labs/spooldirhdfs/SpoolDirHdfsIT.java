@@ -7,7 +7,8 @@ import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
-import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Job;
+import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.Points;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,19 +60,19 @@ class SpoolDirHdfsIT {
   }
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
-  @DisplayName("the job passes flume-ng check without warnings: spooldir -> memory -> hdfs")
+  @DisplayName("the job passes flume-ng check without warnings: spooldir with file headers -> memory -> hdfs")
   void jobIsValid() {
-    FlumeNg.Result check = FlumeNg.run("check", "-f", job.toString(), "-n", "a3",
-        "-DUPLOAD_DIR=" + dir);
+    Job agent = JobCheck.assertClean(job, "a3", List.of("UPLOAD_DIR=" + dir));
 
-    assertThat(check.exitCode())
-        .as("bin/flume-ng check -f %s -n a3 found problems:%n%s", job, check.output()).isZero();
-    assertThat(check.output()).as("r3 spooldir, c3 memory, k3 hdfs")
-        .contains("r3 spooldir", "c3 memory", "k3 hdfs");
-    assertThat(check.output()).as("flume-ng check printed warnings; each says what to change")
-        .doesNotContain("warning:");
+    agent.assertFlow("spooldir", "memory", "hdfs");
+    Job.Component spooldir = agent.onlySource("spooldir");
+    assertThat(spooldir.flag("fileHeader", false))
+        .as("%s's fileHeader (%s; Flume's default is false): each event should carry its file's "
+            + "path in a header", spooldir, spooldir.setting("fileHeader"))
+        .isTrue();
   }
 
   @Test

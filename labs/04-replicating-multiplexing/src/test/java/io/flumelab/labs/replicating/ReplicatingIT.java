@@ -7,6 +7,7 @@ import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LocalFiles;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,14 +66,33 @@ class ReplicatingIT {
   }
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
-  @DisplayName("the three jobs pass flume-ng check without warnings")
+  @DisplayName("the three jobs pass flume-ng check without warnings; flume-1 copies each line to both avro sinks")
   void jobsAreValid() {
-    List<String> defines = List.of("HIVE_LOG=/tmp/hive.log", "FLUME3_DIR=/tmp");
-    JobCheck.assertClean(flume1, "a1", defines, "r1 exec", "s1 avro", "s2 avro");
-    JobCheck.assertClean(flume2, "a2", defines, "r1 avro", "k1 hdfs");
-    JobCheck.assertClean(flume3, "a3", defines, "r1 avro", "k1 file_roll");
+    List<String> defines = List.of("HIVE_LOG=" + hiveLog, "FLUME3_DIR=" + flume3Dir);
+    Job a1 = JobCheck.assertClean(flume1, "a1", defines);
+    Job a2 = JobCheck.assertClean(flume2, "a2", defines);
+    Job a3 = JobCheck.assertClean(flume3, "a3", defines);
+
+    Job.Component exec = a1.onlySource("exec");
+    assertThat(a1.selectorOf(exec).type()).as("%s's channel selector", exec)
+        .isEqualTo("replicating");
+    List<Job.Component> fed = a1.sinksFedBy(exec);
+    Job.Component toFlume2 = avroSinkTo(a1, fed, "hadoop102", 4141);
+    Job.Component toFlume3 = avroSinkTo(a1, fed, "hadoop102", 4142);
+    assertThat(a1.channelOf(toFlume2)).as("the channel of %s (to flume-2) and of %s (to flume-3): "
+        + "two sinks on one channel share its events instead of each getting a copy", toFlume2,
+        toFlume3).isNotEqualTo(a1.channelOf(toFlume3));
+
+    receives(a2, "avro", 4141);
+    a2.assertFlow("avro", "memory", "hdfs");
+    receives(a3, "avro", 4142);
+    Job.Component fileRoll = a3.assertFlow("avro", "memory", "file_roll");
+    assertThat(fileRoll.setting("sink.directory"))
+        .as("the directory %s of flume-3 writes into (sink.directory)", fileRoll)
+        .isEqualTo(flume3Dir.toString());
   }
 
   @Test
@@ -145,6 +166,31 @@ class ReplicatingIT {
           + "within " + ARRIVES.toSeconds() + " s; it holds " + seen.size() + " lines"
           + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size()))), e);
     }
+  }
+
+  /** The one avro sink of {@code sinks} that sends to host:port; fails saying where they send. */
+  private static Job.Component avroSinkTo(Job job, List<Job.Component> sinks, String host,
+      int port) {
+    List<Job.Component> matching = sinks.stream()
+        .filter(sink -> sink.is("avro") && sink.address("hostname", "port").is(host, port))
+        .toList();
+    assertThat(matching).as("flume-1's avro sinks fed by its exec source that send to %s:%d "
+        + "(hostname, port); the sinks it feeds: %s", host, port, destinations(sinks))
+        .hasSize(1);
+    return matching.get(0);
+  }
+
+  private static String destinations(List<Job.Component> sinks) {
+    return sinks.stream().map(sink -> sink + " -> " + sink.address("hostname", "port")).toList()
+        .toString();
+  }
+
+  /** Asserts that the agent's one source of this type listens on hadoop102:port. */
+  private static void receives(Job job, String type, int port) {
+    Job.Address address = job.onlySource(type).address("bind", "port");
+    assertThat(address.accepts("hadoop102", port)).as("%s: its %s source listens on %s (bind, "
+        + "port); flume-1 sends to hadoop102:%d", job.file().getFileName(), type, address, port)
+        .isTrue();
   }
 
   private static List<String> hdfsLines(FileSystem hdfs) {

@@ -7,24 +7,22 @@ import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
 import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @LabTest
@@ -39,6 +37,7 @@ class SinkGroupIT {
   private final Path flume3 = Lab.file("jobs/group2/flume-avro-console2.conf");
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
   @DisplayName("the three jobs pass flume-ng check")
@@ -51,31 +50,31 @@ class SinkGroupIT {
   }
 
   @Test
+  @Tag("job")
   @Order(2)
   @Points(20)
-  @DisplayName("flume-1 drains c1 through a sink group g1 of k1 and k2 with a load_balance processor")
+  @DisplayName("flume-1 drains its channel through a sink group of its two avro sinks with a load_balance processor")
   void flume1HasALoadBalancingGroup() {
     requireSinkGroup();
   }
 
   @Test
+  @Tag("job")
   @Order(3)
   @Points(10)
   @DisplayName("the group picks sinks at random and leaves a failed sink out for at most 10 s")
-  void randomWithBackoff() throws IOException {
-    Properties job = new Properties();
-    try (Reader in = Files.newBufferedReader(flume1)) {
-      job.load(in);
-    }
-    String processor = "a1.sinkgroups.g1.processor.";
-    assertThat(job.getProperty(processor + "selector", "round_robin").trim())
-        .as(processor + "selector").isEqualTo("random");
-    assertThat(job.getProperty(processor + "backoff", "false").trim())
-        .as(processor + "backoff").isEqualTo("true");
-    String maxTimeOut = job.getProperty(processor + "selector.maxTimeOut", "30000").trim();
-    assertThat(maxTimeOut).as(processor + "selector.maxTimeOut (ms; Flume's default is 30000)")
-        .matches("\\d+");
-    assertThat(Long.parseLong(maxTimeOut)).as(processor + "selector.maxTimeOut (ms)")
+  void randomWithBackoff() {
+    Job a1 = Job.read(flume1, "a1");
+    Job.Component processor = a1.processorOf(requireSinkGroup());
+
+    assertThat(processor.setting("selector"))
+        .as("the processor's selector (Flume's default is round_robin)")
+        .isEqualToIgnoringCase("random");
+    assertThat(processor.flag("backoff", false))
+        .as("the processor's backoff (%s; Flume's default is false)", processor.setting("backoff"))
+        .isTrue();
+    assertThat(processor.number("selector.maxTimeOut", 30_000))
+        .as("the processor's selector.maxTimeOut (ms; Flume's default is 30000)")
         .isBetween(1L, 10_000L);
   }
 
@@ -118,12 +117,32 @@ class SinkGroupIT {
     awaitEachOnce(receivers, sendUntilEachPrints(List.of(a3), "back-"));
   }
 
-  /** The group is the task: without it two sinks on one channel would also share the lines. */
-  private void requireSinkGroup() {
-    FlumeNg.Result check = FlumeNg.check(flume1, "a1");
-    assertThat(check.output()).as("bin/flume-ng check -f %s -n a1 should show a sink group "
-        + "g1 with a load_balance processor; it printed:%n%s", flume1, check.output())
-        .contains("1 sink group (g1 load_balance: k1 k2)");
+  /**
+   * The group is the task: without it two sinks on one channel would also share the lines. Returns
+   * the group of flume-1's two avro sinks, which must drain the netcat source's channel, send one
+   * to each receiver, and be balanced by a load_balance processor.
+   */
+  private Job.Component requireSinkGroup() {
+    Job a1 = Job.read(flume1, "a1");
+    Job.Component netcat = a1.onlySource("netcat");
+    List<Job.Component> fed = a1.sinksFedBy(netcat);
+    assertThat(fed).as("the sinks that drain the channel of flume-1's %s; %s", netcat, a1.wiring())
+        .hasSize(2).allMatch(sink -> sink.is("avro"), "is an avro sink");
+    List<Job.Address> destinations = fed.stream().map(sink -> sink.address("hostname", "port"))
+        .toList();
+    assertThat(destinations.stream().anyMatch(to -> to.is("hadoop102", 4141))
+        && destinations.stream().anyMatch(to -> to.is("hadoop102", 4142)))
+        .as("where flume-1's avro sinks send (hostname, port): %s; one should send to flume-2 at "
+            + "hadoop102:4141, the other to flume-3 at hadoop102:4142", destinations)
+        .isTrue();
+    Job.Component group = a1.groupOf(fed.get(0)).orElse(null);
+    assertThat(group).as("the sink group of %s: flume-1 should put its two avro sinks in one "
+        + "group; its groups: %s", fed.get(0), a1.sinkGroups()).isNotNull();
+    assertThat(a1.sinksOfGroup(group)).as("the sinks of %s", group)
+        .containsExactlyInAnyOrderElementsOf(fed);
+    assertThat(a1.processorOf(group).type()).as("the processor type of %s", group)
+        .isEqualTo("load_balance");
+    return group;
   }
 
   /** flume-3 and flume-2 first, then flume-1, all on hadoop102; returns [flume-2, flume-3]. */

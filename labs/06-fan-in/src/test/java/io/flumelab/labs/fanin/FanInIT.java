@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
+import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
@@ -22,6 +23,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,14 +49,29 @@ class FanInIT {
   }
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
-  @DisplayName("the three jobs pass flume-ng check without warnings")
+  @DisplayName("the three jobs pass flume-ng check without warnings; flume-1 and flume-2 send to flume-3 at hadoop105:4141")
   void jobsAreValid() {
     List<String> defines = List.of("GROUP_LOG=/tmp/group.log");
-    JobCheck.assertClean(flume1, "a1", defines, "r1 exec", "k1 avro");
-    JobCheck.assertClean(flume2, "a2", defines, "r1 netcat", "k1 avro");
-    JobCheck.assertClean(flume3, "a3", defines, "r1 avro", "k1 logger");
+    Job a1 = JobCheck.assertClean(flume1, "a1", defines);
+    Job a2 = JobCheck.assertClean(flume2, "a2", defines);
+    Job a3 = JobCheck.assertClean(flume3, "a3", defines);
+
+    sendsToTheCollector(a1, a1.assertFlow("exec", "memory", "avro"));
+    sendsToTheCollector(a2, a2.assertFlow("netcat", "memory", "avro"));
+    Job.Address socket = a2.onlySource("netcat").address("bind", "port");
+    assertThat(socket.accepts("hadoop102", 44444))
+        .as("flume-2's netcat source listens on %s (bind, port); nc connects to hadoop102:44444",
+            socket)
+        .isTrue();
+    a3.assertFlow("avro", "memory", "logger");
+    Job.Address collector = a3.onlySource("avro").address("bind", "port");
+    assertThat(collector.is("hadoop105", 4141))
+        .as("flume-3's avro source listens on %s (bind, port); it should listen on hadoop105:4141, "
+            + "that host only", collector)
+        .isTrue();
   }
 
   @Test
@@ -97,6 +114,12 @@ class FanInIT {
     assertThat(Ports.isFree("hadoop102", 4141)).as("port 4141 on hadoop102, where flume-3 "
         + "must not listen (bind hadoop105, not 0.0.0.0)").isTrue();
     assertThat(Ports.isFree("hadoop103", 4141)).as("port 4141 on hadoop103").isTrue();
+  }
+
+  private static void sendsToTheCollector(Job job, Job.Component avroSink) {
+    Job.Address to = avroSink.address("hostname", "port");
+    assertThat(to.is("hadoop105", 4141)).as("%s: %s sends to %s (hostname, port); flume-3 "
+        + "listens on hadoop105:4141", job.file().getFileName(), avroSink, to).isTrue();
   }
 
   private AgentProcess startCollector(LabAgents agents) {

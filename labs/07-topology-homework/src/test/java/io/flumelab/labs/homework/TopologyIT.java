@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LocalFiles;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,16 +66,46 @@ class TopologyIT {
   }
 
   @Test
+  @Tag("job")
   @Order(1)
   @Points(10)
-  @DisplayName("the four jobs pass flume-ng check without warnings")
+  @DisplayName("the four jobs pass flume-ng check without warnings and connect as the task's table says")
   void jobsAreValid() {
-    List<String> defines = List.of("HIVE_LOG=/tmp/hive.log", "ANY_TXT=/tmp/any.txt",
-        "FLUME2_DIR=/tmp");
-    JobCheck.assertClean(flume1, "a1", defines, "r1 exec", "k1 avro");
-    JobCheck.assertClean(flume2, "a2", defines, "r1 avro", "k1 file_roll", "k2 avro");
-    JobCheck.assertClean(flume3, "a3", defines, "r1 avro", "k1 hdfs");
-    JobCheck.assertClean(flume4, "a4", defines, "r1 exec", "k1 avro");
+    List<String> defines = List.of("HIVE_LOG=" + hiveLog, "ANY_TXT=" + anyTxt,
+        "FLUME2_DIR=" + flume2Dir);
+    Job a1 = JobCheck.assertClean(flume1, "a1", defines);
+    Job a2 = JobCheck.assertClean(flume2, "a2", defines);
+    Job a3 = JobCheck.assertClean(flume3, "a3", defines);
+    Job a4 = JobCheck.assertClean(flume4, "a4", defines);
+
+    sendsTo(a1, a1.assertFlow("exec", "avro"), "hadoop103", 4141);
+    sendsTo(a4, a4.assertFlow("exec", "avro"), "hadoop105", 4141);
+
+    listensOn(a2, "hadoop103", 4141);
+    Job.Component fileRoll = a2.assertFlow("avro", "file_roll");
+    Job.Component forward = a2.assertFlow("avro", "avro");
+    sendsTo(a2, forward, "hadoop105", 4141);
+    assertThat(fileRoll.setting("sink.directory")).as("flume-2's %s directory (sink.directory)",
+        fileRoll).isEqualTo(flume2Dir.toString());
+    Job.Component received = a2.onlySource("avro");
+    assertThat(a2.selectorOf(received).type()).as("flume-2's channel selector")
+        .isEqualTo("replicating");
+    assertThat(a2.channelOf(fileRoll)).as("the channel of %s and of %s: two sinks on one channel "
+        + "share its events instead of each getting a copy", fileRoll, forward)
+        .isNotEqualTo(a2.channelOf(forward));
+
+    listensOn(a3, "hadoop105", 4141);
+    Job.Component hdfs = a3.assertFlow("avro", "hdfs");
+    String path = hdfs.setting("hdfs.path");
+    // the directory after hdfs://host:port, as text: %Y is no URI escape
+    assertThat(path.replaceFirst("^[a-zA-Z]+://[^/]*", "").replaceAll("/+$", ""))
+        .as("the directory of flume-3's %s (hdfs.path = %s)", hdfs, path)
+        .isEqualTo(HDFS_DIR + "/%Y%m%d/%H");
+    assertThat(hdfs.setting("hdfs.fileType")).as("flume-3's %s file type (hdfs.fileType): plain "
+        + "text, not Flume's default SequenceFile", hdfs).isEqualToIgnoringCase("DataStream");
+    assertThat(hdfs.flag("hdfs.useLocalTimeStamp", false)).as("flume-3's %s uses the agent's "
+        + "clock (hdfs.useLocalTimeStamp = %s)", hdfs, hdfs.setting("hdfs.useLocalTimeStamp"))
+        .isTrue();
   }
 
   @Test
@@ -152,6 +184,18 @@ class TopologyIT {
           + "within " + ARRIVES.toSeconds() + " s; it holds " + seen.size() + " lines"
           + (seen.isEmpty() ? "" : ", e.g. " + seen.subList(0, Math.min(3, seen.size()))), e);
     }
+  }
+
+  private static void sendsTo(Job job, Job.Component avroSink, String host, int port) {
+    Job.Address to = avroSink.address("hostname", "port");
+    assertThat(to.is(host, port)).as("%s: %s sends to %s (hostname, port); the task says %s:%d",
+        job.file().getFileName(), avroSink, to, host, port).isTrue();
+  }
+
+  private static void listensOn(Job job, String host, int port) {
+    Job.Address address = job.onlySource("avro").address("bind", "port");
+    assertThat(address.accepts(host, port)).as("%s: its avro source listens on %s (bind, port); "
+        + "the task says %s:%d", job.file().getFileName(), address, host, port).isTrue();
   }
 
   private static List<String> hdfsLines(FileSystem hdfs) {
