@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Writes Apache Flume 1.11's runtime classpath to DIR/cp.txt (default /tmp/flume-cp), resolved from
+# Maven Central by a throwaway POM, for the benchmarks that run Flume beside FlumeLab. Nothing of
+# Flume becomes part of FlumeLab.
+set -euo pipefail
+dir=${1:-/tmp/flume-cp}
+home=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+mkdir -p "$dir"
+cat >"$dir/pom.xml" <<'POM'
+<project>
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>tmp</groupId><artifactId>flume-cp</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.apache.flume</groupId><artifactId>flume-ng-node</artifactId><version>1.11.0</version></dependency>
+  </dependencies>
+</project>
+POM
+"$home/mvnw" -q -B -f "$dir/pom.xml" dependency:build-classpath -Dmdep.outputFile="$dir/cp.txt"
+echo "Flume 1.11's classpath: $dir/cp.txt"

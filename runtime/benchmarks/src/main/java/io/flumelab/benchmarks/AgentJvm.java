@@ -1,0 +1,113 @@
+package io.flumelab.benchmarks;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An agent under test in a JVM of its own ({@code -Xmx1g}, G1), FlumeLab's or Apache Flume 1.11's,
+ * both read the same way: the take counter of channel c1 from the JSON of their HTTP monitoring
+ * (Flume's format, which FlumeLab serves too), and the JVM's CPU time from the OS.
+ */
+final class AgentJvm implements AutoCloseable {
+
+  /** Which agent runs the job. */
+  enum Kind { FLUMELAB, FLUME }
+
+  private static final Pattern TAKES =
+      Pattern.compile("\"CHANNEL\\.c1\":\\{[^}]*\"EventTakeSuccessCount\":\"(\\d+)\"");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpRequest metrics;
+
+  private AgentJvm(Process process, int httpPort) {
+    this.process = process;
+    this.metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics"))
+        .build();
+  }
+
+  /**
+   * Starts agent a1 of {@code config} and returns once its counters answer.
+   *
+   * @param flumeClasspath Apache Flume 1.11's classpath, for {@link Kind#FLUME}
+   */
+  static AgentJvm start(Kind kind, String config, String flumeClasspath)
+      throws IOException, InterruptedException {
+    Path dir = Files.createTempDirectory("bench-agent");
+    Path conf = Files.writeString(dir.resolve("a1.conf"), config);
+    Path log4j = Files.writeString(dir.resolve("log4j2.xml"), "<Configuration status=\"warn\">"
+        + "<Appenders><Console name=\"c\"><PatternLayout pattern=\"%d %p %c{1} %m%n\"/></Console>"
+        + "</Appenders><Loggers><Root level=\"warn\"><AppenderRef ref=\"c\"/></Root></Loggers>"
+        + "</Configuration>");
+    int httpPort = freePort();
+    List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-XX:+UseG1GC",
+        "-Dflume.monitoring.type=http", "-Dflume.monitoring.port=" + httpPort));
+    if (kind == Kind.FLUMELAB) {
+      command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j,
+          "-cp", System.getProperty("java.class.path"), "io.flumelab.launcher.FlumeNg", "agent"));
+    } else {
+      command.addAll(List.of("-Dlog4j.configurationFile=" + log4j,
+          "-cp", flumeClasspath, "org.apache.flume.node.Application"));
+    }
+    command.addAll(List.of("-n", "a1", "-f", conf.toString()));
+    AgentJvm agent = new AgentJvm(new ProcessBuilder(command).inheritIO().start(), httpPort);
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (agent.takes() < 0) {
+      if (System.nanoTime() > deadline || !agent.process.isAlive()) {
+        agent.close();
+        throw new IllegalStateException(kind + "'s agent did not start: " + command);
+      }
+      Thread.sleep(100);
+    }
+    return agent;
+  }
+
+  /** Events taken from channel c1 so far, or -1 while the counters do not answer. */
+  long takes() {
+    try {
+      Matcher m = TAKES.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  Duration cpu() {
+    return cpuOf(process.toHandle());
+  }
+
+  static Duration cpuOf(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

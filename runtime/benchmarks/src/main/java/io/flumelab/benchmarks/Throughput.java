@@ -1,0 +1,158 @@
+package io.flumelab.benchmarks;
+
+import io.flumelab.benchmarks.AgentJvm.Kind;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * FlumeLab against Apache Flume 1.11 on the same machine in the same run: for each path
+ * (avro → memory → null, netcat → memory → null) and each run, each agent in a JVM of its own is
+ * fed by the same load client in a JVM of its own, a warm-up first, then the measured events; a
+ * run is done when the agent's channel has given its sink that many. It prints events/s and the
+ * CPU time each JVM spent per measured event (on 2 cores the client shares the processors with the
+ * agent, so agent CPU per event is the figure the client does not cap), then a Markdown table with
+ * the medians and the ratios.
+ *
+ * <pre>
+ * runtime/benchmarks/flume-classpath.sh /tmp/flume-cp      # Flume 1.11's classpath, once
+ * ./mvnw -q -pl runtime/benchmarks package -DskipTests
+ * java -cp "runtime/benchmarks/target/classes:runtime/launcher/target/classes:runtime/launcher/target/lib/*" \
+ *   io.flumelab.benchmarks.Throughput /tmp/flume-cp/cp.txt [avro,netcat] [events] [warm-up] [runs] [connections]
+ * </pre>
+ *
+ * <p>Defaults: both paths, 1,000,000 events after 300,000, 3 runs alternating the agents, 2 client
+ * connections. Run it on an idle machine.
+ */
+public final class Throughput {
+
+  /** A pipeline under test: its source and the client that feeds it. */
+  private enum Pipeline {
+    AVRO("avro", FlumeSdkLoadClient.class, "batches of 100 events of 100 bytes"),
+    NETCAT("netcat", NetcatLoadClient.class, "24-byte lines, one OK each");
+
+    final String source;
+    final Class<?> client;
+    final String load;
+
+    Pipeline(String source, Class<?> client, String load) {
+      this.source = source;
+      this.client = client;
+      this.load = load;
+    }
+  }
+
+  /** One measured run. */
+  private record Run(double eventsPerSecond, double agentMicrosPerEvent, double clientMicrosPerEvent) {}
+
+  private Throughput() {}
+
+  public static void main(String[] args) throws Exception {
+    String flumeClasspath = Files.readString(Path.of(args[0])).trim();
+    List<Pipeline> paths = new ArrayList<>();
+    for (String name : (args.length > 1 ? args[1] : "avro,netcat").split(",")) {
+      paths.add(Pipeline.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+    }
+    int events = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 300_000;
+    int runs = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+    int connections = args.length > 5 ? Integer.parseInt(args[5]) : 2;
+
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "%n| path | agent | events/s (%d runs) | median | agent CPU per event | client CPU per event |"
+            + "%n|---|---|---|---|---|---|%n", runs));
+    StringBuilder ratios = new StringBuilder();
+    for (Pipeline path : paths) {
+      Map<Kind, List<Run>> results = new EnumMap<>(Kind.class);
+      for (int run = 1; run <= runs; run++) {
+        for (Kind kind : Kind.values()) {
+          Run result = measure(path, kind, flumeClasspath, events, warmup, connections);
+          results.computeIfAbsent(kind, k -> new ArrayList<>()).add(result);
+          System.out.printf(Locale.ROOT, "%s %s run %d: %,.0f events/s; CPU per event: agent %.2f us,"
+              + " client %.2f us%n", path.source, kind, run, result.eventsPerSecond(),
+              result.agentMicrosPerEvent(), result.clientMicrosPerEvent());
+        }
+      }
+      for (Kind kind : Kind.values()) {
+        List<Run> all = results.get(kind);
+        table.append(String.format(Locale.ROOT, "| %s → memory → null | %s | %s | %,.0f | %.2f µs | %.2f µs |%n",
+            path.source, kind == Kind.FLUME ? "Apache Flume 1.11" : "FlumeLab",
+            String.join(" · ", all.stream().map(r -> String.format(Locale.ROOT, "%,.0f",
+                r.eventsPerSecond())).toList()),
+            median(all, Run::eventsPerSecond), median(all, Run::agentMicrosPerEvent),
+            median(all, Run::clientMicrosPerEvent)));
+      }
+      ratios.append(String.format(Locale.ROOT, "%s (%s, %d connections): FlumeLab/Flume events/s %.2fx, "
+          + "Flume/FlumeLab agent CPU per event %.2fx%n", path.source, path.load, connections,
+          median(results.get(Kind.FLUMELAB), Run::eventsPerSecond)
+              / median(results.get(Kind.FLUME), Run::eventsPerSecond),
+          median(results.get(Kind.FLUME), Run::agentMicrosPerEvent)
+              / median(results.get(Kind.FLUMELAB), Run::agentMicrosPerEvent)));
+    }
+    System.out.println(table);
+    System.out.println(ratios);
+  }
+
+  private static Run measure(Pipeline path, Kind kind, String flumeClasspath, int events, int warmup,
+      int connections) throws Exception {
+    int port = AgentJvm.freePort();
+    String config = String.join("\n",
+        "a1.sources = r1", "a1.channels = c1", "a1.sinks = k1",
+        "a1.sources.r1.type = " + path.source, "a1.sources.r1.bind = 127.0.0.1",
+        "a1.sources.r1.port = " + port, "a1.sources.r1.channels = c1",
+        "a1.channels.c1.type = memory", "a1.channels.c1.capacity = 100000",
+        "a1.channels.c1.transactionCapacity = 1000",
+        "a1.sinks.k1.type = null", "a1.sinks.k1.batchSize = 1000", "a1.sinks.k1.channel = c1", "");
+    String ownClasses = new File(Throughput.class.getProtectionDomain().getCodeSource()
+        .getLocation().toURI()).getPath();
+    String clientClasspath = path == Pipeline.AVRO
+        ? ownClasses + File.pathSeparator + flumeClasspath : ownClasses;
+    try (AgentJvm agent = AgentJvm.start(kind, config, flumeClasspath)) {
+      LoadClient client = LoadClient.start(path.client, clientClasspath, port, warmup, events,
+          connections);
+      try {
+        awaitTakes(agent, warmup / 100 * 100);
+        client.awaitWarm();
+        // everything before GO is settled: the warm-up was sent and taken
+        long target = agent.takes() + events;
+        Duration agentBefore = agent.cpu();
+        Duration clientBefore = client.cpu();
+        long start = System.nanoTime();
+        client.go();
+        awaitTakes(agent, target);
+        long nanos = System.nanoTime() - start;
+        double agentNanos = agent.cpu().minus(agentBefore).toNanos();
+        double clientNanos = client.cpu().minus(clientBefore).toNanos();
+        return new Run(events * 1e9 / nanos, agentNanos / events / 1e3, clientNanos / events / 1e3);
+      } finally {
+        client.process().destroy();
+        client.process().waitFor();
+      }
+    }
+  }
+
+  /**
+   * Polls every 10 ms: often enough for runs of seconds, rarely enough that building the JSON of
+   * the counters does not slow the agent being measured.
+   */
+  private static void awaitTakes(AgentJvm agent, long target) {
+    while (agent.takes() < target) {
+      LockSupport.parkNanos(10_000_000);
+    }
+  }
+
+  private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+    List<Double> sorted = runs.stream().map(value::applyAsDouble).sorted(Comparator.naturalOrder())
+        .toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}
