@@ -1,16 +1,16 @@
 package io.flumelab.core.source.exec;
 
+import static io.flumelab.core.testing.SourceTesting.bodies;
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
-import io.flumelab.api.Event;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -36,7 +35,7 @@ class ExecSourceTest {
   @TempDir
   Path dir;
 
-  private final MemoryChannel channel = new MemoryChannel();
+  private MemoryChannel channel;
   private final List<String> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(ExecSource.class, Level.INFO);
   private ExecSource source;
@@ -46,52 +45,30 @@ class ExecSourceTest {
     if (source != null) {
       source.stop();
     }
-    channel.stop();
+    if (channel != null) {
+      channel.stop();
+    }
     log.close();
   }
 
   private ExecSource start(Map<String, String> channelSettings, String... settings) {
-    channel.setName("c1");
-    channel.configure(new Context(channelSettings));
-    channel.start();
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
+    channel = memoryChannel(channelSettings);
     source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    source.setChannelProcessor(processorInto(channel));
     source.start();
     return source;
   }
 
   private static ExecSource configured(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("batchTimeout", "50");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
     ExecSource exec = new ExecSource();
     exec.setName("r1");
-    exec.configure(new Context(config));
+    exec.configure(context(Map.of("batchTimeout", "50"), settings));
     return exec;
   }
 
   /** Takes what the channel holds, a few events per transaction, into {@link #taken}. */
   private List<String> takeAll() {
-    boolean empty = false;
-    while (!empty) {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      for (int i = 0; i < channel.getTransactionCapacity(); i++) {
-        Event event = channel.take();
-        if (event == null) {
-          empty = true;
-          break;
-        }
-        taken.add(new String(event.getBody(), StandardCharsets.UTF_8));
-      }
-      tx.commit();
-      tx.close();
-    }
+    taken.addAll(bodies(takeAvailable(channel)));
     return taken;
   }
 

@@ -1,5 +1,8 @@
 package io.flumelab.core.source.http;
 
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,13 +12,11 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.testing.SourceTesting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,37 +51,22 @@ class HttpSourceTest {
   }
 
   private HttpSource start(int capacity, String... settings) {
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(Map.of("capacity", String.valueOf(capacity),
-        "transactionCapacity", String.valueOf(capacity), "keep-alive", "0")));
-    channel.start();
+    channel = memoryChannel(capacity);
     return startOn(channel, settings);
   }
 
   private HttpSource startOn(MemoryChannel target, String... settings) {
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(target));
-    selector.configure(new Context());
-    DefaultChannelProcessor processor = new DefaultChannelProcessor(selector, List.of());
-    processor.initialize();
     HttpSource source = new HttpSource();
     source.setName("r1");
     source.configure(context(settings));
-    source.setChannelProcessor(processor);
+    source.setChannelProcessor(processorInto(target));
     source.start();
     sources.add(source);
     return source;
   }
 
   private static Context context(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("bind", "127.0.0.1");
-    config.put("port", "0");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    return new Context(config);
+    return SourceTesting.context(Map.of("bind", "127.0.0.1", "port", "0"), settings);
   }
 
   private HttpResponse<String> post(HttpSource source, String json) throws Exception {
@@ -99,15 +85,7 @@ class HttpSourceTest {
   }
 
   private List<Event> takeAll() {
-    List<Event> events = new ArrayList<>();
-    Transaction tx = channel.getTransaction();
-    tx.begin();
-    for (Event e = channel.take(); e != null; e = channel.take()) {
-      events.add(e);
-    }
-    tx.commit();
-    tx.close();
-    return events;
+    return takeAvailable(channel);
   }
 
   @Test

@@ -1,5 +1,10 @@
 package io.flumelab.core.source.netcatudp;
 
+import static io.flumelab.core.testing.SourceTesting.bodies;
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +13,6 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
@@ -20,7 +24,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +34,7 @@ class NetcatUdpSourceTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final MemoryChannel channel = new MemoryChannel();
+  private MemoryChannel channel;
   private final List<Event> taken = new ArrayList<>();
   private NetcatUdpSource source;
   private DatagramSocket client;
@@ -44,34 +47,25 @@ class NetcatUdpSourceTest {
     if (source != null) {
       source.stop();
     }
-    channel.stop();
+    if (channel != null) {
+      channel.stop();
+    }
   }
 
   private NetcatUdpSource start(Map<String, String> channelSettings, String... settings)
       throws IOException {
-    channel.setName("c1");
-    channel.configure(new Context(channelSettings));
-    channel.start();
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
+    channel = memoryChannel(channelSettings);
     source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    source.setChannelProcessor(processorInto(channel));
     source.start();
     client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     return source;
   }
 
   private static NetcatUdpSource configured(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("bind", "127.0.0.1");
-    config.put("port", "0");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
     NetcatUdpSource udp = new NetcatUdpSource();
     udp.setName("r1");
-    udp.configure(new Context(config));
+    udp.configure(context(Map.of("bind", "127.0.0.1", "port", "0"), settings));
     return udp;
   }
 
@@ -86,24 +80,10 @@ class NetcatUdpSourceTest {
   /** Waits until {@code count} events in all have been taken from the channel. */
   private List<Event> takeUntil(int count) {
     await().atMost(WAIT).until(() -> {
-      Event event;
-      do {
-        Transaction tx = channel.getTransaction(); // one event each: transactionCapacity may be 1
-        tx.begin();
-        event = channel.take();
-        if (event != null) {
-          taken.add(event);
-        }
-        tx.commit();
-        tx.close();
-      } while (event != null);
+      taken.addAll(takeAvailable(channel));
       return taken.size() >= count;
     });
     return taken;
-  }
-
-  private static List<String> bodies(List<Event> events) {
-    return events.stream().map(e -> new String(e.getBody(), StandardCharsets.UTF_8)).toList();
   }
 
   @Test

@@ -1,5 +1,11 @@
 package io.flumelab.core.source.spooldir;
 
+import static io.flumelab.core.testing.SourceTesting.bodies;
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.SourceTesting.settings;
+import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,10 +14,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.testing.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -38,7 +40,7 @@ class SpoolDirectorySourceTest {
   @TempDir
   Path spool;
 
-  private final MemoryChannel channel = new MemoryChannel();
+  private MemoryChannel channel;
   private final List<Event> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(SpoolDirectorySource.class, Level.INFO);
   private final List<SpoolDirectorySource> sources = new ArrayList<>();
@@ -47,45 +49,31 @@ class SpoolDirectorySourceTest {
   @AfterEach
   void tearDown() {
     sources.forEach(SpoolDirectorySource::stop);
-    channel.stop();
+    if (channel != null) {
+      channel.stop();
+    }
     log.close();
   }
 
   private void channel(String... settings) {
-    channel.setName("c1");
-    channel.configure(new Context(map(settings)));
-    channel.start();
-  }
-
-  private static Map<String, String> map(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    return config;
+    channel = memoryChannel(settings(settings));
   }
 
   private SpoolDirectorySource start(String... settings) {
-    if (channel.getLifecycleState() != io.flumelab.api.LifecycleState.START) {
+    if (channel == null) {
       channel();
     }
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
     SpoolDirectorySource source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    source.setChannelProcessor(processorInto(channel));
     source.start();
     sources.add(source);
     return source;
   }
 
   private SpoolDirectorySource configured(String... settings) {
-    Map<String, String> config = map(settings);
-    config.putIfAbsent("spoolDir", spool.toString());
-    config.putIfAbsent("pollDelay", "20");
     SpoolDirectorySource source = new SpoolDirectorySource();
     source.setName("r1");
-    source.configure(new Context(config));
+    source.configure(context(Map.of("spoolDir", spool.toString(), "pollDelay", "20"), settings));
     return source;
   }
 
@@ -113,27 +101,13 @@ class SpoolDirectorySourceTest {
   }
 
   private List<Event> takeAll() {
-    Event event;
-    do {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      event = channel.take();
-      if (event != null) {
-        taken.add(event);
-      }
-      tx.commit();
-      tx.close();
-    } while (event != null);
+    taken.addAll(takeAvailable(channel));
     return taken;
   }
 
   private List<String> takeUntil(int count) {
     await().atMost(WAIT).until(() -> takeAll().size() >= count);
-    return bodies();
-  }
-
-  private List<String> bodies() {
-    return taken.stream().map(e -> new String(e.getBody(), StandardCharsets.UTF_8)).toList();
+    return bodies(taken);
   }
 
   private void awaitLog(String start) {

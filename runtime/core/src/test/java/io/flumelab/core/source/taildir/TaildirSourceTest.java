@@ -1,19 +1,19 @@
 package io.flumelab.core.source.taildir;
 
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.PollableSource.Status;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.source.SourceRunner;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,32 +55,18 @@ class TaildirSourceTest {
   }
 
   private void channel(int capacity) {
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(Map.of("capacity", String.valueOf(capacity),
-        "transactionCapacity", String.valueOf(capacity), "keep-alive", "0")));
-    channel.start();
+    channel = memoryChannel(capacity);
   }
 
   private TaildirSource start(String... settings) {
     if (channel == null) {
       channel(1000);
     }
-    Map<String, String> config = new HashMap<>();
-    config.put("positionFile", positionFile().toString());
-    config.put("writePosInterval", "100000");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    DefaultChannelProcessor processor = new DefaultChannelProcessor(selector, List.of());
-    processor.initialize();
     TaildirSource source = new TaildirSource();
     source.setName("r1");
-    source.configure(new Context(config));
-    source.setChannelProcessor(processor);
+    source.configure(context(Map.of("positionFile", positionFile().toString(),
+        "writePosInterval", "100000"), settings));
+    source.setChannelProcessor(processorInto(channel));
     source.start();
     sources.add(source);
     return source;
@@ -100,15 +85,7 @@ class TaildirSourceTest {
 
   /** Takes everything the channel holds into {@link #received}. */
   private void drain() {
-    while (channel.size() > 0) {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      for (int i = 0; i < channel.getTransactionCapacity() && channel.size() > 0; i++) {
-        received.add(channel.take());
-      }
-      tx.commit();
-      tx.close();
-    }
+    received.addAll(takeAvailable(channel));
   }
 
   /** Polls the source until {@code count} events arrived, then checks that no more come. */
