@@ -2,6 +2,7 @@ package io.flumelab.core.config;
 
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.STRICT;
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,8 +80,7 @@ class RegistryTest {
         """;
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-      AgentConfigurations.Options options = AgentConfigurations.Options.defaults()
-          .withEnv(Map.of()).withSystemProperties(Map.of()).withClassLoader(loader);
+      AgentConfigurations.Options options = REAL.withClassLoader(loader);
       CheckReport report = AgentConfigurations.check(FILE, config, "a1", options);
 
       assertThat(report.render())

@@ -8,23 +8,18 @@ import static org.awaitility.Awaitility.await;
 import io.flumelab.api.Channel;
 import io.flumelab.api.Event;
 import io.flumelab.api.LifecycleState;
-import io.flumelab.core.agent.Agent;
-import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.config.AgentConfigurations.Options;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.testing.RunningAgent;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A whole agent loaded from a text config with the real registry: the interceptor chain runs in
  * order before the multiplexing selector routes, and what a filter drops reaches no channel.
  */
 class InterceptorAgentTest {
-
-  private static final Options REAL = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
 
   private static final String TWO_CHANNELS = """
       a1.sources = r1
@@ -40,14 +35,8 @@ class InterceptorAgentTest {
       a1.sinks.k2.channel = c2
       """;
 
-  private Agent agent;
-
-  @AfterEach
-  void stop() {
-    if (agent != null) {
-      agent.stop(0);
-    }
-  }
+  @RegisterExtension
+  final RunningAgent agent = new RunningAgent("interceptors.conf");
 
   @Test
   void staticHeaderRoutesAndFilteredEventsAreNotDelivered() {
@@ -96,9 +85,7 @@ class InterceptorAgentTest {
   }
 
   private Topology start(String config) {
-    Topology topology = AgentConfigurations.load("interceptors.conf", config, "a1", REAL);
-    agent = Agent.of(topology);
-    agent.start();
+    Topology topology = agent.start(config);
     await().atMost(Duration.ofSeconds(10))
         .until(() -> source(topology).getLifecycleState() == LifecycleState.START);
     return topology;
