@@ -1,7 +1,7 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +10,7 @@ import io.flumelab.api.Event;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.core.config.Topology;
 import io.flumelab.core.testing.RunningAgent;
+import io.flumelab.core.testing.TestData;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,14 +57,14 @@ class InterceptorAgentTest {
         """);
     InjectingSource source = source(topology);
 
-    source.deliver(batch("INFO one", "DEBUG noise", "WARN two"));
+    source.deliver(events("INFO one", "DEBUG noise", "WARN two"));
     source.deliver(event("DEBUG single"));
     source.deliver(event("from elsewhere", "state", "US")); // static keeps an existing value
 
     List<Event> k1 = delivered(topology, "k1", 2);
-    assertThat(k1).extracting(Interceptors::body).containsExactly("INFO one", "WARN two");
+    assertThat(k1).extracting(TestData::body).containsExactly("INFO one", "WARN two");
     assertThat(k1).allSatisfy(e -> assertThat(e.getHeaders()).containsEntry("state", "CZ").containsKey("timestamp"));
-    assertThat(delivered(topology, "k2", 1)).extracting(Interceptors::body).containsExactly("from elsewhere");
+    assertThat(delivered(topology, "k2", 1)).extracting(TestData::body).containsExactly("from elsewhere");
   }
 
   @Test
@@ -77,11 +78,11 @@ class InterceptorAgentTest {
         a1.sources.r1.selector.mapping.second = c2
         """);
 
-    source(topology).deliver(batch("hello atguigu", "hello world", "atguigu again"));
+    source(topology).deliver(events("hello atguigu", "hello world", "atguigu again"));
 
-    assertThat(delivered(topology, "k1", 2)).extracting(Interceptors::body)
+    assertThat(delivered(topology, "k1", 2)).extracting(TestData::body)
         .containsExactly("hello atguigu", "atguigu again");
-    assertThat(delivered(topology, "k2", 1)).extracting(Interceptors::body).containsExactly("hello world");
+    assertThat(delivered(topology, "k2", 1)).extracting(TestData::body).containsExactly("hello world");
   }
 
   private Topology start(String config) {

@@ -7,7 +7,7 @@ import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
-import java.nio.charset.StandardCharsets;
+import io.flumelab.core.testing.TestData;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,22 +21,10 @@ public final class SourceTesting {
 
   private SourceTesting() {}
 
-  /**
-   * Settings given as key, value, key, value...; a later value replaces an earlier one, so a test's
-   * defaults go first. The map is mutable.
-   */
-  public static Map<String, String> settings(String... keyValues) {
-    Map<String, String> settings = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      settings.put(keyValues[i], keyValues[i + 1]);
-    }
-    return settings;
-  }
-
   /** A context of {@code defaults}, overridden by {@code keyValues} (key, value, key, value...). */
   public static Context context(Map<String, String> defaults, String... keyValues) {
     Map<String, String> settings = new HashMap<>(defaults);
-    settings.putAll(settings(keyValues));
+    settings.putAll(TestData.settings(keyValues));
     return new Context(settings);
   }
 
@@ -93,13 +81,5 @@ public final class SourceTesting {
       }
     }
     return events;
-  }
-
-  public static String body(Event event) {
-    return new String(event.getBody(), StandardCharsets.UTF_8);
-  }
-
-  public static List<String> bodies(List<Event> events) {
-    return events.stream().map(SourceTesting::body).toList();
   }
 }

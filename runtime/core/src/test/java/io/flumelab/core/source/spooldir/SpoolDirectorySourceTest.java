@@ -1,11 +1,11 @@
 package io.flumelab.core.source.spooldir;
 
-import static io.flumelab.core.testing.SourceTesting.bodies;
 import static io.flumelab.core.testing.SourceTesting.context;
 import static io.flumelab.core.testing.SourceTesting.memoryChannel;
 import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.settings;
 import static io.flumelab.core.testing.SourceTesting.takeAvailable;
+import static io.flumelab.core.testing.TestData.bodies;
+import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
