@@ -1,8 +1,6 @@
 package io.flumelab.core.source;
 
-import static io.flumelab.core.testing.SourceTesting.memoryChannel;
 import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static io.flumelab.core.testing.TestData.bodies;
 import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,17 +10,20 @@ import static org.awaitility.Awaitility.await;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.PollableSource.Status;
-import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.testing.SourceHarness;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SequenceGeneratorSourceTest {
 
-  private MemoryChannel channel;
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
+
   private SourceRunner runner;
 
   @AfterEach
@@ -30,26 +31,23 @@ class SequenceGeneratorSourceTest {
     if (runner != null) {
       runner.stop();
     }
-    if (channel != null) {
-      channel.stop();
-    }
   }
 
   private SequenceGeneratorSource source(String... settings) {
     SequenceGeneratorSource source = new SequenceGeneratorSource();
     source.setName("r1");
     source.configure(new Context(settings(settings)));
-    source.setChannelProcessor(processorInto(channel));
+    source.setChannelProcessor(processorInto(harness.channel()));
     return source;
   }
 
   private void channel(String... settings) {
-    channel = memoryChannel(settings(settings));
+    harness.startChannel(settings(settings));
   }
 
   /** Takes everything, in transactions the channel allows. */
   private List<String> drain() {
-    return bodies(takeAvailable(channel));
+    return bodies(harness.takeAvailable());
   }
 
   private static List<String> numbers(long from, long to) {
@@ -96,7 +94,7 @@ class SequenceGeneratorSourceTest {
     channel("capacity", "1000", "transactionCapacity", "100");
     runner = SourceRunner.forSource(source("batchSize", "100", "totalEvents", "500"));
     runner.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> channel.size() == 500);
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.channel().size() == 500);
     assertThat(drain()).isEqualTo(numbers(0, 500));
   }
 

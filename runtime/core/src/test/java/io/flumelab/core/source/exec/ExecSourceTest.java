@@ -1,17 +1,14 @@
 package io.flumelab.core.source.exec;
 
 import static io.flumelab.core.testing.SourceTesting.context;
-import static io.flumelab.core.testing.SourceTesting.memoryChannel;
-import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static io.flumelab.core.testing.TestData.bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.testing.LogCapture;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +22,7 @@ import java.util.stream.IntStream;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The exec source running real commands into a real memory channel. */
@@ -35,27 +33,20 @@ class ExecSourceTest {
   @TempDir
   Path dir;
 
-  private MemoryChannel channel;
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<String> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(ExecSource.class, Level.INFO);
   private ExecSource source;
 
   @AfterEach
-  void tearDown() {
-    if (source != null) {
-      source.stop();
-    }
-    if (channel != null) {
-      channel.stop();
-    }
+  void closeLog() {
     log.close();
   }
 
   private ExecSource start(Map<String, String> channelSettings, String... settings) {
-    channel = memoryChannel(channelSettings);
-    source = configured(settings);
-    source.setChannelProcessor(processorInto(channel));
-    source.start();
+    harness.startChannel(channelSettings);
+    source = harness.start(configured(settings));
     return source;
   }
 
@@ -68,7 +59,7 @@ class ExecSourceTest {
 
   /** Takes what the channel holds, a few events per transaction, into {@link #taken}. */
   private List<String> takeAll() {
-    taken.addAll(bodies(takeAvailable(channel)));
+    taken.addAll(bodies(harness.takeAvailable()));
     return taken;
   }
 
@@ -148,8 +139,7 @@ class ExecSourceTest {
         && source.process().descendants().count() >= 2);
     Process process = source.process();
     List<ProcessHandle> children = process.descendants().toList();
-    source.stop();
-    source = null;
+    harness.stop(source);
     assertThat(process.isAlive()).isFalse();
     assertThat(children).noneMatch(ProcessHandle::isAlive);
   }

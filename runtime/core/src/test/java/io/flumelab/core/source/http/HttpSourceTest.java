@@ -1,8 +1,5 @@
 package io.flumelab.core.source.http;
 
-import static io.flumelab.core.testing.SourceTesting.memoryChannel;
-import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,10 +9,10 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.FlumeException;
-import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.testing.SourceHarness;
 import io.flumelab.core.testing.SourceTesting;
 import java.io.IOException;
 import java.net.URI;
@@ -31,38 +28,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The http source answering a real HTTP client, writing into a real memory channel. */
 class HttpSourceTest {
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final List<HttpSource> sources = new ArrayList<>();
-  private MemoryChannel channel;
-
-  @AfterEach
-  void tearDown() {
-    sources.forEach(HttpSource::stop);
-    if (channel != null) {
-      channel.stop();
-    }
-  }
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
 
   private HttpSource start(int capacity, String... settings) {
-    channel = memoryChannel(capacity);
-    return startOn(channel, settings);
+    harness.startChannel(capacity);
+    return startSource(settings);
   }
 
-  private HttpSource startOn(MemoryChannel target, String... settings) {
+  private HttpSource startSource(String... settings) {
     HttpSource source = new HttpSource();
     source.setName("r1");
     source.configure(context(settings));
-    source.setChannelProcessor(processorInto(target));
-    source.start();
-    sources.add(source);
-    return source;
+    return harness.start(source);
   }
 
   private static Context context(String... settings) {
@@ -85,7 +71,7 @@ class HttpSourceTest {
   }
 
   private List<Event> takeAll() {
-    return takeAvailable(channel);
+    return harness.takeAvailable();
   }
 
   @Test
@@ -127,7 +113,7 @@ class HttpSourceTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).startsWith("Bad request from client. Request has invalid JSON "
         + "syntax").contains("line 1");
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
     assertThat(source.getCounter().getEventReadFail()).isEqualTo(1);
   }
 
@@ -140,7 +126,7 @@ class HttpSourceTest {
     assertThat(post(source, "[{\"body\":{\"a\":1}}]").body())
         .contains("\"body\" of event 1 is not a string");
     assertThat(post(source, "").statusCode()).isEqualTo(400);
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
   }
 
   @Test
@@ -152,12 +138,12 @@ class HttpSourceTest {
 
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("Channel might be full");
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
     assertThat(source.getCounter().getChannelWriteFail()).isEqualTo(1);
     assertThat(source.getCounter().getEventAcceptedCount()).isZero();
 
     assertThat(post(source, "[{\"body\":\"1\"},{\"body\":\"2\"}]").statusCode()).isEqualTo(200);
-    assertThat(channel.size()).isEqualTo(2);
+    assertThat(harness.channel().size()).isEqualTo(2);
   }
 
   @Test
@@ -205,7 +191,7 @@ class HttpSourceTest {
     HttpSource first = start(100);
     int port = first.getLocalAddress().getPort();
 
-    assertThatThrownBy(() -> startOn(channel, "port", String.valueOf(port)))
+    assertThatThrownBy(() -> startSource("port", String.valueOf(port)))
         .isInstanceOf(FlumeException.class)
         .hasMessageContaining("Http source r1 cannot listen on 127.0.0.1:" + port
             + ": Address already in use")
@@ -216,10 +202,9 @@ class HttpSourceTest {
   void flumesHandlerNameAndOurOwnHandlersWork() throws Exception {
     HttpSource flumeNamed = start(100, "handler", "org.apache.flume.source.http.JSONHandler");
     assertThat(flumeNamed.handler()).isInstanceOf(HttpJsonHandler.class);
-    flumeNamed.stop();
-    sources.remove(flumeNamed);
+    harness.stop(flumeNamed);
 
-    HttpSource custom = startOn(channel, "handler", LinesHandler.class.getName(),
+    HttpSource custom = startSource("handler", LinesHandler.class.getName(),
         "handler.tag", "t1");
     assertThat(send(custom, "POST", "a\nb".getBytes(UTF_8), "text/plain").statusCode())
         .isEqualTo(200);

@@ -1,9 +1,6 @@
 package io.flumelab.core.source.netcatudp;
 
 import static io.flumelab.core.testing.SourceTesting.context;
-import static io.flumelab.core.testing.SourceTesting.memoryChannel;
-import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static io.flumelab.core.testing.TestData.bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,8 +11,8 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -28,13 +25,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The UDP netcat source on a real socket, writing into a real memory channel. */
 class NetcatUdpSourceTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private MemoryChannel channel;
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<Event> taken = new ArrayList<>();
   private NetcatUdpSource source;
   private DatagramSocket client;
@@ -44,20 +43,12 @@ class NetcatUdpSourceTest {
     if (client != null) {
       client.close();
     }
-    if (source != null) {
-      source.stop();
-    }
-    if (channel != null) {
-      channel.stop();
-    }
   }
 
   private NetcatUdpSource start(Map<String, String> channelSettings, String... settings)
       throws IOException {
-    channel = memoryChannel(channelSettings);
-    source = configured(settings);
-    source.setChannelProcessor(processorInto(channel));
-    source.start();
+    harness.startChannel(channelSettings);
+    source = harness.start(configured(settings));
     client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     return source;
   }
@@ -80,7 +71,7 @@ class NetcatUdpSourceTest {
   /** Waits until {@code count} events in all have been taken from the channel. */
   private List<Event> takeUntil(int count) {
     await().atMost(WAIT).until(() -> {
-      taken.addAll(takeAvailable(channel));
+      taken.addAll(harness.takeAvailable());
       return taken.size() >= count;
     });
     return taken;
@@ -132,7 +123,7 @@ class NetcatUdpSourceTest {
   void aFullChannelDropsAndCountsButKeepsListening() throws IOException {
     start(Map.of("capacity", "1", "transactionCapacity", "1", "keep-alive", "0"));
     send("first\n");
-    await().atMost(WAIT).until(() -> channel.size() == 1);
+    await().atMost(WAIT).until(() -> harness.channel().size() == 1);
     send("refused\n");
     await().atMost(WAIT).until(() -> source.getCounter().getChannelWriteFail() == 1);
     assertThat(bodies(takeUntil(1))).containsExactly("first");

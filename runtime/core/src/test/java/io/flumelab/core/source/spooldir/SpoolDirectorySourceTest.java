@@ -1,9 +1,6 @@
 package io.flumelab.core.source.spooldir;
 
 import static io.flumelab.core.testing.SourceTesting.context;
-import static io.flumelab.core.testing.SourceTesting.memoryChannel;
-import static io.flumelab.core.testing.SourceTesting.processorInto;
-import static io.flumelab.core.testing.SourceTesting.takeAvailable;
 import static io.flumelab.core.testing.TestData.bodies;
 import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +11,8 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
-import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.testing.LogCapture;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +27,7 @@ import java.util.stream.IntStream;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spooling directory source on real directories, writing into a real memory channel. */
@@ -40,34 +38,26 @@ class SpoolDirectorySourceTest {
   @TempDir
   Path spool;
 
-  private MemoryChannel channel;
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<Event> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(SpoolDirectorySource.class, Level.INFO);
-  private final List<SpoolDirectorySource> sources = new ArrayList<>();
   private long clock = 1_600_000_000_000L;
 
   @AfterEach
   void tearDown() {
-    sources.forEach(SpoolDirectorySource::stop);
-    if (channel != null) {
-      channel.stop();
-    }
     log.close();
   }
 
   private void channel(String... settings) {
-    channel = memoryChannel(settings(settings));
+    harness.startChannel(settings(settings));
   }
 
   private SpoolDirectorySource start(String... settings) {
-    if (channel == null) {
+    if (harness.channel() == null) {
       channel();
     }
-    SpoolDirectorySource source = configured(settings);
-    source.setChannelProcessor(processorInto(channel));
-    source.start();
-    sources.add(source);
-    return source;
+    return harness.start(configured(settings));
   }
 
   private SpoolDirectorySource configured(String... settings) {
@@ -101,7 +91,7 @@ class SpoolDirectorySourceTest {
   }
 
   private List<Event> takeAll() {
-    taken.addAll(takeAvailable(channel));
+    taken.addAll(harness.takeAvailable());
     return taken;
   }
 
@@ -266,10 +256,9 @@ class SpoolDirectorySourceTest {
   @Test
   void undecodableBytesAreReplacedOrIgnoredWhenAsked() throws IOException {
     file("bad.log", withBadBytes());
-    start("decodeErrorPolicy", "REPLACE");
+    SpoolDirectorySource replacing = start("decodeErrorPolicy", "REPLACE");
     assertThat(takeUntil(3)).containsExactly("ok", "\uFFFD\uFFFDbad", "after");
-    sources.forEach(SpoolDirectorySource::stop);
-    sources.clear();
+    harness.stop(replacing);
     taken.clear();
     file("bad2.log", withBadBytes());
     start("decodeErrorPolicy", "IGNORE");
