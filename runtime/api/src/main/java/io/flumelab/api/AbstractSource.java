@@ -1,28 +1,16 @@
 package io.flumelab.api;
 
 /** Base for sources: holds the name, the channel processor and the lifecycle state. */
-public abstract class AbstractSource implements Source {
+public abstract class AbstractSource extends AbstractLifecycleComponent implements Source {
 
-  private volatile String name;
   private volatile ChannelProcessor channelProcessor;
-  private volatile LifecycleState lifecycleState = LifecycleState.IDLE;
 
   @Override
   public synchronized void start() {
     if (channelProcessor == null) {
-      throw new IllegalStateException("Source " + name + " has no channel processor");
+      throw new IllegalStateException("Source " + getName() + " has no channel processor");
     }
-    lifecycleState = LifecycleState.START;
-  }
-
-  @Override
-  public synchronized void stop() {
-    lifecycleState = LifecycleState.STOP;
-  }
-
-  @Override
-  public LifecycleState getLifecycleState() {
-    return lifecycleState;
+    super.start();
   }
 
   @Override
@@ -36,17 +24,8 @@ public abstract class AbstractSource implements Source {
   }
 
   @Override
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String getName() {
-    return name;
-  }
-
-  @Override
   public String toString() {
-    return getClass().getSimpleName() + "{name:" + name + ",state:" + lifecycleState + "}";
+    return getClass().getSimpleName() + "{name:" + getName() + ",state:" + getLifecycleState()
+        + "}";
   }
 }

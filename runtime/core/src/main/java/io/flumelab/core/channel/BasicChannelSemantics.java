@@ -1,9 +1,9 @@
 package io.flumelab.core.channel;
 
+import io.flumelab.api.AbstractLifecycleComponent;
 import io.flumelab.api.Channel;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
-import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Transaction;
 
 /**
@@ -11,11 +11,10 @@ import io.flumelab.api.Transaction;
  * thread-local, and {@link #put}/{@link #take} act in it. Subclasses supply
  * {@link #createTransaction()}; the state rules live in {@link BasicTransactionSemantics}.
  */
-public abstract class BasicChannelSemantics implements Channel {
+public abstract class BasicChannelSemantics extends AbstractLifecycleComponent
+    implements Channel {
 
   private final ThreadLocal<BasicTransactionSemantics> currentTransaction = new ThreadLocal<>();
-  private volatile String name;
-  private volatile LifecycleState lifecycleState = LifecycleState.IDLE;
 
   /** A new transaction for the calling thread. */
   protected abstract BasicTransactionSemantics createTransaction();
@@ -35,18 +34,18 @@ public abstract class BasicChannelSemantics implements Channel {
 
   @Override
   public void put(Event event) throws ChannelException {
-    current("put").put(event, name);
+    current("put").put(event, getName());
   }
 
   @Override
   public Event take() throws ChannelException {
-    return current("take").take(name);
+    return current("take").take(getName());
   }
 
   private BasicTransactionSemantics current(String operation) {
     BasicTransactionSemantics transaction = currentTransaction.get();
     if (transaction == null) {
-      throw new ChannelException(operation + "() on channel " + name
+      throw new ChannelException(operation + "() on channel " + getName()
           + " outside a transaction: call getTransaction() and begin() first, then " + operation
           + ", then commit() or rollback(), and close()");
     }
@@ -54,32 +53,7 @@ public abstract class BasicChannelSemantics implements Channel {
   }
 
   @Override
-  public synchronized void start() {
-    lifecycleState = LifecycleState.START;
-  }
-
-  @Override
-  public synchronized void stop() {
-    lifecycleState = LifecycleState.STOP;
-  }
-
-  @Override
-  public LifecycleState getLifecycleState() {
-    return lifecycleState;
-  }
-
-  @Override
-  public void setName(String name) {
-    this.name = name;
-  }
-
-  @Override
-  public String getName() {
-    return name;
-  }
-
-  @Override
   public String toString() {
-    return getClass().getSimpleName() + "{name:" + name + "}";
+    return getClass().getSimpleName() + "{name:" + getName() + "}";
   }
 }

@@ -1,15 +1,15 @@
 package io.flumelab.core.channel;
 
+import static io.flumelab.core.testing.TestData.body;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.settings;
+
 import io.flumelab.api.Channel;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
-import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Helpers shared by the channel tests. */
 final class Channels {
@@ -18,35 +18,11 @@ final class Channels {
 
   /** A configured, started memory channel; {@code settings} are key, value, key, value... */
   static MemoryChannel memory(String name, String... settings) {
-    Map<String, String> map = new HashMap<>();
-    for (int i = 0; i < settings.length; i += 2) {
-      map.put(settings[i], settings[i + 1]);
-    }
     MemoryChannel channel = new MemoryChannel();
     channel.setName(name);
-    channel.configure(new Context(map));
+    channel.configure(new Context(settings(settings)));
     channel.start();
     return channel;
-  }
-
-  static Event event(String body) {
-    return EventBuilder.withBody(body, StandardCharsets.UTF_8);
-  }
-
-  static Event event(String body, String header, String value) {
-    return EventBuilder.withBody(body, StandardCharsets.UTF_8, Map.of(header, value));
-  }
-
-  static List<Event> events(String... bodies) {
-    List<Event> events = new ArrayList<>();
-    for (String body : bodies) {
-      events.add(event(body));
-    }
-    return events;
-  }
-
-  static String body(Event event) {
-    return new String(event.getBody(), StandardCharsets.UTF_8);
   }
 
   /** Puts the bodies in one committed transaction; rolls it back and rethrows on failure. */

@@ -1,11 +1,11 @@
 package io.flumelab.core.channel;
 
-import static io.flumelab.core.channel.Channels.body;
 import static io.flumelab.core.channel.Channels.drain;
-import static io.flumelab.core.channel.Channels.event;
-import static io.flumelab.core.channel.Channels.events;
 import static io.flumelab.core.channel.Channels.memory;
 import static io.flumelab.core.channel.Channels.putCommitted;
+import static io.flumelab.core.testing.TestData.body;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +16,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.testing.TestData;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -134,7 +135,7 @@ class DefaultChannelProcessorTest {
     }
     tx.commit();
     tx.close();
-    assertThat(taken).extracting(Channels::body).containsExactly("a", "b");
+    assertThat(taken).extracting(TestData::body).containsExactly("a", "b");
     assertThat(taken).allSatisfy(e -> assertThat(e.getHeaders()).containsEntry("tagged", "yes"));
     assertThat(lifecycle).containsExactly("init drop", "init tag", "close drop", "close tag");
   }

@@ -1,10 +1,10 @@
 package io.flumelab.core.channel;
 
-import static io.flumelab.core.channel.Channels.body;
 import static io.flumelab.core.channel.Channels.drain;
-import static io.flumelab.core.channel.Channels.event;
 import static io.flumelab.core.channel.Channels.memory;
 import static io.flumelab.core.channel.Channels.putCommitted;
+import static io.flumelab.core.testing.TestData.body;
+import static io.flumelab.core.testing.TestData.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,7 +1,7 @@
 package io.flumelab.core.channel;
 
-import static io.flumelab.core.channel.Channels.event;
 import static io.flumelab.core.channel.Channels.memory;
+import static io.flumelab.core.testing.TestData.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,17 +1,13 @@
 package io.flumelab.core.config;
 
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flumelab.core.config.AgentConfigurations.Options;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A batch larger than its channel's transactionCapacity is refused before it ever fails, as Flume 1.11 does. */
 class BatchFitsChannelTest {
-
-  private static final Options REAL = Options.defaults().withEnv(Map.of())
-      .withSystemProperties(Map.of());
 
   private static List<String> errors(String config) {
     return AgentConfigurations.check("job.conf", config, "a1", REAL).errors().stream()

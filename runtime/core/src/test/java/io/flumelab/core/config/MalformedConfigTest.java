@@ -4,6 +4,7 @@ import static io.flumelab.core.config.ConfigTesting.known;
 import static io.flumelab.core.config.ConfigTesting.problems;
 import static io.flumelab.core.spi.ComponentKind.SINK;
 import static io.flumelab.core.spi.ComponentKind.SOURCE;
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -364,9 +365,7 @@ class MalformedConfigTest {
 
   @Test
   void realComponentsConfigurationExceptionIsReportedAtItsKey() {
-    AgentConfigurations.Options real = AgentConfigurations.Options.defaults()
-        .withEnv(java.util.Map.of()).withSystemProperties(java.util.Map.of());
-    assertThat(problems(lab01().replace("transactionCapacity = 100", "transactionCapacity = 2000"), real))
+    assertThat(problems(lab01().replace("transactionCapacity = 100", "transactionCapacity = 2000"), REAL))
         .singleElement().asString()
         .startsWith("jobs/x.conf:10: a1.channels.c1.transactionCapacity: ")
         .endsWith(".");

@@ -2,6 +2,7 @@ package io.flumelab.core.config;
 
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.STRICT;
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,30 +16,30 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RegistryTest {
 
   private final ComponentRegistry builtIns = ComponentRegistry.load(getClass().getClassLoader());
 
-  @Test
-  void flumeClassNamesResolveToFlumeLabClasses() {
-    assertThat(className(ComponentKind.SOURCE, "org.apache.flume.source.NetcatSource"))
-        .isEqualTo("io.flumelab.core.source.netcat.NetcatSource");
-    assertThat(className(ComponentKind.CHANNEL, "org.apache.flume.channel.MemoryChannel"))
-        .isEqualTo("io.flumelab.core.channel.MemoryChannel");
-    assertThat(className(ComponentKind.SINK, "org.apache.flume.sink.LoggerSink"))
-        .isEqualTo("io.flumelab.core.sink.LoggerSink");
-    assertThat(className(ComponentKind.SINK, "org.apache.flume.sink.NullSink"))
-        .isEqualTo("io.flumelab.core.sink.NullSink");
-    assertThat(className(ComponentKind.SELECTOR, "org.apache.flume.channel.ReplicatingChannelSelector"))
-        .isEqualTo("io.flumelab.core.channel.ReplicatingChannelSelector");
-    assertThat(className(ComponentKind.SELECTOR, "org.apache.flume.channel.MultiplexingChannelSelector"))
-        .isEqualTo("io.flumelab.core.channel.MultiplexingChannelSelector");
-    assertThat(className(ComponentKind.SINK_PROCESSOR, "org.apache.flume.sink.DefaultSinkProcessor"))
-        .isEqualTo("io.flumelab.core.sink.DefaultSinkProcessor");
+  @ParameterizedTest
+  @CsvSource({
+      "SOURCE, org.apache.flume.source.NetcatSource, io.flumelab.core.source.netcat.NetcatSource",
+      "CHANNEL, org.apache.flume.channel.MemoryChannel, io.flumelab.core.channel.MemoryChannel",
+      "SINK, org.apache.flume.sink.LoggerSink, io.flumelab.core.sink.LoggerSink",
+      "SINK, org.apache.flume.sink.NullSink, io.flumelab.core.sink.NullSink",
+      "SELECTOR, org.apache.flume.channel.ReplicatingChannelSelector,"
+          + " io.flumelab.core.channel.ReplicatingChannelSelector",
+      "SELECTOR, org.apache.flume.channel.MultiplexingChannelSelector,"
+          + " io.flumelab.core.channel.MultiplexingChannelSelector",
+      "SINK_PROCESSOR, org.apache.flume.sink.DefaultSinkProcessor,"
+          + " io.flumelab.core.sink.DefaultSinkProcessor"})
+  void flumeClassNamesResolveToFlumeLabClasses(ComponentKind kind, String flumeClass,
+      String flumeLabClass) {
+    assertThat(className(kind, flumeClass)).isEqualTo(flumeLabClass);
   }
 
   @Test
@@ -80,8 +81,7 @@ class RegistryTest {
         """;
 
     try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-      AgentConfigurations.Options options = AgentConfigurations.Options.defaults()
-          .withEnv(Map.of()).withSystemProperties(Map.of()).withClassLoader(loader);
+      AgentConfigurations.Options options = REAL.withClassLoader(loader);
       CheckReport report = AgentConfigurations.check(FILE, config, "a1", options);
 
       assertThat(report.render())

@@ -3,6 +3,7 @@ package io.flumelab.core.config;
 import static io.flumelab.core.config.ConfigTesting.FILE;
 import static io.flumelab.core.config.ConfigTesting.STRICT;
 import static io.flumelab.core.config.ConfigTesting.problems;
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Channel;
@@ -63,13 +64,12 @@ class WellFormedConfigTest {
 
   @Test
   void lab01WithTheRealComponentsFromTheServiceLoadedRegistry() {
-    Options real = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
-    Topology topology = AgentConfigurations.load(LAB_01, "a1", real);
+    Topology topology = AgentConfigurations.load(LAB_01, "a1", REAL);
 
     assertThat(topology.channels().get("c1")).isInstanceOf(MemoryChannel.class);
     assertThat(topology.sources().get("r1").getSource()).isInstanceOf(NetcatSource.class);
     assertThat(topology.sinkRunners().get("k1").getProcessor().getSinks().get(0)).isInstanceOf(LoggerSink.class);
-    assertThat(AgentConfigurations.check(LAB_01, "a1", real).render())
+    assertThat(AgentConfigurations.check(LAB_01, "a1", REAL).render())
         .isEqualTo("agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)");
   }
 
@@ -105,7 +105,6 @@ class WellFormedConfigTest {
 
   @Test
   void multiplexingSelectorWithTheRealSelectorRoutesByHeader() {
-    Options real = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
     Topology topology = AgentConfigurations.load(FILE, """
         a1.sources = r1
         a1.channels = c1 c2
@@ -125,7 +124,7 @@ class WellFormedConfigTest {
         a1.sinks.k1.channel = c1
         a1.sinks.k2.type = logger
         a1.sinks.k2.channel = c2
-        """, "a1", real);
+        """, "a1", REAL);
 
     ChannelSelector selector = (ChannelSelector) topology.components().stream()
         .filter(MultiplexingChannelSelector.class::isInstance).findFirst().orElseThrow();
@@ -285,13 +284,12 @@ class WellFormedConfigTest {
 
   @Test
   void replicatingRealSelectorGetsOptionalChannels() {
-    Options real = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
     Topology topology = AgentConfigurations.load(FILE, MalformedConfigTest.lab01()
         .replace("a1.channels = c1", "a1.channels = c1 c2")
         .replace("a1.sources.r1.channels = c1", "a1.sources.r1.channels = c1 c2") + """
         a1.channels.c2.type = memory
         a1.sources.r1.selector.optional = c2
-        """, "a1", real);
+        """, "a1", REAL);
 
     ReplicatingChannelSelector selector = (ReplicatingChannelSelector) topology.components().stream()
         .filter(ReplicatingChannelSelector.class::isInstance).findFirst().orElseThrow();

@@ -1,30 +1,26 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.Channel;
 import io.flumelab.api.Event;
 import io.flumelab.api.LifecycleState;
-import io.flumelab.core.agent.Agent;
-import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.config.AgentConfigurations.Options;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.testing.RunningAgent;
+import io.flumelab.core.testing.TestData;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A whole agent loaded from a text config with the real registry: the interceptor chain runs in
  * order before the multiplexing selector routes, and what a filter drops reaches no channel.
  */
 class InterceptorAgentTest {
-
-  private static final Options REAL = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
 
   private static final String TWO_CHANNELS = """
       a1.sources = r1
@@ -40,14 +36,8 @@ class InterceptorAgentTest {
       a1.sinks.k2.channel = c2
       """;
 
-  private Agent agent;
-
-  @AfterEach
-  void stop() {
-    if (agent != null) {
-      agent.stop(0);
-    }
-  }
+  @RegisterExtension
+  final RunningAgent agent = new RunningAgent("interceptors.conf");
 
   @Test
   void staticHeaderRoutesAndFilteredEventsAreNotDelivered() {
@@ -67,14 +57,14 @@ class InterceptorAgentTest {
         """);
     InjectingSource source = source(topology);
 
-    source.deliver(batch("INFO one", "DEBUG noise", "WARN two"));
+    source.deliver(events("INFO one", "DEBUG noise", "WARN two"));
     source.deliver(event("DEBUG single"));
     source.deliver(event("from elsewhere", "state", "US")); // static keeps an existing value
 
     List<Event> k1 = delivered(topology, "k1", 2);
-    assertThat(k1).extracting(Interceptors::body).containsExactly("INFO one", "WARN two");
+    assertThat(k1).extracting(TestData::body).containsExactly("INFO one", "WARN two");
     assertThat(k1).allSatisfy(e -> assertThat(e.getHeaders()).containsEntry("state", "CZ").containsKey("timestamp"));
-    assertThat(delivered(topology, "k2", 1)).extracting(Interceptors::body).containsExactly("from elsewhere");
+    assertThat(delivered(topology, "k2", 1)).extracting(TestData::body).containsExactly("from elsewhere");
   }
 
   @Test
@@ -88,17 +78,15 @@ class InterceptorAgentTest {
         a1.sources.r1.selector.mapping.second = c2
         """);
 
-    source(topology).deliver(batch("hello atguigu", "hello world", "atguigu again"));
+    source(topology).deliver(events("hello atguigu", "hello world", "atguigu again"));
 
-    assertThat(delivered(topology, "k1", 2)).extracting(Interceptors::body)
+    assertThat(delivered(topology, "k1", 2)).extracting(TestData::body)
         .containsExactly("hello atguigu", "atguigu again");
-    assertThat(delivered(topology, "k2", 1)).extracting(Interceptors::body).containsExactly("hello world");
+    assertThat(delivered(topology, "k2", 1)).extracting(TestData::body).containsExactly("hello world");
   }
 
   private Topology start(String config) {
-    Topology topology = AgentConfigurations.load("interceptors.conf", config, "a1", REAL);
-    agent = Agent.of(topology);
-    agent.start();
+    Topology topology = agent.start(config);
     await().atMost(Duration.ofSeconds(10))
         .until(() -> source(topology).getLifecycleState() == LifecycleState.START);
     return topology;

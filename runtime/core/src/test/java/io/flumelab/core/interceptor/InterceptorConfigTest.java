@@ -1,23 +1,21 @@
 package io.flumelab.core.interceptor;
 
+import static io.flumelab.core.testing.AgentTesting.REAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.atguigu.TypeInterceptor;
 import io.flumelab.api.Interceptor;
 import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.config.AgentConfigurations.Options;
-import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.testing.AgentTesting;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Interceptors as a configuration file names them, with the real registry. */
 class InterceptorConfigTest {
 
-  private static final Options REAL = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
   private static final String FILE = "jobs/x.conf";
 
   /** Nine lines; interceptor keys start on line 10. */
@@ -154,7 +152,6 @@ class InterceptorConfigTest {
   }
 
   private static List<String> problems(String interceptorLines) {
-    return AgentConfigurations.check(FILE, BASE + interceptorLines, "a1", REAL).problems().stream()
-        .map(Problem::render).toList();
+    return AgentTesting.problems(FILE, BASE + interceptorLines);
   }
 }

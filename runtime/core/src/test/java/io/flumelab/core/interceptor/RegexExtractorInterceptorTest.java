@@ -1,16 +1,17 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
 import static io.flumelab.core.interceptor.Interceptors.build;
 import static io.flumelab.core.interceptor.Interceptors.context;
-import static io.flumelab.core.interceptor.Interceptors.event;
 import static io.flumelab.core.interceptor.SearchAndReplaceInterceptorTest.assertKeyFault;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.core.testing.LogCapture;
+import io.flumelab.core.testing.TestData;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -30,7 +31,7 @@ class RegexExtractorInterceptorTest {
     Event event = interceptor.intercept(event("1:2:3.4foobar5"));
 
     assertThat(event.getHeaders()).containsExactlyInAnyOrderEntriesOf(Map.of("one", "1", "two", "2", "three", "3"));
-    assertThat(Interceptors.body(event)).isEqualTo("1:2:3.4foobar5");
+    assertThat(TestData.body(event)).isEqualTo("1:2:3.4foobar5");
   }
 
   @Test
@@ -56,7 +57,7 @@ class RegexExtractorInterceptorTest {
   void noMatchOrAGroupThatTookNoPartSetsNothing() {
     Interceptor interceptor = build(new RegexExtractorInterceptor.Builder(), "regex", "(a)|(b)",
         "serializers", "s1 s2", "serializers.s1.name", "A", "serializers.s2.name", "B");
-    List<Event> events = batch("xyz", "b");
+    List<Event> events = events("xyz", "b");
 
     assertThat(interceptor.intercept(events)).isSameAs(events);
     assertThat(events.get(0).getHeaders()).isEmpty();

@@ -1,13 +1,14 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
 import static io.flumelab.core.interceptor.SearchAndReplaceInterceptorTest.assertKeyFault;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.testing.TestData;
 import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class RegexFilteringInterceptorTest {
   void includesWhatMatchesAnywhereInTheBody() {
     Interceptor interceptor = build(new RegexFilteringInterceptor.Builder(), "regex", "(WARNING)|(ERROR)");
 
-    assertThat(interceptor.intercept(batch("INFO ok", "an ERROR here", "WARNING x", "fine")))
-        .extracting(Interceptors::body).containsExactly("an ERROR here", "WARNING x");
+    assertThat(interceptor.intercept(events("INFO ok", "an ERROR here", "WARNING x", "fine")))
+        .extracting(TestData::body).containsExactly("an ERROR here", "WARNING x");
     assertThat(interceptor.intercept(event("INFO ok"))).isNull();
   }
 
@@ -36,9 +37,9 @@ class RegexFilteringInterceptorTest {
   void excludeEventsDropsWhatMatches() {
     Interceptor interceptor = build(new RegexFilteringInterceptor.Builder(),
         "regex", "^DEBUG", "excludeEvents", "true");
-    List<Event> kept = interceptor.intercept(batch("DEBUG a", "INFO b", "x DEBUG c", "DEBUG d"));
+    List<Event> kept = interceptor.intercept(events("DEBUG a", "INFO b", "x DEBUG c", "DEBUG d"));
 
-    assertThat(kept).extracting(Interceptors::body).containsExactly("INFO b", "x DEBUG c");
+    assertThat(kept).extracting(TestData::body).containsExactly("INFO b", "x DEBUG c");
   }
 
   @Test
@@ -54,25 +55,25 @@ class RegexFilteringInterceptorTest {
     Interceptor interceptor = build(new RegexFilteringInterceptor.Builder(), "regex", "keep");
 
     assertThat(interceptor.intercept(List.of(event("keep 1"), event("drop"), event("keep 2"))))
-        .extracting(Interceptors::body).containsExactly("keep 1", "keep 2");
-    assertThat(interceptor.intercept(new LinkedList<>(batch("drop", "keep 3"))))
-        .extracting(Interceptors::body).containsExactly("keep 3");
+        .extracting(TestData::body).containsExactly("keep 1", "keep 2");
+    assertThat(interceptor.intercept(new LinkedList<>(events("drop", "keep 3"))))
+        .extracting(TestData::body).containsExactly("keep 3");
   }
 
   @Test
   void everythingDroppedIsAnEmptyList() {
     Interceptor interceptor = build(new RegexFilteringInterceptor.Builder(), "excludeEvents", "true");
 
-    assertThat(interceptor.intercept(batch("a", "b"))).isEmpty();
+    assertThat(interceptor.intercept(events("a", "b"))).isEmpty();
   }
 
   @Test
   void nullsFromAnEarlierInterceptorAreDropped() {
     Interceptor interceptor = build(new RegexFilteringInterceptor.Builder());
-    List<Event> events = batch("a");
+    List<Event> events = events("a");
     events.add(0, null);
 
-    assertThat(interceptor.intercept(events)).extracting(Interceptors::body).containsExactly("a");
+    assertThat(interceptor.intercept(events)).extracting(TestData::body).containsExactly("a");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.flumelab.core.interceptor;
 
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

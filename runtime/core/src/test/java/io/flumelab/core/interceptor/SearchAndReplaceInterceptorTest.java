@@ -1,9 +1,9 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
-import static io.flumelab.core.interceptor.Interceptors.body;
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.body;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +11,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Interceptor;
+import io.flumelab.core.testing.TestData;
 import java.nio.charset.Charset;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -40,9 +41,9 @@ class SearchAndReplaceInterceptorTest {
   void everyMatchIsReplacedInEveryEventOfABatch() {
     Interceptor interceptor = build(new SearchAndReplaceInterceptor.Builder(),
         "searchPattern", "\\d", "replaceString", "#");
-    List<Event> events = batch("a1b2", "none", "3");
+    List<Event> events = events("a1b2", "none", "3");
 
-    assertThat(interceptor.intercept(events)).isSameAs(events).extracting(Interceptors::body)
+    assertThat(interceptor.intercept(events)).isSameAs(events).extracting(TestData::body)
         .containsExactly("a#b#", "none", "#");
   }
 

@@ -1,8 +1,8 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Event;
@@ -22,7 +22,7 @@ class StaticInterceptorTest {
   @Test
   void setsTheConfiguredHeader() {
     Interceptor interceptor = build(new StaticInterceptor.Builder(), "key", "datacenter", "value", "NEW_YORK");
-    List<Event> events = batch("a", "b");
+    List<Event> events = events("a", "b");
 
     assertThat(interceptor.intercept(events)).isSameAs(events)
         .allSatisfy(e -> assertThat(e.getHeaders()).containsEntry("datacenter", "NEW_YORK"));

@@ -1,8 +1,8 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Event;
@@ -49,7 +49,7 @@ class TimestampInterceptorTest {
   @Test
   void aBatchIsStampedInPlaceAndReturnedAsTheSameList() {
     Interceptor interceptor = build(new TimestampInterceptor.Builder());
-    List<Event> events = batch("a", "b", "c");
+    List<Event> events = events("a", "b", "c");
 
     assertThat(interceptor.intercept(events)).isSameAs(events)
         .allSatisfy(e -> assertThat(e.getHeaders()).containsKey("timestamp"));
@@ -58,7 +58,7 @@ class TimestampInterceptorTest {
   @Test
   void nullsLeftByAnEarlierInterceptorArePassedOver() {
     Interceptor interceptor = build(new TimestampInterceptor.Builder());
-    List<Event> events = batch("a");
+    List<Event> events = events("a");
     events.add(null);
 
     assertThat(interceptor.intercept(events)).hasSize(2);

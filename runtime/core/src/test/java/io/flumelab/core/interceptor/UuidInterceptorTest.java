@@ -1,8 +1,8 @@
 package io.flumelab.core.interceptor;
 
-import static io.flumelab.core.interceptor.Interceptors.batch;
 import static io.flumelab.core.interceptor.Interceptors.build;
-import static io.flumelab.core.interceptor.Interceptors.event;
+import static io.flumelab.core.testing.TestData.event;
+import static io.flumelab.core.testing.TestData.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Event;
@@ -16,7 +16,7 @@ class UuidInterceptorTest {
   @Test
   void setsARandomUuidUnderIdByDefault() {
     Interceptor interceptor = build(new UuidInterceptor.Builder());
-    List<Event> events = interceptor.intercept(batch("a", "b", "c"));
+    List<Event> events = interceptor.intercept(events("a", "b", "c"));
 
     List<String> ids = events.stream().map(e -> e.getHeaders().get("id")).toList();
     assertThat(ids).doesNotHaveDuplicates().doesNotContainNull();

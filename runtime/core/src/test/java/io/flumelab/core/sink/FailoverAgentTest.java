@@ -6,23 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.Channel;
-import io.flumelab.core.agent.Agent;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.config.AgentConfigurations;
-import io.flumelab.core.config.AgentConfigurations.Options;
-import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.testing.AgentTesting;
+import io.flumelab.core.testing.RunningAgent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Sink groups loaded from a text config with the real registry, run by a real agent. */
 class FailoverAgentTest {
-
-  private static final Options REAL = Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
 
   private static final String TWO_SINKS = """
       a1.sources = r1
@@ -39,14 +34,8 @@ class FailoverAgentTest {
       a1.sinkgroups.g1.sinks = k1 k2
       """;
 
-  private Agent agent;
-
-  @AfterEach
-  void stop() {
-    if (agent != null) {
-      agent.stop(0);
-    }
-  }
+  @RegisterExtension
+  final RunningAgent agent = new RunningAgent("groups.conf");
 
   @Test
   void aFailoverGroupSwitchesToTheBackupAndBack() {
@@ -151,16 +140,12 @@ class FailoverAgentTest {
         .contains("selector.maxTimeout").contains("Did you mean 'selector.maxTimeOut'?"));
   }
 
-  static List<String> problems(String text) {
-    return AgentConfigurations.check("jobs/g.conf", text, "a1", REAL).problems().stream()
-        .map(Problem::render).toList();
+  private static List<String> problems(String text) {
+    return AgentTesting.problems("jobs/g.conf", text);
   }
 
   private Topology start(String config) {
-    Topology topology = AgentConfigurations.load("groups.conf", config, "a1", REAL);
-    agent = Agent.of(topology);
-    agent.start();
-    return topology;
+    return agent.start(config);
   }
 
   private static SwitchableSink sink(Topology topology, int index) {

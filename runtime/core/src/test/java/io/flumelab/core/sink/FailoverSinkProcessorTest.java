@@ -1,5 +1,6 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.sink.SwitchableSink.concat;
 import static io.flumelab.core.sink.SwitchableSink.put;
 import static io.flumelab.core.sink.SwitchableSink.range;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +11,8 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.LifecycleState;
-import io.flumelab.api.Sink;
 import io.flumelab.api.Sink.Status;
+import io.flumelab.api.Sink;
 import io.flumelab.core.channel.MemoryChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -244,14 +245,5 @@ class FailoverSinkProcessorTest {
         concat(range("a", 0, 50), range("b", 0, 50), trickle, range("c", 0, 50)));
     assertThat(k2.delivered).startsWith(range("b", 0, 50).toArray(String[]::new));
     assertThat(k1.delivered).endsWith(range("c", 0, 50).toArray(String[]::new));
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... lists) {
-    List<String> all = new ArrayList<>();
-    for (List<String> list : lists) {
-      all.addAll(list);
-    }
-    return all;
   }
 }

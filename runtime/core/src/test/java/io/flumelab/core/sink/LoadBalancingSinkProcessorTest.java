@@ -1,5 +1,6 @@
 package io.flumelab.core.sink;
 
+import static io.flumelab.core.sink.SwitchableSink.concat;
 import static io.flumelab.core.sink.SwitchableSink.put;
 import static io.flumelab.core.sink.SwitchableSink.range;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +11,8 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.LifecycleState;
-import io.flumelab.api.Sink;
 import io.flumelab.api.Sink.Status;
+import io.flumelab.api.Sink;
 import io.flumelab.core.channel.MemoryChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,14 +194,5 @@ class LoadBalancingSinkProcessorTest {
 
     assertThatThrownBy(() -> processor.setSinks(List.of(k1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 2 sinks");
-  }
-
-  @SafeVarargs
-  private static List<String> concat(List<String>... lists) {
-    List<String> all = new ArrayList<>();
-    for (List<String> list : lists) {
-      all.addAll(list);
-    }
-    return all;
   }
 }

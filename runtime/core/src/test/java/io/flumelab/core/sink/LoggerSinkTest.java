@@ -3,6 +3,7 @@ package io.flumelab.core.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flumelab.api.AbstractLifecycleComponent;
 import io.flumelab.api.Channel;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.ConfigurationException;
@@ -219,8 +220,7 @@ class LoggerSinkTest {
    * A small real channel: a queue with per-thread transactions. A take beyond
    * {@code transactionCapacity} in one transaction fails, as in a memory channel.
    */
-  static final class ListChannel implements Channel {
-    private final String name;
+  static final class ListChannel extends AbstractLifecycleComponent implements Channel {
     private final int transactionCapacity;
     private final Deque<Event> queue = new ArrayDeque<>();
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
@@ -228,10 +228,9 @@ class LoggerSinkTest {
     volatile RuntimeException failTakes;
     int commits;
     int rollbacks;
-    private LifecycleState state = LifecycleState.IDLE;
 
     ListChannel(String name, int transactionCapacity) {
-      this.name = name;
+      setName(name);
       this.transactionCapacity = transactionCapacity;
     }
 
@@ -263,7 +262,7 @@ class LoggerSinkTest {
         throw failTakes;
       }
       if (tx.taken.size() >= transactionCapacity) {
-        throw new ChannelException("Take list for channel " + name + ", capacity "
+        throw new ChannelException("Take list for channel " + getName() + ", capacity "
             + transactionCapacity + " full");
       }
       synchronized (this) {
@@ -291,29 +290,6 @@ class LoggerSinkTest {
         current.set(tx);
       }
       return tx;
-    }
-
-    @Override
-    public void start() {
-      state = LifecycleState.START;
-    }
-
-    @Override
-    public void stop() {
-      state = LifecycleState.STOP;
-    }
-
-    @Override
-    public LifecycleState getLifecycleState() {
-      return state;
-    }
-
-    @Override
-    public void setName(String name) {}
-
-    @Override
-    public String getName() {
-      return name;
     }
 
     private final class Tx implements Transaction {

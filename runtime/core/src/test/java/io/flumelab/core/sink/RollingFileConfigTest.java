@@ -2,6 +2,7 @@ package io.flumelab.core.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flumelab.core.testing.AgentTesting;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,10 @@ class RollingFileConfigTest {
 
   @TempDir
   Path temp;
+
+  private static List<String> problems(String config) {
+    return AgentTesting.problems("jobs/file_roll.conf", config);
+  }
 
   private String config(String sinkKeys) {
     return """
@@ -28,9 +33,9 @@ class RollingFileConfigTest {
 
   @Test
   void theNotesMisspellingOfDirectoryGetsADidYouMean() {
-    List<String> problems = FailoverAgentTest.problems(config("a1.sinks.k1.sink.diretory = " + temp + "\n"));
+    List<String> problems = problems(config("a1.sinks.k1.sink.diretory = " + temp + "\n"));
 
-    assertThat(problems).anySatisfy(p -> assertThat(p).contains("g.conf:9: ")
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("file_roll.conf:9: ")
         .contains("unknown key 'sink.diretory'").contains("Did you mean 'sink.directory'?"));
     assertThat(problems).anySatisfy(p -> assertThat(p)
         .contains("missing required key 'sink.directory'"));
@@ -40,15 +45,15 @@ class RollingFileConfigTest {
   void aDirectoryNobodyCreatedIsReportedByCheckWithTheCommandToCreateIt() {
     Path missing = temp.resolve("opt/module/datas/flume3");
 
-    List<String> problems = FailoverAgentTest.problems(config("a1.sinks.k1.sink.directory = " + missing + "\n"));
+    List<String> problems = problems(config("a1.sinks.k1.sink.directory = " + missing + "\n"));
 
-    assertThat(problems).anySatisfy(p -> assertThat(p).contains("g.conf:9: ")
+    assertThat(problems).anySatisfy(p -> assertThat(p).contains("file_roll.conf:9: ")
         .contains(missing + " does not exist").contains("mkdir -p " + missing));
   }
 
   @Test
   void aCompleteConfigChecksClean() {
-    List<String> problems = FailoverAgentTest.problems(config("""
+    List<String> problems = problems(config("""
         a1.sinks.k1.sink.directory = %s
         a1.sinks.k1.sink.rollInterval = 0
         a1.sinks.k1.sink.batchSize = 50

@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
- * A sink of the sink group tests: really takes up to 10 events from its channel per call and
- * records them, or, while its downstream is "down", takes them and fails, rolling back as a real
- * sink does. Public with a no-argument constructor so an agent config can name it.
+ * A sink of the sink group and runner tests: really takes up to 10 events from its channel per
+ * call and records them, or, while its downstream is "down" or for a set number of batches, takes
+ * them and fails, rolling back as a real sink does. Public with a no-argument constructor so an
+ * agent config can name it.
  */
 public class SwitchableSink extends AbstractSink {
 
@@ -29,6 +30,8 @@ public class SwitchableSink extends AbstractSink {
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger failures = new AtomicInteger();
   final AtomicInteger batches = new AtomicInteger();
+  /** Batches of at least one event still to fail, whether or not the sink is down. */
+  final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile boolean down;
 
   static SwitchableSink named(String name, Channel channel) {
@@ -61,7 +64,7 @@ public class SwitchableSink extends AbstractSink {
         }
         taken.add(new String(event.getBody(), StandardCharsets.UTF_8));
       }
-      if (down) {
+      if (down || (!taken.isEmpty() && failuresLeft.getAndDecrement() > 0)) {
         throw new EventDeliveryException("sink " + getName() + ": downstream is down");
       }
       tx.commit();
@@ -103,5 +106,14 @@ public class SwitchableSink extends AbstractSink {
 
   static List<String> range(String prefix, int from, int to) {
     return IntStream.range(from, to).mapToObj(i -> prefix + i).toList();
+  }
+
+  @SafeVarargs
+  static List<String> concat(List<String>... lists) {
+    List<String> all = new ArrayList<>();
+    for (List<String> list : lists) {
+      all.addAll(list);
+    }
+    return all;
   }
 }

@@ -1,30 +1,29 @@
 package io.flumelab.core.source;
 
+import static io.flumelab.core.testing.SourceTesting.processorInto;
+import static io.flumelab.core.testing.TestData.bodies;
+import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
-import io.flumelab.api.Event;
 import io.flumelab.api.PollableSource.Status;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
-import java.nio.charset.StandardCharsets;
+import io.flumelab.core.testing.SourceHarness;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SequenceGeneratorSourceTest {
 
-  private MemoryChannel channel;
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
+
   private SourceRunner runner;
 
   @AfterEach
@@ -32,57 +31,23 @@ class SequenceGeneratorSourceTest {
     if (runner != null) {
       runner.stop();
     }
-    if (channel != null) {
-      channel.stop();
-    }
   }
 
   private SequenceGeneratorSource source(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
     SequenceGeneratorSource source = new SequenceGeneratorSource();
     source.setName("r1");
-    source.configure(new Context(config));
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    source.configure(new Context(settings(settings)));
+    source.setChannelProcessor(processorInto(harness.channel()));
     return source;
   }
 
   private void channel(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(config));
-    channel.start();
+    harness.startChannel(settings(settings));
   }
 
   /** Takes everything, in transactions the channel allows. */
   private List<String> drain() {
-    List<String> bodies = new ArrayList<>();
-    int perTransaction = (int) channel.getTransactionCapacity();
-    boolean empty = false;
-    while (!empty) {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      for (int i = 0; i < perTransaction; i++) {
-        Event event = channel.take();
-        if (event == null) {
-          empty = true;
-          break;
-        }
-        bodies.add(new String(event.getBody(), StandardCharsets.UTF_8));
-      }
-      tx.commit();
-      tx.close();
-    }
-    return bodies;
+    return bodies(harness.takeAvailable());
   }
 
   private static List<String> numbers(long from, long to) {
@@ -129,7 +94,7 @@ class SequenceGeneratorSourceTest {
     channel("capacity", "1000", "transactionCapacity", "100");
     runner = SourceRunner.forSource(source("batchSize", "100", "totalEvents", "500"));
     runner.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> channel.size() == 500);
+    await().atMost(Duration.ofSeconds(10)).until(() -> harness.channel().size() == 500);
     assertThat(drain()).isEqualTo(numbers(0, 500));
   }
 

@@ -1,17 +1,14 @@
 package io.flumelab.core.source.exec;
 
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.TestData.bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
-import io.flumelab.api.Event;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.testing.LogCapture;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,13 +16,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The exec source running real commands into a real memory channel. */
@@ -36,62 +33,33 @@ class ExecSourceTest {
   @TempDir
   Path dir;
 
-  private final MemoryChannel channel = new MemoryChannel();
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<String> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(ExecSource.class, Level.INFO);
   private ExecSource source;
 
   @AfterEach
-  void tearDown() {
-    if (source != null) {
-      source.stop();
-    }
-    channel.stop();
+  void closeLog() {
     log.close();
   }
 
   private ExecSource start(Map<String, String> channelSettings, String... settings) {
-    channel.setName("c1");
-    channel.configure(new Context(channelSettings));
-    channel.start();
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
-    source.start();
+    harness.startChannel(channelSettings);
+    source = harness.start(configured(settings));
     return source;
   }
 
   private static ExecSource configured(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("batchTimeout", "50");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
     ExecSource exec = new ExecSource();
     exec.setName("r1");
-    exec.configure(new Context(config));
+    exec.configure(context(Map.of("batchTimeout", "50"), settings));
     return exec;
   }
 
   /** Takes what the channel holds, a few events per transaction, into {@link #taken}. */
   private List<String> takeAll() {
-    boolean empty = false;
-    while (!empty) {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      for (int i = 0; i < channel.getTransactionCapacity(); i++) {
-        Event event = channel.take();
-        if (event == null) {
-          empty = true;
-          break;
-        }
-        taken.add(new String(event.getBody(), StandardCharsets.UTF_8));
-      }
-      tx.commit();
-      tx.close();
-    }
+    taken.addAll(bodies(harness.takeAvailable()));
     return taken;
   }
 
@@ -171,8 +139,7 @@ class ExecSourceTest {
         && source.process().descendants().count() >= 2);
     Process process = source.process();
     List<ProcessHandle> children = process.descendants().toList();
-    source.stop();
-    source = null;
+    harness.stop(source);
     assertThat(process.isAlive()).isFalse();
     assertThat(children).noneMatch(ProcessHandle::isAlive);
   }

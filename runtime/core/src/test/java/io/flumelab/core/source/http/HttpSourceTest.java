@@ -9,13 +9,11 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.testing.SourceHarness;
+import io.flumelab.core.testing.SourceTesting;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,57 +28,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The http source answering a real HTTP client, writing into a real memory channel. */
 class HttpSourceTest {
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final List<HttpSource> sources = new ArrayList<>();
-  private MemoryChannel channel;
-
-  @AfterEach
-  void tearDown() {
-    sources.forEach(HttpSource::stop);
-    if (channel != null) {
-      channel.stop();
-    }
-  }
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
 
   private HttpSource start(int capacity, String... settings) {
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(Map.of("capacity", String.valueOf(capacity),
-        "transactionCapacity", String.valueOf(capacity), "keep-alive", "0")));
-    channel.start();
-    return startOn(channel, settings);
+    harness.startChannel(capacity);
+    return startSource(settings);
   }
 
-  private HttpSource startOn(MemoryChannel target, String... settings) {
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(target));
-    selector.configure(new Context());
-    DefaultChannelProcessor processor = new DefaultChannelProcessor(selector, List.of());
-    processor.initialize();
+  private HttpSource startSource(String... settings) {
     HttpSource source = new HttpSource();
     source.setName("r1");
     source.configure(context(settings));
-    source.setChannelProcessor(processor);
-    source.start();
-    sources.add(source);
-    return source;
+    return harness.start(source);
   }
 
   private static Context context(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("bind", "127.0.0.1");
-    config.put("port", "0");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    return new Context(config);
+    return SourceTesting.context(Map.of("bind", "127.0.0.1", "port", "0"), settings);
   }
 
   private HttpResponse<String> post(HttpSource source, String json) throws Exception {
@@ -99,15 +71,7 @@ class HttpSourceTest {
   }
 
   private List<Event> takeAll() {
-    List<Event> events = new ArrayList<>();
-    Transaction tx = channel.getTransaction();
-    tx.begin();
-    for (Event e = channel.take(); e != null; e = channel.take()) {
-      events.add(e);
-    }
-    tx.commit();
-    tx.close();
-    return events;
+    return harness.takeAvailable();
   }
 
   @Test
@@ -149,7 +113,7 @@ class HttpSourceTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).startsWith("Bad request from client. Request has invalid JSON "
         + "syntax").contains("line 1");
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
     assertThat(source.getCounter().getEventReadFail()).isEqualTo(1);
   }
 
@@ -162,7 +126,7 @@ class HttpSourceTest {
     assertThat(post(source, "[{\"body\":{\"a\":1}}]").body())
         .contains("\"body\" of event 1 is not a string");
     assertThat(post(source, "").statusCode()).isEqualTo(400);
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
   }
 
   @Test
@@ -174,12 +138,12 @@ class HttpSourceTest {
 
     assertThat(refused.statusCode()).isEqualTo(503);
     assertThat(refused.body()).contains("Channel might be full");
-    assertThat(channel.size()).isZero();
+    assertThat(harness.channel().size()).isZero();
     assertThat(source.getCounter().getChannelWriteFail()).isEqualTo(1);
     assertThat(source.getCounter().getEventAcceptedCount()).isZero();
 
     assertThat(post(source, "[{\"body\":\"1\"},{\"body\":\"2\"}]").statusCode()).isEqualTo(200);
-    assertThat(channel.size()).isEqualTo(2);
+    assertThat(harness.channel().size()).isEqualTo(2);
   }
 
   @Test
@@ -227,7 +191,7 @@ class HttpSourceTest {
     HttpSource first = start(100);
     int port = first.getLocalAddress().getPort();
 
-    assertThatThrownBy(() -> startOn(channel, "port", String.valueOf(port)))
+    assertThatThrownBy(() -> startSource("port", String.valueOf(port)))
         .isInstanceOf(FlumeException.class)
         .hasMessageContaining("Http source r1 cannot listen on 127.0.0.1:" + port
             + ": Address already in use")
@@ -238,10 +202,9 @@ class HttpSourceTest {
   void flumesHandlerNameAndOurOwnHandlersWork() throws Exception {
     HttpSource flumeNamed = start(100, "handler", "org.apache.flume.source.http.JSONHandler");
     assertThat(flumeNamed.handler()).isInstanceOf(HttpJsonHandler.class);
-    flumeNamed.stop();
-    sources.remove(flumeNamed);
+    harness.stop(flumeNamed);
 
-    HttpSource custom = startOn(channel, "handler", LinesHandler.class.getName(),
+    HttpSource custom = startSource("handler", LinesHandler.class.getName(),
         "handler.tag", "t1");
     assertThat(send(custom, "POST", "a\nb".getBytes(UTF_8), "text/plain").statusCode())
         .isEqualTo(200);

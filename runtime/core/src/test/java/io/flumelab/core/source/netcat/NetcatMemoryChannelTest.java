@@ -1,12 +1,12 @@
 package io.flumelab.core.source.netcat;
 
+import static io.flumelab.core.testing.SourceTesting.memoryChannel;
+import static io.flumelab.core.testing.SourceTesting.processorInto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.api.Context;
 import io.flumelab.api.Sink.Status;
-import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.sink.NullSink;
 import io.flumelab.core.testing.LogCapture;
 import java.io.ByteArrayOutputStream;
@@ -31,19 +31,11 @@ class NetcatMemoryChannelTest {
   private final LogCapture log = LogCapture.attach(NetcatSource.class.getName(), Level.INFO);
 
   private void start(Map<String, String> channelSettings) throws IOException {
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(channelSettings));
-    channel.start();
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    DefaultChannelProcessor processor = new DefaultChannelProcessor(selector, List.of());
-    processor.initialize();
+    channel = memoryChannel(channelSettings);
     source = new NetcatSource();
     source.setName("r1");
     source.configure(new Context(Map.of("bind", "127.0.0.1", "port", "0")));
-    source.setChannelProcessor(processor);
+    source.setChannelProcessor(processorInto(channel));
     source.start();
     sink = new NullSink();
     sink.setName("k1");

@@ -1,5 +1,7 @@
 package io.flumelab.core.source.netcatudp;
 
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.TestData.bodies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,10 +10,9 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -20,18 +21,19 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The UDP netcat source on a real socket, writing into a real memory channel. */
 class NetcatUdpSourceTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final MemoryChannel channel = new MemoryChannel();
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<Event> taken = new ArrayList<>();
   private NetcatUdpSource source;
   private DatagramSocket client;
@@ -41,37 +43,20 @@ class NetcatUdpSourceTest {
     if (client != null) {
       client.close();
     }
-    if (source != null) {
-      source.stop();
-    }
-    channel.stop();
   }
 
   private NetcatUdpSource start(Map<String, String> channelSettings, String... settings)
       throws IOException {
-    channel.setName("c1");
-    channel.configure(new Context(channelSettings));
-    channel.start();
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
-    source.start();
+    harness.startChannel(channelSettings);
+    source = harness.start(configured(settings));
     client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     return source;
   }
 
   private static NetcatUdpSource configured(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    config.put("bind", "127.0.0.1");
-    config.put("port", "0");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
     NetcatUdpSource udp = new NetcatUdpSource();
     udp.setName("r1");
-    udp.configure(new Context(config));
+    udp.configure(context(Map.of("bind", "127.0.0.1", "port", "0"), settings));
     return udp;
   }
 
@@ -86,24 +71,10 @@ class NetcatUdpSourceTest {
   /** Waits until {@code count} events in all have been taken from the channel. */
   private List<Event> takeUntil(int count) {
     await().atMost(WAIT).until(() -> {
-      Event event;
-      do {
-        Transaction tx = channel.getTransaction(); // one event each: transactionCapacity may be 1
-        tx.begin();
-        event = channel.take();
-        if (event != null) {
-          taken.add(event);
-        }
-        tx.commit();
-        tx.close();
-      } while (event != null);
+      taken.addAll(harness.takeAvailable());
       return taken.size() >= count;
     });
     return taken;
-  }
-
-  private static List<String> bodies(List<Event> events) {
-    return events.stream().map(e -> new String(e.getBody(), StandardCharsets.UTF_8)).toList();
   }
 
   @Test
@@ -152,7 +123,7 @@ class NetcatUdpSourceTest {
   void aFullChannelDropsAndCountsButKeepsListening() throws IOException {
     start(Map.of("capacity", "1", "transactionCapacity", "1", "keep-alive", "0"));
     send("first\n");
-    await().atMost(WAIT).until(() -> channel.size() == 1);
+    await().atMost(WAIT).until(() -> harness.channel().size() == 1);
     send("refused\n");
     await().atMost(WAIT).until(() -> source.getCounter().getChannelWriteFail() == 1);
     assertThat(bodies(takeUntil(1))).containsExactly("first");

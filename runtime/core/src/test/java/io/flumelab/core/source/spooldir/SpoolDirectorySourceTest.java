@@ -1,5 +1,8 @@
 package io.flumelab.core.source.spooldir;
 
+import static io.flumelab.core.testing.SourceTesting.context;
+import static io.flumelab.core.testing.TestData.bodies;
+import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,11 +11,8 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.testing.LogCapture;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,13 +21,13 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The spooling directory source on real directories, writing into a real memory channel. */
@@ -38,54 +38,32 @@ class SpoolDirectorySourceTest {
   @TempDir
   Path spool;
 
-  private final MemoryChannel channel = new MemoryChannel();
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<Event> taken = new ArrayList<>();
   private final LogCapture log = LogCapture.attach(SpoolDirectorySource.class, Level.INFO);
-  private final List<SpoolDirectorySource> sources = new ArrayList<>();
   private long clock = 1_600_000_000_000L;
 
   @AfterEach
   void tearDown() {
-    sources.forEach(SpoolDirectorySource::stop);
-    channel.stop();
     log.close();
   }
 
   private void channel(String... settings) {
-    channel.setName("c1");
-    channel.configure(new Context(map(settings)));
-    channel.start();
-  }
-
-  private static Map<String, String> map(String... settings) {
-    Map<String, String> config = new HashMap<>();
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    return config;
+    harness.startChannel(settings(settings));
   }
 
   private SpoolDirectorySource start(String... settings) {
-    if (channel.getLifecycleState() != io.flumelab.api.LifecycleState.START) {
+    if (harness.channel() == null) {
       channel();
     }
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    SpoolDirectorySource source = configured(settings);
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
-    source.start();
-    sources.add(source);
-    return source;
+    return harness.start(configured(settings));
   }
 
   private SpoolDirectorySource configured(String... settings) {
-    Map<String, String> config = map(settings);
-    config.putIfAbsent("spoolDir", spool.toString());
-    config.putIfAbsent("pollDelay", "20");
     SpoolDirectorySource source = new SpoolDirectorySource();
     source.setName("r1");
-    source.configure(new Context(config));
+    source.configure(context(Map.of("spoolDir", spool.toString(), "pollDelay", "20"), settings));
     return source;
   }
 
@@ -113,27 +91,13 @@ class SpoolDirectorySourceTest {
   }
 
   private List<Event> takeAll() {
-    Event event;
-    do {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      event = channel.take();
-      if (event != null) {
-        taken.add(event);
-      }
-      tx.commit();
-      tx.close();
-    } while (event != null);
+    taken.addAll(harness.takeAvailable());
     return taken;
   }
 
   private List<String> takeUntil(int count) {
     await().atMost(WAIT).until(() -> takeAll().size() >= count);
-    return bodies();
-  }
-
-  private List<String> bodies() {
-    return taken.stream().map(e -> new String(e.getBody(), StandardCharsets.UTF_8)).toList();
+    return bodies(taken);
   }
 
   private void awaitLog(String start) {
@@ -292,10 +256,9 @@ class SpoolDirectorySourceTest {
   @Test
   void undecodableBytesAreReplacedOrIgnoredWhenAsked() throws IOException {
     file("bad.log", withBadBytes());
-    start("decodeErrorPolicy", "REPLACE");
+    SpoolDirectorySource replacing = start("decodeErrorPolicy", "REPLACE");
     assertThat(takeUntil(3)).containsExactly("ok", "\uFFFD\uFFFDbad", "after");
-    sources.forEach(SpoolDirectorySource::stop);
-    sources.clear();
+    harness.stop(replacing);
     taken.clear();
     file("bad2.log", withBadBytes());
     start("decodeErrorPolicy", "IGNORE");

@@ -1,34 +1,30 @@
 package io.flumelab.core.source.taildir;
 
+import static io.flumelab.core.testing.SourceTesting.context;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
-import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.PollableSource.Status;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
 import io.flumelab.core.source.SourceRunner;
+import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The TAILDIR source on real files, through a real channel processor and memory channel. */
@@ -39,57 +35,23 @@ class TaildirSourceTest {
   @TempDir
   Path dir;
 
-  private MemoryChannel channel;
-  private final List<TaildirSource> sources = new ArrayList<>();
+  @RegisterExtension
+  final SourceHarness harness = new SourceHarness();
   private final List<Event> received = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() {
-    sources.forEach(TaildirSource::stop);
-    if (channel != null) {
-      channel.stop();
-    }
-  }
 
   private Path positionFile() {
     return dir.resolve("state/taildir_position.json");
   }
 
-  private void channel(int capacity) {
-    channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(Map.of("capacity", String.valueOf(capacity),
-        "transactionCapacity", String.valueOf(capacity), "keep-alive", "0")));
-    channel.start();
-  }
-
   private TaildirSource start(String... settings) {
-    if (channel == null) {
-      channel(1000);
+    if (harness.channel() == null) {
+      harness.startChannel(1000);
     }
-    Map<String, String> config = new HashMap<>();
-    config.put("positionFile", positionFile().toString());
-    config.put("writePosInterval", "100000");
-    for (int i = 0; i < settings.length; i += 2) {
-      config.put(settings[i], settings[i + 1]);
-    }
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context());
-    DefaultChannelProcessor processor = new DefaultChannelProcessor(selector, List.of());
-    processor.initialize();
     TaildirSource source = new TaildirSource();
     source.setName("r1");
-    source.configure(new Context(config));
-    source.setChannelProcessor(processor);
-    source.start();
-    sources.add(source);
-    return source;
-  }
-
-  private void stop(TaildirSource source) {
-    source.stop();
-    sources.remove(source);
+    source.configure(context(Map.of("positionFile", positionFile().toString(),
+        "writePosInterval", "100000"), settings));
+    return harness.start(source);
   }
 
   private static Path append(Path file, String text) throws IOException {
@@ -100,15 +62,7 @@ class TaildirSourceTest {
 
   /** Takes everything the channel holds into {@link #received}. */
   private void drain() {
-    while (channel.size() > 0) {
-      Transaction tx = channel.getTransaction();
-      tx.begin();
-      for (int i = 0; i < channel.getTransactionCapacity() && channel.size() > 0; i++) {
-        received.add(channel.take());
-      }
-      tx.commit();
-      tx.close();
-    }
+    received.addAll(harness.takeAvailable());
   }
 
   /** Polls the source until {@code count} events arrived, then checks that no more come. */
@@ -212,7 +166,7 @@ class TaildirSourceTest {
     Path log = append(dir.resolve("app.log"), "1\n2\n");
     TaildirSource first = start("filegroups", "f1", "filegroups.f1", log.toString());
     assertThat(pollFor(first, 2)).containsExactly("1", "2");
-    stop(first);
+    harness.stop(first);
 
     assertThat(Files.readString(positionFile())).isEqualTo(
         "[{\"inode\":" + inode(log) + ",\"pos\":4,\"file\":\"" + log + "\"}]");
@@ -253,7 +207,7 @@ class TaildirSourceTest {
     Path log = append(dir.resolve("app.log"), "1\n");
     TaildirSource first = start("filegroups", "f1", "filegroups.f1", dir + "/app\\.log.*");
     pollFor(first, 1);
-    stop(first);
+    harness.stop(first);
 
     append(log, "2\n");
     Files.move(log, dir.resolve("app.log.1"));
@@ -278,15 +232,15 @@ class TaildirSourceTest {
 
   @Test
   void aFullChannelRefusesABatchThatIsReadAgainLaterWithoutLossOrRepeats() throws IOException {
-    channel(3);
+    harness.startChannel(3);
     Path log = append(dir.resolve("app.log"), "1\n2\n3\n4\n5\n");
     TaildirSource source = start("filegroups", "f1", "filegroups.f1", log.toString(),
         "batchSize", "2");
 
     assertThat(source.process()).isEqualTo(Status.BACKOFF); // 1,2 in; 3,4 do not fit
-    assertThat(channel.size()).isEqualTo(2);
+    assertThat(harness.channel().size()).isEqualTo(2);
     assertThat(source.getCounter().getChannelWriteFail()).isEqualTo(1);
-    stop(source);
+    harness.stop(source);
     assertThat(Files.readString(positionFile())).contains("\"pos\":4,");
 
     drain();
