@@ -2,6 +2,7 @@ package io.flumelab.benchmarks;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,6 +73,21 @@ final class AgentJvm implements AutoCloseable {
       Thread.sleep(100);
     }
     return agent;
+  }
+
+  /** Returns once the source accepts connections on 127.0.0.1:port (it may bind after start). */
+  void awaitListening(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (true) {
+      try (Socket probe = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          throw new IllegalStateException("the agent's source did not listen on port " + port, e);
+        }
+        Thread.sleep(100);
+      }
+    }
   }
 
   /** Events taken from channel c1 so far, or -1 while the counters do not answer. */

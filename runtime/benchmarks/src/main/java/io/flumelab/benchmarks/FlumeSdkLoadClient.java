@@ -13,10 +13,10 @@ import org.apache.flume.api.RpcClientFactory;
 import org.apache.flume.event.EventBuilder;
 
 /**
- * The load of {@link AvroThroughput}, run in a JVM of its own on Apache Flume's classpath: Flume's
- * SDK client sends batches of 100 events of 100 bytes from {@code clients} threads, each with its
- * own connection. It sends the warm-up, prints {@code WARM}, waits for {@code GO} on standard
- * input, sends the measured events and exits.
+ * The load of {@link Throughput}'s avro path, in a JVM of its own on Apache Flume's classpath:
+ * Flume's SDK client sends batches of 100 events of 100 bytes from {@code clients} threads, each
+ * with its own connection. It sends the warm-up, prints {@code WARM}, waits for {@code GO} on
+ * standard input, sends the measured events, and stays until the harness ends it.
  *
  * <p>Arguments: host port warmup events clients.
  */

@@ -116,6 +116,7 @@ public final class Throughput {
     String clientClasspath = path == Pipeline.AVRO
         ? ownClasses + File.pathSeparator + flumeClasspath : ownClasses;
     try (AgentJvm agent = AgentJvm.start(kind, config, flumeClasspath)) {
+      agent.awaitListening(port);
       LoadClient client = LoadClient.start(path.client, clientClasspath, port, warmup, events,
           connections);
       try {
