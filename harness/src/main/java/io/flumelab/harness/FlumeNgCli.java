@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short {@code bin/flume-ng} commands, such as {@code check}, as a student would. */
-public final class FlumeNg {
+public final class FlumeNgCli {
 
   /** What a command printed (stdout and stderr together) and its exit status. */
   public record Result(int exitCode, String output) {}
 
-  private FlumeNg() {}
+  private FlumeNgCli() {}
 
   /** {@code flume-ng check -f configFile -n agentName}. */
   public static Result check(Path configFile, String agentName) {

@@ -25,7 +25,7 @@ public final class JobCheck {
   public static Job assertClean(Path job, String agent, List<String> defines) {
     List<String> args = new ArrayList<>(List.of("check", "-f", job.toString(), "-n", agent));
     defines.forEach(define -> args.add("-D" + define));
-    FlumeNg.Result check = FlumeNg.run(args.toArray(String[]::new));
+    FlumeNgCli.Result check = FlumeNgCli.run(args.toArray(String[]::new));
     assertThat(check.exitCode())
         .as("bin/flume-ng check -f %s -n %s found problems:%n%s", job, agent, check.output())
         .isZero();

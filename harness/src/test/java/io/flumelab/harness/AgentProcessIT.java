@@ -111,7 +111,7 @@ class AgentProcessIT {
 
   @Test
   void checkPrintsOkAndTheSummary() throws IOException {
-    FlumeNg.Result result = FlumeNg.check(TestJobs.netcatToLogger(dir, TestJobs.freePort()), "a1");
+    FlumeNgCli.Result result = FlumeNgCli.check(TestJobs.netcatToLogger(dir, TestJobs.freePort()), "a1");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.output().strip())

@@ -109,7 +109,7 @@ class LauncherIT {
 
   @Test
   void versionNamesFlumeLab() {
-    FlumeNg.Result version = FlumeNg.run("version");
+    FlumeNgCli.Result version = FlumeNgCli.run("version");
 
     assertThat(version.exitCode()).isZero();
     assertThat(version.output()).contains("FlumeLab");
@@ -123,7 +123,7 @@ class LauncherIT {
     Path log = Files.writeString(dir.resolve("log.10"), "first line\nsecond line\n");
     AgentProcess agent = agents.start("a1", job).awaitListening("127.0.0.1", port);
 
-    FlumeNg.Result sent = FlumeNg.run("avro-client", "-H", "127.0.0.1", "-p", String.valueOf(port),
+    FlumeNgCli.Result sent = FlumeNgCli.run("avro-client", "-H", "127.0.0.1", "-p", String.valueOf(port),
         "-F", log.toString());
 
     assertThat(sent.exitCode()).as(sent.output()).isZero();
@@ -136,7 +136,7 @@ class LauncherIT {
   void avroClientSaysWhyItCouldNotDeliver() throws IOException {
     Path log = Files.writeString(dir.resolve("log"), "x\n");
 
-    FlumeNg.Result sent = FlumeNg.run("avro-client", "-H", "127.0.0.1", "-p",
+    FlumeNgCli.Result sent = FlumeNgCli.run("avro-client", "-H", "127.0.0.1", "-p",
         String.valueOf(TestJobs.freePort()), "-F", log.toString());
 
     assertThat(sent.exitCode()).isEqualTo(2);

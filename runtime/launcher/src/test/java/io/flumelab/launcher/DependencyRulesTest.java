@@ -58,6 +58,12 @@ class DependencyRulesTest {
   }
 
   @Test
+  void theHarnessKnowsNothingOfTheCluster() {
+    assertThat(imports("harness")).filteredOn(i -> i.name().startsWith("io.flumelab.cluster."))
+        .isEmpty();
+  }
+
+  @Test
   void labsAndAnswersSeeTheApiAndTheHarnessOnly() {
     Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
         || i.name().startsWith("io.flumelab.launcher.") || i.name().startsWith("io.flumelab.avro.")

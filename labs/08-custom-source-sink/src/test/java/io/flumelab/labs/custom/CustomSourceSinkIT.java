@@ -5,13 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atguigu.MySink;
 import com.atguigu.MySource;
 import io.flumelab.api.Context;
-import io.flumelab.api.Event;
-import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Sink.Status;
-import io.flumelab.api.Transaction;
-import io.flumelab.core.channel.DefaultChannelProcessor;
-import io.flumelab.core.channel.MemoryChannel;
-import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.Lab;
@@ -19,10 +13,9 @@ import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
 import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
-import java.nio.charset.StandardCharsets;
+import io.flumelab.harness.TestChannel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -46,25 +39,15 @@ class CustomSourceSinkIT {
   @Points(10)
   @DisplayName("MySource reads its keys: field=x, delay=1 gives x0 ... x4 in one process() call")
   void theSourceReadsItsKeys() throws Exception {
-    MemoryChannel channel = channel();
+    TestChannel channel = TestChannel.memory(100, 10);
     MySource source = new MySource();
     source.setName("r1");
     source.configure(new Context(Map.of("field", "x", "delay", "1")));
-    ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
-    selector.setChannels(List.of(channel));
-    selector.configure(new Context(Map.of()));
-    source.setChannelProcessor(new DefaultChannelProcessor(selector, List.of()));
+    channel.feedFrom(source);
 
     source.process();
 
-    Transaction tx = channel.getTransaction();
-    tx.begin();
-    List<String> bodies = new ArrayList<>();
-    for (Event event = channel.take(); event != null; event = channel.take()) {
-      bodies.add(new String(event.getBody(), StandardCharsets.UTF_8));
-    }
-    tx.commit();
-    tx.close();
+    List<String> bodies = channel.takeAll();
     assertThat(bodies).as("the bodies one process() call put into the channel")
         .containsExactly("x0", "x1", "x2", "x3", "x4");
   }
@@ -104,13 +87,13 @@ class CustomSourceSinkIT {
   @Points(10)
   @DisplayName("MySink takes one event per call (READY) and ends its transaction on an empty channel (BACKOFF)")
   void anEmptyChannelEndsTheTransaction() throws Exception {
-    MemoryChannel channel = channel();
+    TestChannel channel = TestChannel.memory(100, 10);
     MySink sink = new MySink();
     sink.setName("k1");
     sink.configure(new Context(Map.of("prefix", "p:", "suffix", ":s")));
-    sink.setChannel(channel);
+    sink.setChannel(channel.channel());
     sink.start();
-    put(channel, "one");
+    channel.put("one");
 
     assertThat(sink.process()).as("process() with an event waiting").isEqualTo(Status.READY);
     assertThat(channel.size()).as("events left in the channel: the take was committed").isZero();
@@ -130,23 +113,7 @@ class CustomSourceSinkIT {
     }
     assertThat(call.join()).as("process() on an empty channel").isEqualTo(Status.BACKOFF);
 
-    put(channel, "after");
+    channel.put("after");
     assertThat(channel.size()).as("events in the channel after a put").isEqualTo(1);
-  }
-
-  private static MemoryChannel channel() {
-    MemoryChannel channel = new MemoryChannel();
-    channel.setName("c1");
-    channel.configure(new Context(Map.of("capacity", "100", "transactionCapacity", "10")));
-    channel.start();
-    return channel;
-  }
-
-  private static void put(MemoryChannel channel, String body) {
-    Transaction tx = channel.getTransaction();
-    tx.begin();
-    channel.put(EventBuilder.withBody(body.getBytes(StandardCharsets.UTF_8)));
-    tx.commit();
-    tx.close();
   }
 }
