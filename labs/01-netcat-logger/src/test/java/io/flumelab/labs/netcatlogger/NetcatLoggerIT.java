@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
-import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.FlumeNgCli;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
@@ -36,7 +36,7 @@ class NetcatLoggerIT {
   @Points(10)
   @DisplayName("the configuration passes flume-ng check and has the task's three components")
   void configurationIsValid() {
-    FlumeNg.Result check = FlumeNg.check(job, "a1");
+    FlumeNgCli.Result check = FlumeNgCli.check(job, "a1");
 
     assertThat(check.exitCode())
         .as("bin/flume-ng check -f %s -n a1 found problems:%n%s", job, check.output())

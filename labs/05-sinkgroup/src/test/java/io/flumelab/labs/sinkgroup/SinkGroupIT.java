@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
-import io.flumelab.harness.FlumeNg;
+import io.flumelab.harness.FlumeNgCli;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
@@ -43,7 +43,7 @@ class SinkGroupIT {
   @DisplayName("the three jobs pass flume-ng check")
   void jobsAreValid() {
     for (Object[] job : new Object[][] {{flume1, "a1"}, {flume2, "a2"}, {flume3, "a3"}}) {
-      FlumeNg.Result check = FlumeNg.check((Path) job[0], (String) job[1]);
+      FlumeNgCli.Result check = FlumeNgCli.check((Path) job[0], (String) job[1]);
       assertThat(check.exitCode()).as("bin/flume-ng check -f %s -n %s found problems:%n%s",
           job[0], job[1], check.output()).isZero();
     }
