@@ -53,7 +53,7 @@ public class AvroSink extends BatchSink implements Configurable {
       Setting.seconds("reset-connection-interval").defaultValue(0L)
           .doc("reconnect once a connection is this old, so a load balancer can spread sinks over"
               + " new hosts; 0 never");
-  static final Setting<String> COMPRESSION_TYPE = Setting.string("compression-type")
+  static final Setting<String> COMPRESSION_TYPE = Setting.string(Compression.KEY)
       .defaultValue("none").check(Check.oneOf("none", "deflate"))
       .doc("none or deflate, the same as the avro source's");
   static final Setting<Integer> COMPRESSION_LEVEL = Setting.integer("compression-level")

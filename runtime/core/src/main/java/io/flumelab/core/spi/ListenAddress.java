@@ -39,9 +39,11 @@ public final class ListenAddress {
   public static final Setting<String> BIND = Setting.host("bind").required("localhost")
       .doc("the address to listen on: localhost for this machine only, 0.0.0.0 for every interface");
 
+  private static final String PORT_KEY = "port";
+
   /** The {@code port} key of a listening source; {@code example} is the port the fix suggests. */
   public static Setting<Integer> port(int example) {
-    return Setting.port("port").required(String.valueOf(example))
+    return Setting.port(PORT_KEY).required(String.valueOf(example))
         .doc("the port to listen on; 0 picks a free one");
   }
 
@@ -95,16 +97,16 @@ public final class ListenAddress {
     if (lower.contains("already in use")) {
       return where + "Address already in use. Another agent or program uses "
           + (udp ? "this UDP port" : "the port") + "; stop it or choose another port "
-          + key("port");
+          + key(PORT_KEY);
     }
     if (lower.contains("cannot assign requested address")) {
       return where + (echoNotLocal ? "Cannot assign requested address. " : "") + bind
           + " is not an address of this machine; use one of its addresses, localhost or 0.0.0.0 "
-          + key("bind");
+          + key(BIND.key());
     }
     if (lower.contains("permission denied") || lower.contains("access denied")) {
       return where + "Permission denied. Ports below 1024 need administrator rights; choose a "
-          + "port from 1024 up " + key("port");
+          + "port from 1024 up " + key(PORT_KEY);
     }
     return where + (cause == null ? reason : otherCause.apply(cause));
   }

@@ -163,8 +163,8 @@ public class SpoolDirectorySource extends CountedSource
     settings.get(BUFFER_MAX_LINES);
     if (!settings.isSet(MAX_LINE_LENGTH) && settings.isSet(BUFFER_MAX_LINE_LENGTH)) {
       maxLineLength = bufferMaxLineLength;
-      LOG.warn("Spooling directory source {}: bufferMaxLineLength is deprecated; use "
-          + "deserializer.maxLineLength", getName());
+      LOG.warn("Spooling directory source {}: {} is deprecated; use {}", getName(),
+          BUFFER_MAX_LINE_LENGTH.key(), MAX_LINE_LENGTH.key());
     }
     if (settings.isSet(BUFFER_MAX_LINES)) {
       LOG.warn("Spooling directory source {}: bufferMaxLines is obsolete and ignored", getName());
