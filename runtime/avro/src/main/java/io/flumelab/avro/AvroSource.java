@@ -11,6 +11,7 @@ import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
 import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.ServerSsl;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
@@ -60,28 +61,11 @@ public class AvroSource extends CountedSource implements EventDrivenSource, Conf
       .doc("allow or deny clients by ipFilterRules");
   static final Setting<String> IP_FILTER_RULES = Setting.string(IpFilterRules.KEY)
       .doc("allow:ip:127.*,deny:ip:* and the like, the first matching rule wins");
-  static final Setting<Boolean> SSL = Setting.bool("ssl").defaultValue(false)
-      .doc("serve over SSL; not supported by FlumeLab yet (true is an error)");
-  static final Setting<String> KEYSTORE = Setting.string("keystore")
-      .doc("the keystore file for SSL; unused, as SSL is not supported");
-  static final Setting<String> KEYSTORE_PASSWORD = Setting.string("keystore-password")
-      .doc("the keystore password for SSL; unused");
-  static final Setting<String> KEYSTORE_TYPE = Setting.string("keystore-type").defaultValue("JKS")
-      .doc("the keystore type for SSL; unused");
-  static final Setting<String> EXCLUDE_PROTOCOLS = Setting.string("exclude-protocols")
-      .defaultValue("SSLv3").doc("SSL protocols to exclude; unused");
-  static final Setting<String> INCLUDE_PROTOCOLS = Setting.string("include-protocols")
-      .doc("SSL protocols to include; unused");
-  static final Setting<String> EXCLUDE_CIPHER_SUITES = Setting.string("exclude-cipher-suites")
-      .doc("SSL cipher suites to exclude; unused");
-  static final Setting<String> INCLUDE_CIPHER_SUITES = Setting.string("include-cipher-suites")
-      .doc("SSL cipher suites to include; unused");
 
   public static final ComponentSpec SPEC = ComponentSpec.builder(SOURCE, "avro", AvroSource.class)
       .flumeClass("org.apache.flume.source.AvroSource")
-      .settings(BIND, PORT, THREADS, COMPRESSION_TYPE, IP_FILTER, IP_FILTER_RULES, SSL, KEYSTORE,
-          KEYSTORE_PASSWORD, KEYSTORE_TYPE, EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS,
-          EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)
+      .settings(BIND, PORT, THREADS, COMPRESSION_TYPE, IP_FILTER, IP_FILTER_RULES)
+      .settings(ServerSsl.SETTINGS)
       .build();
 
   private static final Logger LOG = LoggerFactory.getLogger(AvroSource.class);
@@ -105,17 +89,8 @@ public class AvroSource extends CountedSource implements EventDrivenSource, Conf
     compression = Compression.valueOf(settings.get(COMPRESSION_TYPE).toUpperCase(Locale.ROOT));
     boolean ipFilter = settings.get(IP_FILTER);
     String rules = settings.get(IP_FILTER_RULES);
-    boolean ssl = settings.get(SSL);
-    // declared so that Flume files using them pass the checker; unused without SSL
-    for (Setting<String> unused : List.of(KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
-        EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)) {
-      settings.get(unused);
-    }
-    if (ssl) {
-      throw new ConfigurationException(SSL.key(),
-          "Avro source " + getName() + ": ssl = true is not supported by FlumeLab yet",
-          "Remove ssl (or set ssl = false) and keep the port on a trusted network");
-    }
+    ServerSsl.refuse(settings,
+        "Remove ssl (or set ssl = false) and keep the port on a trusted network");
     ipFilterRules = null;
     if (ipFilter) {
       if (rules == null || rules.isBlank()) {

@@ -112,6 +112,11 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
       return this;
     }
 
+    /** A group of settings several components share, such as {@link ServerSsl#SETTINGS}. */
+    public Builder settings(List<Setting<?>> declared) {
+      return settings(declared.toArray(Setting<?>[]::new));
+    }
+
     /** Keys under a prefix (ending with a dot) are accepted as they are. */
     public Builder passThrough(String prefix) {
       if (!prefix.endsWith(".")) {

@@ -39,6 +39,12 @@ public final class Settings {
     return text(setting) != null;
   }
 
+  /** The spelling of the setting's key that the file uses, or its own key when unset. */
+  public String keyOf(Setting<?> setting) {
+    return setting.spellings().stream().filter(key -> context.getString(key) != null).findFirst()
+        .orElse(setting.key());
+  }
+
   /** The keys under a pass-through prefix, prefix removed ({@code kafka.producer.}). */
   public Map<String, String> under(String prefix) {
     return context.getSubProperties(prefix);

@@ -10,6 +10,7 @@ import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
 import io.flumelab.core.spi.NettyServer;
+import io.flumelab.core.spi.ServerSsl;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
@@ -46,22 +47,6 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
       .doc("the class turning a request into events: Flume's JSONHandler or an "
           + "HttpSourceHandler");
   // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
-  static final Setting<Boolean> SSL = Setting.bool("ssl").alias("enableSSL").defaultValue(false)
-      .doc("serve HTTPS; not supported by FlumeLab (true is an error)");
-  static final Setting<String> KEYSTORE = Setting.string("keystore")
-      .doc("the keystore file for SSL; unused, as SSL is not supported");
-  static final Setting<String> KEYSTORE_PASSWORD = Setting.string("keystore-password")
-      .alias("keystorePassword").doc("the keystore password for SSL; unused");
-  static final Setting<String> KEYSTORE_TYPE = Setting.string("keystore-type").defaultValue("JKS")
-      .doc("the keystore type for SSL; unused");
-  static final Setting<String> EXCLUDE_PROTOCOLS = Setting.string("exclude-protocols")
-      .alias("excludeProtocols").defaultValue("SSLv3").doc("SSL protocols to exclude; unused");
-  static final Setting<String> INCLUDE_PROTOCOLS = Setting.string("include-protocols")
-      .doc("SSL protocols to include; unused");
-  static final Setting<String> EXCLUDE_CIPHER_SUITES = Setting.string("exclude-cipher-suites")
-      .doc("SSL cipher suites to exclude; unused");
-  static final Setting<String> INCLUDE_CIPHER_SUITES = Setting.string("include-cipher-suites")
-      .doc("SSL cipher suites to include; unused");
   static final String HANDLER_PREFIX = "handler.";
   static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
       "ServerConnector.", "SslContextFactory.");
@@ -73,8 +58,8 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private static ComponentSpec spec() {
     ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
         .flumeClass("org.apache.flume.source.http.HTTPSource")
-        .settings(PORT, BIND, HANDLER, SSL, KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
-            EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)
+        .settings(PORT, BIND, HANDLER)
+        .settings(ServerSsl.SETTINGS)
         .passThrough(HANDLER_PREFIX);
     // accepted, so a Flume file passes the checker; configure warns that they are ignored
     JETTY_PREFIXES.forEach(spec::passThrough);
@@ -99,19 +84,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     port = settings.get(PORT);
     bind = settings.get(BIND);
     String handlerClass = settings.get(HANDLER);
-    boolean ssl = settings.get(SSL);
-    // declared so that Flume files using them pass the checker; unused without SSL
-    for (Setting<String> unused : List.of(KEYSTORE, KEYSTORE_PASSWORD, KEYSTORE_TYPE,
-        EXCLUDE_PROTOCOLS, INCLUDE_PROTOCOLS, EXCLUDE_CIPHER_SUITES, INCLUDE_CIPHER_SUITES)) {
-      settings.get(unused);
-    }
-    if (ssl) {
-      String key = SSL.spellings().stream().filter(context::containsKey).findFirst()
-          .orElse(SSL.key());
-      throw new ConfigurationException(key,
-          "Http source " + getName() + ": SSL is not supported by FlumeLab's http source",
-          "Remove " + key + " (plain HTTP), or put a TLS proxy such as nginx in front");
-    }
+    ServerSsl.refuse(settings, "Remove ssl (plain HTTP), or put a TLS proxy such as nginx in front");
     for (String prefix : JETTY_PREFIXES) {
       for (String key : settings.under(prefix).keySet()) {
         LOG.warn("Http source {}: {}{} is a Jetty setting; FlumeLab's http source is not built on "
