@@ -51,4 +51,9 @@ public class NullSink extends BatchSink implements Configurable {
   protected String describe() {
     return "Null sink " + getName();
   }
+
+  @Override
+  protected String batchSizeKey() {
+    return BATCH_SIZE.key();
+  }
 }

@@ -48,7 +48,7 @@ public abstract class BatchSink extends AbstractSink implements Counted, BatchSi
 
   /** The key that sets {@link #batchSize()}, named when a channel refuses the batch. */
   protected String batchSizeKey() {
-    return "batchSize";
+    return "the batch size";
   }
 
   /**
