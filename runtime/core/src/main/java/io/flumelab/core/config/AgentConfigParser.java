@@ -131,9 +131,9 @@ final class AgentConfigParser {
         continue;
       }
       int line = listLines.get(role);
+      findings.repeats(null, line, listKey, role.label(), names);
       for (String name : names) {
         if (listed.containsKey(name)) {
-          findings.warning(line, listKey, "'" + name + "' is listed twice", null);
           continue;
         }
         Section section = new Section(listKey + "." + name + ".",

@@ -47,6 +47,8 @@ final class ConfigChecker {
       return;
     }
     List<String> channels = source.list("channels");
+    findings.repeats(source.ref(), source.lineOf("channels"), source.section().fullKey("channels"),
+        "channel", source.section().writtenList("channels"));
     if (channels.isEmpty()) {
       findings.invalid(source.ref(), source.lineOf("channels"), source.section().fullKey("channels"),
           source.ref().describe() + " has no channels",
@@ -246,6 +248,8 @@ final class ConfigChecker {
         }
       }
       List<String> sinks = group.list("sinks");
+      findings.repeats(ref, group.lineOf("sinks"), section.fullKey("sinks"), "sink",
+          section.writtenList("sinks"));
       if (sinks.isEmpty()) {
         findings.invalid(ref, group.lineOf("sinks"), section.fullKey("sinks"), ref.describe() + " has no sinks",
             "Add '" + section.fullKey("sinks") + " = <sinks>'.");

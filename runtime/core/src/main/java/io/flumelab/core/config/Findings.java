@@ -1,6 +1,7 @@
 package io.flumelab.core.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,24 @@ final class Findings {
   /** A problem in strict mode that lenient mode only warns about, keeping the component. */
   void flaw(ComponentRef subject, int line, String key, String message, String fix) {
     findings.add(new Finding(Problem.error(file, line, key, message, fix), subject, false, false));
+  }
+
+  /**
+   * Reports each name listed more than once in a list: an error at the list's line whose fix is
+   * the list with each name once (which is how the agent reads it, as Flume does).
+   *
+   * @param what what the list names ("channel", "sink")
+   */
+  void repeats(ComponentRef subject, int line, String key, String what, List<String> written) {
+    Set<String> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    for (String name : written) {
+      if (!seen.add(name) && reported.add(name)) {
+        flaw(subject, line, key, what + " '" + name + "' is listed twice",
+            "List each " + what + " once: " + key + " = "
+                + String.join(" ", written.stream().distinct().toList()) + ".");
+      }
+    }
   }
 
   /** A problem that stops the agent in any mode. */

@@ -50,7 +50,13 @@ final class Section {
   }
 
   /** The value split on whitespace; empty if the key is absent or blank. */
+  /** A list value's names, each once, in order: Flume reads every list as a set. */
   List<String> list(String key) {
+    return writtenList(key).stream().distinct().toList();
+  }
+
+  /** A list value's names as written, repeats included, for reporting them. */
+  List<String> writtenList(String key) {
     String value = value(key);
     return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
