@@ -19,6 +19,10 @@ final class PropertiesReader {
   private PropertiesReader() {}
 
   static Result read(String text) {
+    // editors on Windows start UTF-8 files with a byte-order mark; it would glue onto line 1's key
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     List<Property> entries = new ArrayList<>();
     List<SyntaxError> errors = new ArrayList<>();
     String[] lines = text.split("\r\n|\r|\n", -1);
