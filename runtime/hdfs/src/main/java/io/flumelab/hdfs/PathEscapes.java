@@ -180,23 +180,25 @@ final class PathEscapes {
     if (!rounding.enabled()) {
       return rounding;
     }
+    String unitKey = HdfsSink.ROUND_UNIT.key();
+    String valueKey = HdfsSink.ROUND_VALUE.key();
     if (rounding.unit() == null) {
-      throw new ConfigurationException("hdfs.roundUnit", "hdfs.roundUnit is not set",
+      throw new ConfigurationException(unitKey, unitKey + " is not set",
           "use second, minute or hour");
     }
     int max = switch (rounding.unit()) {
       case SECONDS, MINUTES -> 60;
       case HOURS -> 24;
-      default -> throw new ConfigurationException("hdfs.roundUnit", "hdfs.roundUnit is "
+      default -> throw new ConfigurationException(unitKey, unitKey + " is "
           + rounding.unit().name().toLowerCase(Locale.ROOT), "use second, minute or hour");
     };
     if (rounding.value() < 1 || rounding.value() > max) {
       String unit = rounding.unit() == TimeUnit.HOURS ? "hour" : rounding.unit() == TimeUnit.MINUTES
           ? "minute" : "second";
-      throw new ConfigurationException("hdfs.roundValue", "hdfs.roundValue is " + rounding.value()
+      throw new ConfigurationException(valueKey, valueKey + " is " + rounding.value()
           + ", but rounding by the " + unit + " takes 1 to " + max,
-          "set hdfs.roundValue between 1 and " + max
-              + (max == 60 ? ", or round by a larger hdfs.roundUnit" : ""));
+          "set " + valueKey + " between 1 and " + max
+              + (max == 60 ? ", or round by a larger " + unitKey : ""));
     }
     return rounding;
   }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -176,17 +177,27 @@ final class Assembler {
     if (findings.hasProblemAt(c.section().fullKey("type")) || declaresBoth(c, channel)) {
       return false; // reported by the checker
     }
-    String capacityKey = config.channels().stream().filter(ch -> ch.name().equals(channel.getName()))
-        .findFirst().map(ch -> ch.section().fullKey("transactionCapacity"))
-        .orElse("transactionCapacity");
+    String raiseCapacity = capacitySetting(channel)
+        .map(key -> "set '" + key + " = " + batched.getBatchSize() + "' or more")
+        .orElse("raise channel " + channel.getName() + "'s transaction capacity to "
+            + batched.getBatchSize() + " or more");
     findings.invalid(c.ref(), c.lineOf("type"), c.section().fullKey("type"),
         c.ref().describe() + " (" + component.getClass().getName() + ") moves batches of "
             + batched.getBatchSize() + " events but channel " + channel.getName() + " takes at most "
             + limited.getTransactionCapacity() + " in one transaction: a batch would fail whenever "
             + "more than " + limited.getTransactionCapacity() + " events are ready",
-        "Lower the " + c.ref().role().label() + "'s batch size to " + limited.getTransactionCapacity() + " or less, or set '"
-            + capacityKey + " = " + batched.getBatchSize() + "' or more.");
+        "Lower the " + c.ref().role().label() + "'s batch size to "
+            + limited.getTransactionCapacity() + " or less, or " + raiseCapacity + ".");
     return false;
+  }
+
+  /** The full key of a channel's declared transaction capacity, if its type declares one. */
+  private Optional<String> capacitySetting(Channel channel) {
+    return config.channels().stream().filter(ch -> ch.name().equals(channel.getName())).findFirst()
+        .flatMap(ch -> resolver.resolve(ComponentKind.CHANNEL, ch.type()) instanceof Resolved r
+            && r.spec() != null && r.spec().transactionCapacity() != null
+            ? Optional.of(ch.section().fullKey(r.spec().transactionCapacity().key()))
+            : Optional.empty());
   }
 
   /** Whether both types declare the settings, so that the checker compared them already. */

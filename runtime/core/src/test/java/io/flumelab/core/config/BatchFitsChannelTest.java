@@ -118,7 +118,7 @@ class BatchFitsChannelTest {
     assertThat(errors).containsExactly("job.conf:8: a1.sinks.k1.type: sink 'k1' "
         + "(io.flumelab.core.sink.NullSink) moves batches of 80 events but channel c1 takes at most "
         + "50 in one transaction: a batch would fail whenever more than 50 events are ready. Lower "
-        + "the sink's batch size to 50 or less, or set 'a1.channels.c1.transactionCapacity = 80' or "
+        + "the sink's batch size to 50 or less, or raise channel c1's transaction capacity to 80 or "
         + "more.");
   }
 }
