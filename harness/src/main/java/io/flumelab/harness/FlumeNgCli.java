@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short {@code bin/flume-ng} commands, such as {@code check}, as a student would. */
@@ -24,12 +25,19 @@ public final class FlumeNgCli {
     try {
       Process process = AgentCommandLine.flumeNg(List.of(args)).redirectErrorStream(true).start();
       process.getOutputStream().close();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // read on the side, so that a command that never ends still meets the timeout
+      CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+        try {
+          return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       if (!process.waitFor(60, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("flume-ng " + String.join(" ", args) + " did not finish in 60 s");
       }
-      return new Result(process.exitValue(), output);
+      return new Result(process.exitValue(), output.join());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -143,6 +143,18 @@ class LauncherIT {
     assertThat(sent.output()).contains("Cannot send to the avro source at 127.0.0.1:");
   }
 
+  @Test
+  void anUnknownLogLevelIsOneClearLine() {
+    FlumeNgCli.Result run = FlumeNgCli.run("agent", "-n", "a1", "-f",
+        TestJobs.netcatToLogger(dir, TestJobs.freePort()).toString(),
+        "-Dflume.root.logger=LOUD,console");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output().strip().lines()).as(run.output()).containsExactly(
+        "flume-ng: unknown log level 'LOUD' in -Dflume.root.logger=LOUD,console; use one of "
+            + "TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+  }
+
   /** Compiles one class against the test's classpath and puts it in a jar of its own. */
   private void jar(Path jar, String className, String source) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src"));

@@ -23,7 +23,11 @@ public final class FlumeNg {
         System.setProperty(eq < 0 ? arg.substring(2) : arg.substring(2, eq), eq < 0 ? "" : arg.substring(eq + 1));
       }
     }
-    LoggingSetup.apply();
+    String badLogging = LoggingSetup.apply();
+    if (badLogging != null) {
+      System.err.println(badLogging);
+      System.exit(2);
+    }
     System.exit(commandLine().execute(args));
   }
 

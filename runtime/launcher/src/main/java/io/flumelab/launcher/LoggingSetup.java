@@ -1,5 +1,6 @@
 package io.flumelab.launcher;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,16 +15,26 @@ final class LoggingSetup {
 
   private LoggingSetup() {}
 
-  static void apply() {
+  /** The levels Log4j knows, as a student would write them. */
+  private static final List<String> LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  /** Applies the setting; returns what is wrong with it in one line, or null. */
+  static String apply() {
     String rootLogger = System.getProperty(ROOT_LOGGER);
     if (rootLogger == null || rootLogger.isBlank()) {
-      return;
+      return null;
     }
     String[] parts = rootLogger.split(",");
-    System.setProperty("flumelab.log.level", parts[0].trim().toUpperCase(Locale.ROOT));
+    String level = parts[0].trim().toUpperCase(Locale.ROOT);
+    if (!LEVELS.contains(level) && !level.equals("FATAL") && !level.equals("ALL")) {
+      return "flume-ng: unknown log level '" + parts[0].trim() + "' in -D" + ROOT_LOGGER + "="
+          + rootLogger + "; use one of " + String.join(", ", LEVELS);
+    }
+    System.setProperty("flumelab.log.level", level);
     if (parts.length > 1) {
       String appender = parts[1].trim().toLowerCase(Locale.ROOT);
       System.setProperty("flumelab.log.appender", appender.equals("logfile") ? "LogFile" : "Console");
     }
+    return null;
   }
 }
