@@ -82,9 +82,7 @@ final class Contract {
 
   void readsItsKeys() {
     RecordingContext context = new RecordingContext(settings());
-    Object component = create();
-    prepare(component);
-    configure(component, context);
+    configured(context);
 
     assertThat(context.readEverything())
         .as("%s %s reads all its parameters at once; read each through its declared Setting",
@@ -152,9 +150,7 @@ final class Contract {
     if (names == null) {
       return;
     }
-    Object component = create();
-    prepare(component);
-    configure(component, new RecordingContext(settings()));
+    Object component = configured(new RecordingContext(settings()));
     assertThat(component).as("%s %s keeps counters", spec.kind().label(), spec.alias())
         .isInstanceOf(Counted.class);
     Map<String, Object> attributes = ((Counted) component).getCounter().attributes();
@@ -163,10 +159,8 @@ final class Contract {
   }
 
   void offersItsCapabilities() {
-    Object component = create();
-    prepare(component);
     Map<String, String> settings = settings();
-    configure(component, new RecordingContext(settings));
+    Object component = configured(new RecordingContext(settings));
     if (spec.batchSize() != null) {
       assertThat(component).as("%s %s declares %s", spec.kind().label(), spec.alias(),
           spec.batchSize().key()).isInstanceOf(BatchSizeSupported.class);
@@ -238,6 +232,14 @@ final class Contract {
       case INTERCEPTOR -> { }
     }
     return null;
+  }
+
+  /** A new instance, named, connected and configured from {@code context}. */
+  private Object configured(RecordingContext context) {
+    Object component = create();
+    prepare(component);
+    configure(component, context);
+    return component;
   }
 
   private void configure(Object component, RecordingContext context) {

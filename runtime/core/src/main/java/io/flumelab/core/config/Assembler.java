@@ -174,10 +174,12 @@ final class Assembler {
         || batched.getBatchSize() <= limited.getTransactionCapacity()) {
       return true;
     }
-    if (findings.hasProblemAt(c.section().fullKey("type")) || declaresBoth(c, channel)) {
-      return false; // reported by the checker
+    Optional<String> capacityKey = capacitySetting(channel);
+    if (findings.hasProblemAt(c.section().fullKey("type"))
+        || capacityKey.isPresent() && declaresBatch(c)) {
+      return false; // reported by the checker, which compared the two declarations
     }
-    String raiseCapacity = capacitySetting(channel)
+    String raiseCapacity = capacityKey
         .map(key -> "set '" + key + " = " + batched.getBatchSize() + "' or more")
         .orElse("raise channel " + channel.getName() + "'s transaction capacity to "
             + batched.getBatchSize() + " or more");
@@ -200,16 +202,11 @@ final class Assembler {
             : Optional.empty());
   }
 
-  /** Whether both types declare the settings, so that the checker compared them already. */
-  private boolean declaresBoth(ComponentConfig c, Channel channel) {
+  /** Whether the source's or sink's type declares its batch size. */
+  private boolean declaresBatch(ComponentConfig c) {
     ComponentKind kind = c.ref().role() == ComponentRef.Role.SOURCE ? ComponentKind.SOURCE : ComponentKind.SINK;
-    ComponentConfig channelConfig = config.channels().stream()
-        .filter(ch -> ch.name().equals(channel.getName())).findFirst().orElse(null);
-    return channelConfig != null
-        && resolver.resolve(kind, c.type()) instanceof Resolved r && r.spec() != null
-        && r.spec().batchSize() != null
-        && resolver.resolve(ComponentKind.CHANNEL, channelConfig.type()) instanceof Resolved rc
-        && rc.spec() != null && rc.spec().transactionCapacity() != null;
+    return resolver.resolve(kind, c.type()) instanceof Resolved r && r.spec() != null
+        && r.spec().batchSize() != null;
   }
 
   /** One runner per group and per ungrouped sink, in the order the sinks are listed. */
