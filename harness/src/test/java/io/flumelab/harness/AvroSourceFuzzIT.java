@@ -150,7 +150,8 @@ class AvroSourceFuzzIT {
         RSS_LIMIT_KB / 1024);
 
     assertThat(agent.isAlive()).as("the agent is still running").isTrue();
-    assertThat(agent.outputContains(line -> line.contains("OutOfMemoryError"))).isFalse();
+    assertThat(agent.outputContains(line -> line.contains("OutOfMemoryError")))
+        .as("the agent ran out of memory").isFalse();
     assertThat(malformedSent.get()).isEqualTo((long) WORKERS * MALFORMED_PER_WORKER);
     assertThat(acknowledged).as("well-formed calls were served throughout")
         .hasSizeGreaterThanOrEqualTo(50 * BATCH);

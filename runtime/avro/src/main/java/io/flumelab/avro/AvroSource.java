@@ -47,6 +47,12 @@ import org.slf4j.LoggerFactory;
  * {@code FAILED} when a required channel refused, so the client retries and nothing uncommitted
  * is acknowledged. A connection that sends anything else is closed and counted as
  * {@code EventReadFail} (see {@link AvroConnectionHandler}); other connections are not affected.
+ *
+ * <p>Any client can connect, so what it sends is treated as hostile: the bytes of calls being
+ * read, all connections together, stay within {@code maxReadBytes} (a connection that would go
+ * beyond it waits, see {@link ReadBudget}), one call within {@code maxFrameBytes}, a call left
+ * unfinished for {@code frameIdleTimeout} is dropped, wire values reach the log only through
+ * {@link WireText#quote}, and the warnings a client can cause are rate-limited per source.
  */
 public class AvroSource extends CountedSource implements EventDrivenSource, Configurable {
 
@@ -78,8 +84,9 @@ public class AvroSource extends CountedSource implements EventDrivenSource, Conf
       .check(Check.atLeast(MIN_BYTES))
       .doc("bytes one call may have; a larger call closes its connection");
   static final Setting<Long> FRAME_IDLE_TIMEOUT = Setting.millis("frameIdleTimeout")
-      .defaultValue(30_000L).check(Check.atLeast(1))
-      .doc("how long a client may send nothing in the middle of a call before it is closed");
+      .defaultValue(30_000L)
+      .doc("how long a client may send nothing in the middle of a call before it is closed; "
+          + "0 never");
 
   public static final ComponentSpec SPEC = ComponentSpec.builder(SOURCE, "avro", AvroSource.class)
       .flumeClass("org.apache.flume.source.AvroSource")
