@@ -9,6 +9,7 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Avro's Netty framing: serial (int32), buffer count (int32), then that many buffers, each an
@@ -192,7 +193,11 @@ final class FrameCodec extends CombinedChannelDuplexHandler<FrameCodec.Decoder, 
     public void retry() {
       ChannelHandlerContext ctx = context;
       if (ctx != null) {
-        ctx.executor().execute(() -> resume(ctx));
+        try {
+          ctx.executor().execute(() -> resume(ctx));
+        } catch (RejectedExecutionException e) {
+          // the source is stopping and its connections with it: nothing is left to read
+        }
       }
     }
 
