@@ -8,6 +8,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.testing.LogCapture;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.EventLoopGroup;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,7 @@ class HostileClientsTest {
   void anUnknownMessageNameIsLoggedEscapedAndCut() throws Exception {
     AvroSource source = fixtures.source(fixtures.channel("c1", 10));
     String name = "nope\n12:00:00.000 ERROR (AvroSource) forged line " + "x".repeat(100_000);
-    try (LogLines log = LogLines.of(AvroSource.class);
+    try (LogCapture log = LogCapture.attach(AvroSource.class, Level.INFO);
         RawAvroConnection client = new RawAvroConnection(source.getLocalAddress())) {
       client.send(ByteBufUtil.getBytes(RawAvroConnection.handshakeAndCall(name)));
       ByteBuf response = client.readResponse(true);
@@ -71,7 +73,7 @@ class HostileClientsTest {
   void manyBadConnectionsGiveOneWarningNotOneEach() throws Exception {
     AvroSource source = fixtures.source(fixtures.channel("c1", 10));
     int bad = 300;
-    try (LogLines log = LogLines.of(AvroSource.class)) {
+    try (LogCapture log = LogCapture.attach(AvroSource.class, Level.INFO)) {
       for (int i = 0; i < bad; i++) {
         try (RawAvroConnection client = new RawAvroConnection(source.getLocalAddress())) {
           if (i % 2 == 0) {
@@ -151,7 +153,7 @@ class HostileClientsTest {
     // maxFrameBytes is not set: it defaults to a share of the heap, cut to the 1 MB budget
     AvroSource source = fixtures.source(fixtures.channel("c1", 10),
         "maxReadBytes", String.valueOf(1024 * 1024));
-    try (LogLines log = LogLines.of(AvroSource.class);
+    try (LogCapture log = LogCapture.attach(AvroSource.class, Level.INFO);
         RawAvroConnection client = new RawAvroConnection(source.getLocalAddress())) {
       // one call twice the size of the whole budget: refused, not waited for
       client.send(RawAvroConnection.appendBatch(true, bigEvents("huge", 0, 23)));
