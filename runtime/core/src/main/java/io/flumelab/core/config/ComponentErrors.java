@@ -17,10 +17,11 @@ final class ComponentErrors {
 
   static void report(Findings findings, ComponentRef subject, Section section, int fallbackLine,
       Throwable error) {
+    String agent = section.prefix().substring(0, section.prefix().indexOf('.'));
     if (error instanceof ConfigurationException ce && ce.getKey() != null) {
       int line = section.lineOr(ce.getKey());
       findings.invalid(subject, line != 0 ? line : fallbackLine, section.fullKey(ce.getKey()),
-          sentence(ce.getMessage()), fix(ce.getFix()));
+          named(sentence(ce.getMessage()), agent), named(fix(ce.getFix()), agent));
       return;
     }
     if (error instanceof NumberFormatException) {
@@ -36,8 +37,17 @@ final class ComponentErrors {
         && error.getMessage() != null
         ? sentence(error.getMessage())
         : "failed with " + error;
-    findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(), message,
-        error instanceof ConfigurationException ce ? fix(ce.getFix()) : null);
+    findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(),
+        named(message, agent),
+        error instanceof ConfigurationException ce ? named(fix(ce.getFix()), agent) : null);
+  }
+
+  /**
+   * Components do not know their agent's name, so their messages write {@code <agent>.sources.r1}
+   * for a key; the report names the agent.
+   */
+  private static String named(String text, String agent) {
+    return text == null ? null : text.replace("<agent>.", agent + ".");
   }
 
   /** The key whose value {@code For input string: "1k"} quotes, or null. */

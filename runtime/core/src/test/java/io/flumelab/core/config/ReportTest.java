@@ -46,7 +46,7 @@ class ReportTest {
     CheckReport report = AgentConfigurations.check(Path.of("jobs/missing.conf"), "a1", STRICT);
 
     assertThat(report.errors()).map(Problem::render)
-        .containsExactly("jobs/missing.conf: no such file. Check the path given with --conf-file.");
+        .containsExactly("jobs/missing.conf: no such file. Check the path given with -f (--conf-file).");
   }
 
   @Test
