@@ -53,7 +53,7 @@ final class AgentConfigParser {
       Property earlier = own.get(raw.key());
       if (earlier != null) {
         findings.warning(raw.line(), raw.key(), "set twice; this value replaces the one on line "
-            + earlier.line(), null);
+            + earlier.line(), "Remove the line you do not mean.");
       }
       own.put(raw.key(), substitute(raw, variables));
     }

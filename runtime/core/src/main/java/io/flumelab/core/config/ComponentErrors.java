@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class ComponentErrors {
 
   private static final Pattern QUOTED = Pattern.compile("\"(.*)\"");
+  /** Where a message's advice starts: a period, a space and a capital letter. */
+  private static final Pattern ADVICE = Pattern.compile("\\. (?=\\p{Lu})");
 
   private ComponentErrors() {}
 
@@ -35,11 +37,17 @@ final class ComponentErrors {
     int line = section.lineOr("type");
     String message = error instanceof RuntimeException && !(error instanceof NullPointerException)
         && error.getMessage() != null
-        ? sentence(error.getMessage())
+        ? error.getMessage().strip()
         : "failed with " + error;
+    String fix = error instanceof ConfigurationException ce ? fix(ce.getFix()) : null;
+    Matcher advice = ADVICE.matcher(message);
+    if (fix == null && advice.find()) {
+      // "X is wrong. Do Y": the report keeps the message and the fix apart, as for our own problems
+      fix = fix(message.substring(advice.start() + 2));
+      message = message.substring(0, advice.start());
+    }
     findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(),
-        named(message, agent),
-        error instanceof ConfigurationException ce ? named(fix(ce.getFix()), agent) : null);
+        named(sentence(message), agent), named(fix, agent));
   }
 
   /**

@@ -323,7 +323,7 @@ class MalformedConfigTest {
   @Test
   void duplicateKeyIsAWarningAndTheLaterValueWins() {
     assertThat(problems(lab01() + "a1.channels.c1.capacity = 2000\n")).containsExactly(
-        "jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9");
+        "jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9. Remove the line you do not mean.");
   }
 
   @Test
