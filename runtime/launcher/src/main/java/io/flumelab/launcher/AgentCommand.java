@@ -5,6 +5,7 @@ import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.agent.AgentStatus;
 import io.flumelab.core.config.AgentConfigurations;
+import io.flumelab.core.config.ConfigFiles;
 import io.flumelab.core.config.InvalidConfigFileException;
 import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
@@ -51,6 +52,11 @@ final class AgentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Logger log = LoggerFactory.getLogger(AgentCommand.class);
+    ConfigFiles.Refusal refusal = ConfigFiles.refusal(configFile);
+    if (refusal != null) {
+      System.err.println("flume-ng: " + refusal.render(configFile));
+      return ExitCodes.INVALID_CONFIG;
+    }
     Topology topology;
     try {
       topology = AgentConfigurations.load(configFile, agentName,
