@@ -22,7 +22,15 @@ import picocli.CommandLine.Option;
 
 /** {@code flume-ng agent}: runs one agent until SIGTERM or Ctrl-C. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-    description = "Runs an agent from a configuration file until stopped (Ctrl-C or SIGTERM).")
+    description = "Runs an agent from a configuration file until stopped (Ctrl-C or SIGTERM).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:stopped, every committed event delivered or kept",
+        "1:invalid configuration or monitoring settings",
+        "2:a bad command line, e.g. an unknown option or log level",
+        "3:stopped, but committed events were discarded: the sinks had not delivered them when "
+            + "the drain time ended (see --drain-seconds) and their channel keeps nothing across "
+            + "a stop"})
 final class AgentCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME",
@@ -46,7 +54,9 @@ final class AgentCommand implements Callable<Integer> {
   boolean lenient;
 
   @Option(names = "--drain-seconds", defaultValue = "5", paramLabel = "SECONDS",
-      description = "On stop, how long sinks may keep draining their channels (default: ${DEFAULT-VALUE}).")
+      description = "On stop, how long sinks may keep draining their channels (default: "
+          + "${DEFAULT-VALUE}); what a memory channel still holds after that is discarded (exit "
+          + "status 3).")
   long drainSeconds;
 
   @Override
@@ -82,13 +92,13 @@ final class AgentCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       report(status, agent, "stopping");
-      agent.stop(drainSeconds * 1000);
+      long discarded = agent.stop(drainSeconds * 1000);
       monitoring.stop();
       report(status, agent, "stopped");
       stopped.countDown();
       LogManager.shutdown();
-      // a graceful stop on SIGTERM is a success, not a signal death (143)
-      Runtime.getRuntime().halt(ExitCodes.OK);
+      // a graceful stop on SIGTERM is a success, not a signal death (143), unless it lost events
+      Runtime.getRuntime().halt(discarded > 0 ? ExitCodes.EVENTS_DISCARDED : ExitCodes.OK);
     }, "agent-shutdown"));
     agent.start();
     report(status, agent, "started");
