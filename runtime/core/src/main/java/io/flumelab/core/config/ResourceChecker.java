@@ -2,6 +2,7 @@ package io.flumelab.core.config;
 
 import io.flumelab.core.config.Endpoints.Listener;
 import io.flumelab.core.config.TypeResolver.Resolved;
+import io.flumelab.core.monitor.HttpMetricsServer;
 import io.flumelab.core.source.spooldir.SpoolDirectorySource;
 import io.flumelab.core.spi.ComponentKind;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -216,8 +218,16 @@ final class ResourceChecker {
           "Give the source or the monitoring (-D" + key + "=<port>) another port.");
       return;
     }
-    // as the monitoring server binds: every interface
-    String inUse = tryBind(new InetSocketAddress(0).getAddress(), port, false);
+    // where the monitoring server binds: 127.0.0.1 unless -Dflume.monitoring.bind says otherwise
+    String bind = system.getOrDefault("flume.monitoring.bind", HttpMetricsServer.DEFAULT_BIND)
+        .strip();
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      return; // the monitoring's own configure says what is wrong with it
+    }
+    String inUse = tryBind(address, port, false);
     if (inUse != null) {
       findings.flaw(null, 0, key, "the HTTP monitoring port " + port + " is " + inUse,
           "Stop what listens there or choose another port with -D" + key + "=<port>.");
