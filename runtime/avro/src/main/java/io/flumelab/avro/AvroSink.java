@@ -6,6 +6,7 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
+import io.flumelab.core.spi.AgentKeys;
 import io.flumelab.core.spi.BatchSink;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
@@ -201,7 +202,7 @@ public class AvroSink extends BatchSink implements Configurable {
       InetSocketAddress address = new InetSocketAddress(hostname, port);
       try {
         if (address.isUnresolved()) {
-          throw new IOException("the host name " + hostname + " is unknown (<agent>.sinks."
+          throw new IOException("the host name " + hostname + " is unknown (" + AgentKeys.PREFIX + "sinks."
               + getName() + "." + HOSTNAME.key() + ")");
         }
         client = AvroClient.connect(group, address, compression, compressionLevel,

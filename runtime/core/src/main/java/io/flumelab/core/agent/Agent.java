@@ -34,11 +34,12 @@ public final class Agent {
   private final Map<String, Channel> channels;
   private final Map<String, SourceRunner> sources;
   private final Map<String, SinkRunner> sinks;
-  private final Supervisor supervisor = new Supervisor();
+  private final Supervisor supervisor;
 
   public Agent(String name, Map<String, Channel> channels, Map<String, SourceRunner> sources,
       Map<String, SinkRunner> sinks) {
     this.name = name;
+    this.supervisor = new Supervisor(name);
     // declaration order is kept: components start and report in the order the file lists them
     this.channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
     this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));

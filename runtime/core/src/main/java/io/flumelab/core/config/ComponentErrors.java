@@ -1,6 +1,7 @@
 package io.flumelab.core.config;
 
 import io.flumelab.api.ConfigurationException;
+import io.flumelab.core.spi.AgentKeys;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,8 @@ final class ComponentErrors {
     if (error instanceof ConfigurationException ce && ce.getKey() != null) {
       int line = section.lineOr(ce.getKey());
       findings.invalid(subject, line != 0 ? line : fallbackLine, section.fullKey(ce.getKey()),
-          named(sentence(ce.getMessage()), agent), named(fix(ce.getFix()), agent));
+          AgentKeys.named(sentence(ce.getMessage()), agent),
+          AgentKeys.named(fix(ce.getFix()), agent));
       return;
     }
     if (error instanceof NumberFormatException) {
@@ -47,15 +49,7 @@ final class ComponentErrors {
       message = message.substring(0, advice.start());
     }
     findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(),
-        named(sentence(message), agent), named(fix, agent));
-  }
-
-  /**
-   * Components do not know their agent's name, so their messages write {@code <agent>.sources.r1}
-   * for a key; the report names the agent.
-   */
-  private static String named(String text, String agent) {
-    return text == null ? null : text.replace("<agent>.", agent + ".");
+        AgentKeys.named(sentence(message), agent), AgentKeys.named(fix, agent));
   }
 
   /** The key whose value {@code For input string: "1k"} quotes, or null. */

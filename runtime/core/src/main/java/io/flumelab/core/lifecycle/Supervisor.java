@@ -3,6 +3,7 @@ package io.flumelab.core.lifecycle;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.LifecycleAware;
 import io.flumelab.api.LifecycleState;
+import io.flumelab.core.spi.AgentKeys;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,16 +26,22 @@ public final class Supervisor implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<String, Supervised> components = new ConcurrentHashMap<>();
 
-  public Supervisor() {
-    this(1000, 1000, 30_000);
+  /** Messages name keys with this agent's name (see {@link AgentKeys}). */
+  private final String agentName;
+
+  public Supervisor(String agentName) {
+    this(agentName, 1000, 1000, 30_000);
   }
 
   /**
+   * @param agentName the agent whose components these are, named in their messages' keys
    * @param checkIntervalMillis how often a running component's state is looked at
    * @param incrementMillis the restart pause grows by this after each failed start
    * @param maxMillis the longest restart pause
    */
-  public Supervisor(long checkIntervalMillis, long incrementMillis, long maxMillis) {
+  public Supervisor(String agentName, long checkIntervalMillis, long incrementMillis,
+      long maxMillis) {
+    this.agentName = agentName;
     this.checkIntervalMillis = checkIntervalMillis;
     this.incrementMillis = incrementMillis;
     this.maxMillis = maxMillis;
@@ -104,7 +111,7 @@ public final class Supervisor implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static final class Supervised {
+  private final class Supervised {
     final String name;
     final LifecycleAware component;
     final Backoff backoff;
@@ -126,7 +133,8 @@ public final class Supervisor implements AutoCloseable {
         pause = backoff.next();
         // A FlumeException carries a message written for the user; anything else is a bug to trace.
         if (e instanceof FlumeException) {
-          LOG.error("{} failed to start: {} (trying again in {} s)", name, e.getMessage(), pause / 1000.0);
+          LOG.error("{} failed to start: {} (trying again in {} s)", name,
+              AgentKeys.named(e.getMessage(), agentName), pause / 1000.0);
         } else {
           LOG.error("{} failed to start (trying again in {} s)", name, pause / 1000.0, e);
         }

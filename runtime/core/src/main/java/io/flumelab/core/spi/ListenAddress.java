@@ -58,7 +58,7 @@ public final class ListenAddress {
     if (address.isUnresolved()) {
       throw new FlumeException(owner + " cannot listen on " + bind + ":" + port + ": the host "
           + "name " + bind + " is unknown. Use an address of this machine, localhost or 0.0.0.0 "
-          + "(<agent>.sources." + sourceName + ".bind)");
+          + "(" + AgentKeys.PREFIX + "sources." + sourceName + ".bind)");
     }
     return new ListenAddress(owner, sourceName, bind, port, address, false, true,
         ListenAddress::classAndMessage);
@@ -112,7 +112,7 @@ public final class ListenAddress {
   }
 
   private String key(String key) {
-    return "(<agent>.sources." + sourceName + "." + key + ")";
+    return "(" + AgentKeys.PREFIX + "sources." + sourceName + "." + key + ")";
   }
 
   /** The message alone for a BindException, else the exception's simple class name too. */

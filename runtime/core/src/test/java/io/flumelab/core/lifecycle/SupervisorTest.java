@@ -6,14 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.flumelab.api.FlumeException;
 import io.flumelab.api.LifecycleAware;
 import io.flumelab.api.LifecycleState;
+import io.flumelab.core.spi.AgentKeys;
+import io.flumelab.core.testing.LogCapture;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SupervisorTest {
 
-  private final Supervisor supervisor = new Supervisor(20, 10, 50);
+  private final Supervisor supervisor = new Supervisor("a1", 20, 10, 50);
 
   @AfterEach
   void close() {
@@ -64,6 +67,17 @@ class SupervisorTest {
         .until(() -> component.starts.get() == attempts);
   }
 
+  @Test
+  void aFailedStartNamesItsKeyWithTheAgentsName() {
+    try (LogCapture log = LogCapture.attach(Supervisor.class, Level.ERROR)) {
+      supervisor.supervise("Source r1", new Flaky(1));
+
+      assertThat(log.lines()).singleElement().asString()
+          .contains("port in use (attempt 1) (a1.sources.r1.port)")
+          .doesNotContain("<agent>");
+    }
+  }
+
   /** Fails its first {@code failures} starts. */
   private static final class Flaky implements LifecycleAware {
     final AtomicInteger starts = new AtomicInteger();
@@ -78,7 +92,8 @@ class SupervisorTest {
     @Override
     public void start() {
       if (starts.incrementAndGet() <= failures) {
-        throw new FlumeException("port in use (attempt " + starts.get() + ")");
+        throw new FlumeException("port in use (attempt " + starts.get() + ") ("
+            + AgentKeys.PREFIX + "sources.r1.port)");
       }
       state = LifecycleState.START;
     }

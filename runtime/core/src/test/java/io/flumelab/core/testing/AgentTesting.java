@@ -10,11 +10,11 @@ import java.util.Map;
 public final class AgentTesting {
 
   /**
-   * The real registry, with no environment variables or system properties, so that a test's
-   * config means the same on every machine.
+   * The real registry, with no environment variables or system properties and no probing of this
+   * machine's ports and directories, so that a test's config means the same on every machine.
    */
-  public static final Options REAL =
-      Options.defaults().withEnv(Map.of()).withSystemProperties(Map.of());
+  public static final Options REAL = Options.defaults().withEnv(Map.of())
+      .withSystemProperties(Map.of()).withResourceChecks(false);
 
   private AgentTesting() {}
 

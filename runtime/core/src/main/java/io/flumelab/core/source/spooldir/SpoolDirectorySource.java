@@ -8,6 +8,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.source.spooldir.SpoolScanner.ConsumeOrder;
+import io.flumelab.core.spi.AgentKeys;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
@@ -221,7 +222,12 @@ public class SpoolDirectorySource extends CountedSource
   public synchronized void start() {
     requireStartable(thread != null, spooling != null);
     Path dir = spooling.spoolDir();
-    String where = "(<agent>.sources." + getName() + ".spoolDir)";
+    String where = "(" + AgentKeys.PREFIX + "sources." + getName() + ".spoolDir)";
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new FlumeException("Spooling directory source " + getName() + ": " + dir
+          + " is a file, not a directory. Point spoolDir at the directory the files are put in "
+          + where);
+    }
     if (!Files.isDirectory(dir)) {
       throw new FlumeException("Spooling directory source " + getName() + ": the directory "
           + dir + " does not exist. Create it (mkdir -p " + dir + ") or fix spoolDir " + where);
@@ -237,7 +243,7 @@ public class SpoolDirectorySource extends CountedSource
     } catch (IOException e) {
       throw new FlumeException("Spooling directory source " + getName() + ": cannot use the "
           + "tracker directory " + spooling.trackerDir() + ": " + e
-          + " (<agent>.sources." + getName() + ".trackerDir)", e);
+          + " (" + AgentKeys.PREFIX + "sources." + getName() + ".trackerDir)", e);
     }
     super.start();
     thread = new Thread(worker, "spooldir-" + getName());

@@ -357,4 +357,15 @@ class SpoolDirectorySourceTest {
         .hasMessageContaining("does not exist")
         .hasMessageContaining("mkdir -p");
   }
+
+  @Test
+  void aSpoolDirThatIsAFileIsSaidToBeAFile() throws IOException {
+    Path notADirectory = file("access.log", "a line\n");
+
+    assertThatThrownBy(() -> start("spoolDir", notADirectory.toString()))
+        .isInstanceOf(FlumeException.class)
+        .hasMessageContaining(notADirectory + " is a file, not a directory")
+        .hasMessageNotContaining("does not exist")
+        .hasMessageContaining("<agent>.sources.r1.spoolDir");
+  }
 }
