@@ -43,8 +43,8 @@ class HttpSourceFuzzIT {
    * under this while bodies of up to 8 MB arrive from four clients at once.
    */
   static final int RSS_BOUND_MB = 500;
-  private static final int ACTIONS = 6000;
-  private static final Duration FUZZ_TIME = Duration.ofSeconds(25);
+  private static final int ACTIONS = 15_000;
+  private static final Duration FUZZ_TIME = Duration.ofSeconds(20);
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final String[] METHODS = {"PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE",
       "CONNECT", "FOO", "post", "G\u00c9T", "P\u0001ST", ""};
@@ -214,6 +214,8 @@ class HttpSourceFuzzIT {
       socket.setSoTimeout((int) TIMEOUT.toMillis()); // a guard against hanging, never a pause
       socket.getOutputStream().write(bytes);
       socket.getOutputStream().flush();
+      // the end of input tells the agent no more is coming, so an incomplete request ends now
+      socket.shutdownOutput();
       if (readAnswer) {
         InputStream in = socket.getInputStream();
         for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -197,7 +198,7 @@ class NetcatSourceFuzzIT {
         }
         line.append((char) b);
       }
-    } catch (SocketTimeoutException | java.net.SocketException e) {
+    } catch (SocketTimeoutException | SocketException e) {
       return null;
     }
     return line.toString();

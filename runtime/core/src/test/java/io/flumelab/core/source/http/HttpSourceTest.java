@@ -19,6 +19,8 @@ import io.flumelab.core.testing.SourceTesting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -31,7 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -297,7 +301,7 @@ class HttpSourceTest {
     HttpSource source = start(1000, "maxRequestBytes", "1000000",
         "maxConcurrentRequestBytes", "2000000");
     int requests = 12;
-    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers =
+    List<CompletableFuture<HttpResponse<String>>> answers =
         new ArrayList<>();
     for (int i = 0; i < requests; i++) {
       String json = "[{\"body\":\"" + i + ":" + "x".repeat(999_000) + "\"}]";
@@ -533,7 +537,7 @@ class HttpSourceTest {
       String status = line();
       StringBuilder all = new StringBuilder();
       for (String header = line(); !header.isEmpty(); header = line()) {
-        all.append(header.toLowerCase(java.util.Locale.ROOT)).append('\n');
+        all.append(header.toLowerCase(Locale.ROOT)).append('\n');
       }
       headers = all.toString();
       return status;
@@ -552,11 +556,14 @@ class HttpSourceTest {
       return new String(in.readNBytes(length), UTF_8);
     }
 
-    /** Whether the server closed the connection (after the response read last). */
+    /** Whether the server closes the connection after the response read last. */
     boolean closed() throws IOException {
       try {
-        return in.read() < 0 || in.readAllBytes().length >= 0 && in.read() < 0;
-      } catch (java.net.SocketException reset) {
+        in.readAllBytes(); // returns at the end of the stream, times out if it stays open
+        return true;
+      } catch (SocketTimeoutException open) {
+        return false;
+      } catch (SocketException reset) {
         return true;
       }
     }

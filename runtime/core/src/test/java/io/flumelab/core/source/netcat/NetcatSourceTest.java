@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -386,7 +387,7 @@ class NetcatSourceTest {
     // a terminal escape, a forged log line after a carriage return, bytes that are not UTF-8
     byte[] start = "\u001b[2J\r2024-01-01 INFO forged ".getBytes(StandardCharsets.UTF_8);
     byte[] line = new byte[50_000];
-    java.util.Arrays.fill(line, (byte) 'a');
+    Arrays.fill(line, (byte) 'a');
     System.arraycopy(start, 0, line, 0, start.length);
     line[start.length] = (byte) 0xFF;
     line[line.length - 1] = '\n';
@@ -394,8 +395,8 @@ class NetcatSourceTest {
     send(client, line);
 
     assertThat(untilClosed(client)).isEqualTo("FAILED: Event is not valid UTF-8 text\n");
-    String warning = log.lines().stream().filter(l -> l.startsWith("WARN")).findFirst().orElseThrow();
-    assertThat(warning).contains("not valid UTF-8 text")
+    assertThat(log.lines()).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+        .contains("not valid UTF-8 text")
         .contains("\"\\u001b[2J\\r2024-01-01 INFO forged \u00ffaaa")
         .contains("more bytes)")
         .doesNotContain("\u001b", "\r")
