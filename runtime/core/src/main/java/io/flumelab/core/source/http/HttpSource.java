@@ -38,9 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Memory: a request's body is held whole until its events are committed, so two keys bound it,
  * neither of them Flume's (Jetty reads any length): {@code maxRequestBytes}, above which a request
- * is answered 413, and {@code maxConcurrentRequestBytes}, the body bytes held at once across all
- * connections, beyond which a request is answered 503 with Retry-After before its body is read
- * (see {@link RequestBodyGate} for why not back-pressure).
+ * is answered 413, and {@code maxReadBytes}, the body bytes held at once across all connections,
+ * beyond which a request is answered 503 with Retry-After before its body is read (see
+ * {@link RequestBodyGate} for why not back-pressure, which the avro source's key of the same name
+ * applies to its stream of calls).
  */
 public class HttpSource extends CountedSource implements EventDrivenSource, Configurable {
 
@@ -52,17 +53,16 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   static final Setting<String> HANDLER = Setting.string("handler").defaultValue(FLUME_JSON_HANDLER)
       .doc("the class turning a request into events: Flume's JSONHandler or an "
           + "HttpSourceHandler");
-  // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
+  // not Flume's (Jetty reads any length); maxReadBytes is the avro source's key for its budget
   static final Setting<Integer> MAX_REQUEST_BYTES = Setting.integer("maxRequestBytes")
       .defaultValue(64 * 1024 * 1024).check(Check.atLeast(1))
       .doc("the longest request body accepted; a longer one is answered 413");
-  static final Setting<Long> MAX_CONCURRENT_REQUEST_BYTES =
-      Setting.longValue("maxConcurrentRequestBytes")
-          .defaultValue(HttpSource::defaultConcurrentRequestBytes,
-              "an eighth of the JVM's maximum heap, at least maxRequestBytes")
-          .check(Check.atLeast(1))
-          .doc("the most request body bytes read and held at once across all connections; a "
-              + "request beyond it is answered 503 with Retry-After");
+  static final Setting<Long> MAX_READ_BYTES = Setting.longValue("maxReadBytes")
+      .defaultValue(HttpSource::defaultReadBytes, "an eighth of the heap, at least maxRequestBytes")
+      .check(Check.atLeast(1))
+      .doc("bytes of request bodies being read, all connections together; a request beyond it is "
+          + "answered 503 with Retry-After");
+  // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
   static final String HANDLER_PREFIX = "handler.";
   static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
       "ServerConnector.", "SslContextFactory.");
@@ -72,7 +72,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private static ComponentSpec spec() {
     ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
         .flumeClass("org.apache.flume.source.http.HTTPSource")
-        .settings(PORT, BIND, HANDLER, MAX_REQUEST_BYTES, MAX_CONCURRENT_REQUEST_BYTES)
+        .settings(PORT, BIND, HANDLER, MAX_REQUEST_BYTES, MAX_READ_BYTES)
         .settings(ServerSsl.SETTINGS)
         .passThrough(HANDLER_PREFIX);
     // accepted, so a Flume file passes the checker; configure warns that they are ignored
@@ -90,7 +90,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private int port = -1;
   private HttpSourceHandler handler;
   private int maxRequestBytes;
-  private long maxConcurrentRequestBytes;
+  private long maxReadBytes;
   /** Set by start: the budget is the running server's, shared by its connections. */
   private volatile RequestBodyBudget budget;
   private final ThrottledLog badRequestLog = new ThrottledLog(LOG);
@@ -105,18 +105,15 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     bind = settings.get(BIND);
     String handlerClass = settings.get(HANDLER);
     maxRequestBytes = settings.get(MAX_REQUEST_BYTES);
-    long concurrent = settings.get(MAX_CONCURRENT_REQUEST_BYTES);
-    if (!settings.isSet(MAX_CONCURRENT_REQUEST_BYTES)) {
-      concurrent = Math.max(concurrent, maxRequestBytes);
-    } else if (concurrent < maxRequestBytes) {
-      throw new ConfigurationException(settings.keyOf(MAX_CONCURRENT_REQUEST_BYTES),
-          describe() + ": maxConcurrentRequestBytes (" + concurrent + ") is less than "
-              + "maxRequestBytes (" + maxRequestBytes + "), so the largest requests allowed "
-              + "could never be read",
-          "Set maxConcurrentRequestBytes to at least " + maxRequestBytes
-              + ", or lower maxRequestBytes");
+    maxReadBytes = settings.get(MAX_READ_BYTES);
+    if (!settings.isSet(MAX_READ_BYTES)) {
+      maxReadBytes = Math.max(maxReadBytes, maxRequestBytes);
+    } else if (maxReadBytes < maxRequestBytes) {
+      throw new ConfigurationException(settings.keyOf(MAX_READ_BYTES),
+          describe() + ": maxReadBytes (" + maxReadBytes + ") is less than maxRequestBytes ("
+              + maxRequestBytes + "), so the largest requests allowed could never be read",
+          "Set maxReadBytes to at least " + maxRequestBytes + ", or lower maxRequestBytes");
     }
-    maxConcurrentRequestBytes = concurrent;
     ServerSsl.refuse(settings, "Remove ssl (plain HTTP), or put a TLS proxy such as nginx in front");
     for (String prefix : JETTY_PREFIXES) {
       for (String key : settings.under(prefix).keySet()) {
@@ -167,7 +164,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     return handler;
   }
 
-  private static long defaultConcurrentRequestBytes() {
+  private static long defaultReadBytes() {
     return Runtime.getRuntime().maxMemory() / 8;
   }
 
@@ -202,7 +199,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port)
         .describingOtherCauses(Throwable::toString);
     SourceCounter sourceCounter = getCounter();
-    RequestBodyBudget bodyBudget = new RequestBodyBudget(maxConcurrentRequestBytes);
+    RequestBodyBudget bodyBudget = new RequestBodyBudget(maxReadBytes);
     budget = bodyBudget;
     int maxBody = maxRequestBytes;
     // the aggregator answers "100 Continue" only for a request the gate let through, and closes

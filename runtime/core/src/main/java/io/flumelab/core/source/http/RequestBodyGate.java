@@ -120,7 +120,7 @@ final class RequestBodyGate extends ChannelInboundHandlerAdapter {
     if (received > reserved) {
       if (!budget.tryReserve(received - reserved)) {
         source.unavailableLog().warn("Http source {}: {} request body bytes are being read, no "
-            + "room for a chunked request from {} (maxConcurrentRequestBytes); answered 503",
+            + "room for a chunked request from {} (maxReadBytes); answered 503",
             source.getName(), budget.limit(), ctx.channel().remoteAddress());
         answerMidBody(ctx, busy());
         return false;
@@ -132,7 +132,7 @@ final class RequestBodyGate extends ChannelInboundHandlerAdapter {
 
   private void unavailable(ChannelHandlerContext ctx, HttpRequest request, long declared) {
     source.unavailableLog().warn("Http source {}: no room for a request body of {} bytes from {} "
-        + "while others are being read (maxConcurrentRequestBytes is {}); answered 503 with "
+        + "while others are being read (maxReadBytes is {}); answered 503 with "
         + "Retry-After", source.getName(), declared, ctx.channel().remoteAddress(),
         budget.limit());
     // the client will send the body unless it waits for "100 Continue": read it and drop it, so
@@ -149,7 +149,7 @@ final class RequestBodyGate extends ChannelInboundHandlerAdapter {
   private static FullHttpResponse busy() {
     FullHttpResponse response = HttpRequestHandler.response(HttpResponseStatus.SERVICE_UNAVAILABLE,
         "The source is reading as many request bodies as it may hold at once "
-            + "(maxConcurrentRequestBytes). Retry after " + RETRY_AFTER_SECONDS + " s.");
+            + "(maxReadBytes). Retry after " + RETRY_AFTER_SECONDS + " s.");
     response.headers().setInt(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
     return response;
   }

@@ -266,7 +266,7 @@ class HttpSourceTest {
   @Test
   void aBodyBeyondWhatIsBeingReadIsAnswered503UntilTheOthersAreDone() throws Exception {
     HttpSource source =
-        start(100, "maxRequestBytes", "100000", "maxConcurrentRequestBytes", "200000");
+        start(100, "maxRequestBytes", "100000", "maxReadBytes", "200000");
     String events = "[{\"body\":\"big\"}]";
     String padded = events + " ".repeat(100_000 - events.length());
     String head = "POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n"
@@ -281,7 +281,7 @@ class HttpSourceTest {
       third.send(head);
       assertThat(third.statusLine()).isEqualTo("HTTP/1.1 503 Service Unavailable");
       assertThat(third.headers()).contains("retry-after: 1");
-      assertThat(third.body()).contains("maxConcurrentRequestBytes");
+      assertThat(third.body()).contains("maxReadBytes");
 
       first.send(padded.substring(50_000));
       second.send(padded.substring(50_000));
@@ -299,7 +299,7 @@ class HttpSourceTest {
   void concurrentBigRequestsAreEachCommittedOrAnswered503AndTheBudgetIsGivenBack()
       throws Exception {
     HttpSource source = start(1000, "maxRequestBytes", "1000000",
-        "maxConcurrentRequestBytes", "2000000");
+        "maxReadBytes", "2000000");
     int requests = 12;
     List<CompletableFuture<HttpResponse<String>>> answers =
         new ArrayList<>();
@@ -381,9 +381,9 @@ class HttpSourceTest {
     source.setName("r1");
 
     assertThatThrownBy(() -> source.configure(context("maxRequestBytes", "1000",
-        "maxConcurrentRequestBytes", "999")))
+        "maxReadBytes", "999")))
         .isInstanceOfSatisfying(ConfigurationException.class, e -> {
-          assertThat(e.getKey()).isEqualTo("maxConcurrentRequestBytes");
+          assertThat(e.getKey()).isEqualTo("maxReadBytes");
           assertThat(e.getFix()).contains("at least 1000");
         });
   }
