@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.JavaCompiler;
@@ -153,6 +154,46 @@ class LauncherIT {
     assertThat(run.output().strip().lines()).as(run.output()).containsExactly(
         "flume-ng: unknown log level 'LOUD' in -Dflume.root.logger=LOUD,console; use one of "
             + "TRACE, DEBUG, INFO, WARN, ERROR, OFF");
+  }
+
+  @Test
+  void devZeroAsTheConfigurationIsOneClearLineNotAnOutOfMemoryError() {
+    FlumeNgCli.Result run = FlumeNgCli.run("agent", "-n", "a1", "-f", "/dev/zero");
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.output().strip().lines()).as(run.output()).containsExactly(
+        "flume-ng: /dev/zero: is not a regular file (a device, pipe or socket). Write the"
+            + " configuration to a file and give that with -f.");
+  }
+
+  @Test
+  void aFifoAsTheConfigurationIsOneClearLineForAgentAndCheck() throws Exception {
+    Path fifo = dir.resolve("conf.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    FlumeNgCli.Result agent = FlumeNgCli.run("agent", "-n", "a1", "-f", fifo.toString());
+    FlumeNgCli.Result check = FlumeNgCli.run("check", "-f", fifo.toString());
+
+    assertThat(agent.exitCode()).as(agent.output()).isEqualTo(1);
+    assertThat(agent.output().strip().lines()).as(agent.output()).containsExactly("flume-ng: "
+        + fifo + ": is not a regular file (a device, pipe or socket). Write the configuration to"
+        + " a file and give that with -f.");
+    assertThat(check.exitCode()).as(check.output()).isEqualTo(1);
+    assertThat(check.output().strip()).startsWith(fifo + ": is not a regular file");
+  }
+
+  @Test
+  void anAgentWhoseBindAddressIsNotOnThisMachineStopsAtOnce() {
+    // 192.0.2.1 is TEST-NET-1: never an address of this machine
+    Path job = TestJobs.write(dir.resolve("elsewhere.conf"), "a1", "netcat",
+        Map.of("bind", "192.0.2.1", "port", TestJobs.freePort()), "logger", Map.of());
+
+    FlumeNgCli.Result run = FlumeNgCli.run("agent", "-n", "a1", "-f", job.toString());
+
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+    assertThat(run.output()).containsPattern(Pattern.quote(job.toString())
+        + ":\\d+: a1\\.sources\\.r1\\.bind: 192\\.0\\.2\\.1 is not an address of this machine,"
+        + " so source 'r1' could never listen on it\\.").doesNotContain("\tat ");
   }
 
   /** Compiles one class against the test's classpath and puts it in a jar of its own. */

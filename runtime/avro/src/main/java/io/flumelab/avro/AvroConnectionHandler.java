@@ -3,6 +3,7 @@ package io.flumelab.avro;
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.WireText;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -28,13 +29,18 @@ final class AvroConnectionHandler extends ChannelInboundHandlerAdapter {
 
   private final AvroSource source;
   private final SourceCounter counter;
+  private final ReadBudget budget;
+  private final FrameCodec codec;
   private boolean handshaken;
   private boolean wroteSinceFlush;
   private String peer = "?";
 
-  AvroConnectionHandler(AvroSource source, SourceCounter counter) {
+  AvroConnectionHandler(AvroSource source, SourceCounter counter, ReadBudget budget,
+      FrameCodec codec) {
     this.source = source;
     this.counter = counter;
+    this.budget = budget;
+    this.codec = codec;
   }
 
   @Override
@@ -63,6 +69,7 @@ final class AvroConnectionHandler extends ChannelInboundHandlerAdapter {
       throw e;
     } finally {
       request.body().release();
+      budget.release(request.budgetBytes());
     }
     ctx.write(new Frame(request.serial(), reply), ctx.voidPromise());
     wroteSinceFlush = true;
@@ -103,10 +110,11 @@ final class AvroConnectionHandler extends ChannelInboundHandlerAdapter {
       }
       default -> {
         counter.incrementEventReadFail();
-        LOG.warn("Avro source {}: {} called '{}', which Flume's avro protocol does not have",
-            source.getName(), peer, message);
-        Calls.writeError(out, "Avro source " + source.getName() + " has no message '" + message
-            + "'; it serves Flume's AvroSourceProtocol (append, appendBatch)");
+        String quoted = WireText.quote(message);
+        source.clientWarnings().warn("Avro source {}: {} called {}, which Flume's avro protocol "
+            + "does not have (counted as EventReadFail)", source.getName(), peer, quoted);
+        Calls.writeError(out, "Avro source " + source.getName() + " has no message " + quoted
+            + "; it serves Flume's AvroSourceProtocol (append, appendBatch)");
       }
     }
   }
@@ -144,7 +152,7 @@ final class AvroConnectionHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
-    if (ctx.channel().isWritable()) {
+    if (ctx.channel().isWritable() && !codec.awaitingBudget()) {
       ctx.channel().config().setAutoRead(true);
     }
     super.channelWritabilityChanged(ctx);
@@ -154,11 +162,24 @@ final class AvroConnectionHandler extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     Throwable reason = cause instanceof DecoderException && cause.getCause() != null
         && !(cause instanceof AvroFormatException) ? cause.getCause() : cause;
-    if (cause instanceof DecoderException) {
+    if (reason instanceof FrameCodec.FrameTooLongException tooLong) {
       counter.incrementEventReadFail();
-      LOG.warn("Avro source {}: closing the connection from {}: it sent bytes that are not "
-          + "Flume's avro protocol (counted as EventReadFail): {}", source.getName(), peer,
-          reason.getMessage());
+      source.clientWarnings().warn("Avro source {}: closing the connection from {}: it sent a "
+          + "call of at least {} bytes, above maxFrameBytes = {} (counted as EventReadFail). "
+          + "Send smaller batches, or raise maxFrameBytes (and maxReadBytes, the budget of all "
+          + "connections together) if calls this large are expected", source.getName(), peer,
+          tooLong.declaredBytes, tooLong.maxFrameBytes);
+    } else if (reason instanceof FrameCodec.FrameIdleException) {
+      counter.incrementEventReadFail();
+      source.clientWarnings().warn("Avro source {}: closing the connection from {}: it sent "
+          + "nothing for frameIdleTimeout = {} ms in the middle of a call, holding bytes other "
+          + "clients need (counted as EventReadFail)", source.getName(), peer,
+          source.frameIdleTimeoutMillis());
+    } else if (cause instanceof DecoderException) {
+      counter.incrementEventReadFail();
+      source.clientWarnings().warn("Avro source {}: closing the connection from {}: it sent "
+          + "bytes that are not Flume's avro protocol (counted as EventReadFail): {}",
+          source.getName(), peer, reason.getMessage());
     } else if (cause instanceof IOException) {
       LOG.debug("Avro source {}: connection from {} failed: {}", source.getName(), peer,
           cause.toString());

@@ -3,7 +3,7 @@ package io.flumelab.avro;
 import io.netty.handler.codec.CorruptedFrameException;
 
 /** Bytes that are not Flume's avro protocol; the connection that sent them is closed. */
-final class AvroFormatException extends CorruptedFrameException {
+class AvroFormatException extends CorruptedFrameException {
 
   private static final long serialVersionUID = 1L;
 

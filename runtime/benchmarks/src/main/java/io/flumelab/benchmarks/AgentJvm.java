@@ -91,6 +91,10 @@ final class AgentJvm implements AutoCloseable {
   }
 
   /** Events taken from channel c1 so far, or -1 while the counters do not answer. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   long takes() {
     try {
       Matcher m = TAKES.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());

@@ -34,6 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Throughput {
 
+  /** How long the agent may take nothing after the client ended before the run is failed. */
+  private static final Duration STALLED = Duration.ofSeconds(10);
+
   /** A pipeline under test: its source and the client that feeds it. */
   private enum Pipeline {
     AVRO("avro", FlumeSdkLoadClient.class, "batches of 100 events of 100 bytes"),
@@ -120,7 +123,7 @@ public final class Throughput {
       LoadClient client = LoadClient.start(path.client, clientClasspath, port, warmup, events,
           connections);
       try {
-        awaitTakes(agent, warmup / 100 * 100);
+        awaitTakes(agent, client, warmup / 100 * 100);
         client.awaitWarm();
         // everything before GO is settled: the warm-up was sent and taken
         long target = agent.takes() + events;
@@ -128,7 +131,7 @@ public final class Throughput {
         Duration clientBefore = client.cpu();
         long start = System.nanoTime();
         client.go();
-        awaitTakes(agent, target);
+        awaitTakes(agent, client, target);
         long nanos = System.nanoTime() - start;
         double agentNanos = agent.cpu().minus(agentBefore).toNanos();
         double clientNanos = client.cpu().minus(clientBefore).toNanos();
@@ -142,11 +145,28 @@ public final class Throughput {
 
   /**
    * Polls every 10 ms: often enough for runs of seconds, rarely enough that building the JSON of
-   * the counters does not slow the agent being measured.
+   * the counters does not slow the agent being measured. A client that has ended sends nothing
+   * more, so once the agent has taken nothing for {@link #STALLED} after that, the run failed.
    */
-  private static void awaitTakes(AgentJvm agent, long target) {
-    while (agent.takes() < target) {
+  private static void awaitTakes(AgentJvm agent, LoadClient client, long target) {
+    long taken = agent.takes();
+    long lastProgress = System.nanoTime();
+    while (taken < target) {
       LockSupport.parkNanos(10_000_000);
+      if (!agent.isAlive()) {
+        throw new IllegalStateException("the agent ended after taking " + taken + " of " + target
+            + " events; its output above says why");
+      }
+      long now = agent.takes();
+      if (now > taken) {
+        taken = now;
+        lastProgress = System.nanoTime();
+      } else if (!client.process().isAlive()
+          && System.nanoTime() - lastProgress > STALLED.toNanos()) {
+        throw new IllegalStateException("the load client ended (exit status "
+            + client.process().exitValue() + ") and the agent has taken " + taken + " of "
+            + target + " events; its output above says why");
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.agent.AgentStatus;
 import io.flumelab.core.config.AgentConfigurations;
+import io.flumelab.core.config.ConfigFiles;
 import io.flumelab.core.config.InvalidConfigFileException;
 import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
@@ -21,7 +22,15 @@ import picocli.CommandLine.Option;
 
 /** {@code flume-ng agent}: runs one agent until SIGTERM or Ctrl-C. */
 @Command(name = "agent", mixinStandardHelpOptions = true,
-    description = "Runs an agent from a configuration file until stopped (Ctrl-C or SIGTERM).")
+    description = "Runs an agent from a configuration file until stopped (Ctrl-C or SIGTERM).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:stopped, every committed event delivered or kept",
+        "1:invalid configuration or monitoring settings",
+        "2:a bad command line, e.g. an unknown option or log level",
+        "3:stopped, but committed events were discarded: the sinks had not delivered them when "
+            + "the drain time ended (see --drain-seconds) and their channel keeps nothing across "
+            + "a stop"})
 final class AgentCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--name"}, required = true, paramLabel = "NAME",
@@ -45,12 +54,19 @@ final class AgentCommand implements Callable<Integer> {
   boolean lenient;
 
   @Option(names = "--drain-seconds", defaultValue = "5", paramLabel = "SECONDS",
-      description = "On stop, how long sinks may keep draining their channels (default: ${DEFAULT-VALUE}).")
+      description = "On stop, how long sinks may keep draining their channels (default: "
+          + "${DEFAULT-VALUE}); what a memory channel still holds after that is discarded (exit "
+          + "status 3).")
   long drainSeconds;
 
   @Override
   public Integer call() throws InterruptedException {
     Logger log = LoggerFactory.getLogger(AgentCommand.class);
+    ConfigFiles.Refusal refusal = ConfigFiles.refusal(configFile);
+    if (refusal != null) {
+      System.err.println("flume-ng: " + refusal.render(configFile));
+      return ExitCodes.INVALID_CONFIG;
+    }
     Topology topology;
     try {
       topology = AgentConfigurations.load(configFile, agentName,
@@ -76,13 +92,13 @@ final class AgentCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       report(status, agent, "stopping");
-      agent.stop(drainSeconds * 1000);
+      long discarded = agent.stop(drainSeconds * 1000);
       monitoring.stop();
       report(status, agent, "stopped");
       stopped.countDown();
       LogManager.shutdown();
-      // a graceful stop on SIGTERM is a success, not a signal death (143)
-      Runtime.getRuntime().halt(ExitCodes.OK);
+      // a graceful stop on SIGTERM is a success, not a signal death (143), unless it lost events
+      Runtime.getRuntime().halt(discarded > 0 ? ExitCodes.EVENTS_DISCARDED : ExitCodes.OK);
     }, "agent-shutdown"));
     agent.start();
     report(status, agent, "started");

@@ -2,10 +2,11 @@ package io.flumelab.launcher;
 
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.CheckReport;
+import io.flumelab.core.config.ConfigFiles;
 import io.flumelab.core.config.Problem;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,8 +47,10 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isRegularFile(configFile)) {
-      out.println(configFile + ": no such file. Check the path given with -f.");
+    ConfigFiles.Refusal refusal = ConfigFiles.refusal(configFile);
+    if (refusal != null) {
+      out.println(refusal.render(configFile));
+      out.flush();
       return ExitCodes.INVALID_CONFIG;
     }
     List<String> agents = agentName != null ? List.of(agentName) : AgentNames.in(configFile);
@@ -56,10 +59,16 @@ final class CheckCommand implements Callable<Integer> {
           + "a1.sources = r1). Check the path, or name the agent with -n.");
       return ExitCodes.INVALID_CONFIG;
     }
+    AgentConfigurations.Options options = AgentConfigurations.Options.defaults().withLenient(lenient);
+    if (systemProperties != null) {
+      // e.g. -Dflume.monitoring.port, whose port is checked too
+      Map<String, String> system = new HashMap<>(options.systemProperties());
+      system.putAll(systemProperties);
+      options = options.withSystemProperties(system);
+    }
     boolean ok = true;
     for (String agent : agents) {
-      ok &= print(AgentConfigurations.check(configFile, agent,
-          AgentConfigurations.Options.defaults().withLenient(lenient)), out);
+      ok &= print(AgentConfigurations.check(configFile, agent, options), out);
     }
     out.flush();
     return ok ? ExitCodes.OK : ExitCodes.INVALID_CONFIG;

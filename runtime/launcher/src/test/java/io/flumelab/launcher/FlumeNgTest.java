@@ -1,15 +1,20 @@
 package io.flumelab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.flumelab.core.config.ComponentRegistry;
 import io.flumelab.core.spi.ComponentKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -43,7 +48,9 @@ class FlumeNgTest {
 
   @Test
   void checkOfAGoodFilePrintsOkAndTheSummary() throws IOException {
-    Path file = Files.writeString(dir.resolve("good.conf"), NETCAT_LOGGER);
+    // check binds the port for a moment: one nothing else uses
+    Path file = Files.writeString(dir.resolve("good.conf"),
+        NETCAT_LOGGER.replace("44444", String.valueOf(freePort())));
 
     assertThat(run("check", "--conf-file", file.toString(), "--name", "a1")).isZero();
 
@@ -54,7 +61,8 @@ class FlumeNgTest {
   @Test
   void checkWithoutANameChecksEveryAgentOfTheFile() throws IOException {
     Path file = Files.writeString(dir.resolve("two.conf"),
-        NETCAT_LOGGER + NETCAT_LOGGER.replace("a1.", "a2.").replace("44444", "44445"));
+        NETCAT_LOGGER.replace("44444", String.valueOf(freePort()))
+            + NETCAT_LOGGER.replace("a1.", "a2.").replace("44444", String.valueOf(freePort())));
 
     assertThat(run("check", "-f", file.toString())).isZero();
 
@@ -79,11 +87,72 @@ class FlumeNgTest {
         "3 problems in " + file + " for agent a1; it would not start.");
   }
 
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void checkOfADirectorySaysItIsADirectory() {
+    assertThat(run("check", "-f", dir.toString())).isEqualTo(1);
+
+    assertThat(out.toString().strip()).isEqualTo(dir + ": is a directory, not a configuration"
+        + " file. Give the file itself with -f, e.g. " + dir.resolve("flume.conf") + ".");
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void checkOfDevNullSaysItIsNoRegularFile() {
+    assertThat(run("check", "-f", "/dev/null")).isEqualTo(1);
+
+    assertThat(out.toString().strip()).isEqualTo("/dev/null: is not a regular file (a device,"
+        + " pipe or socket). Write the configuration to a file and give that with -f.");
+  }
+
+  @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC})
+  void aFifoIsRefusedByCheckAndAgentInsteadOfBlocking() throws Exception {
+    Path fifo = dir.resolve("conf.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+      assertThat(run("check", "-f", fifo.toString())).isEqualTo(1);
+      assertThat(run("agent", "-n", "a1", "-f", fifo.toString())).isEqualTo(1);
+    });
+    assertThat(out.toString().strip()).isEqualTo(fifo + ": is not a regular file (a device, pipe"
+        + " or socket). Write the configuration to a file and give that with -f.");
+  }
+
+  @Test
+  void checkRefusesAnAvroSinkSendingToItsOwnAvroSource() throws IOException {
+    Path file = Files.writeString(dir.resolve("loop.conf"), """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = avro
+        a1.sources.r1.bind = 0.0.0.0
+        a1.sources.r1.port = PORT
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = avro
+        a1.sinks.k1.hostname = localhost
+        a1.sinks.k1.port = PORT
+        a1.sinks.k1.channel = c1
+        """.replace("PORT", String.valueOf(freePort())));
+
+    assertThat(run("check", "-f", file.toString())).isEqualTo(1);
+
+    assertThat(out.toString()).contains(file + ":10: a1.sinks.k1.hostname: sink 'k1' sends to"
+        + " localhost:");
+  }
+
   @Test
   void checkOfAMissingFileSaysSo() {
     assertThat(run("check", "-f", dir.resolve("nope.conf").toString())).isEqualTo(1);
 
-    assertThat(out.toString()).contains("nope.conf: no such file. Check the path given with -f.");
+    assertThat(out.toString()).contains("nope.conf: no such file. Check the path given with -f"
+        + " (--conf-file).");
   }
 
   @Test

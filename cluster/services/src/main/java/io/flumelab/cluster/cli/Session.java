@@ -17,11 +17,12 @@ import java.util.Properties;
 
 /**
  * What a running {@code flumelab up} left for {@code status} and {@code down} in another terminal:
- * its own process, its services with their addresses, and the programs they run as children. Kept
- * as a properties file that {@code up} rewrites as each service comes up.
+ * its own process, the services it is to run ({@code expected}, known before any starts), those
+ * started so far with their addresses, and the programs they run as children. Kept as a properties
+ * file that {@code up} rewrites as each service comes up.
  */
-record Session(RecordedProcess up, Instant started, boolean ready, Path hostsFile, Path agentConf,
-    Optional<Path> workDir, List<ServiceEntry> services) {
+record Session(RecordedProcess up, Instant started, boolean ready, List<String> expected,
+    Path hostsFile, Path agentConf, Optional<Path> workDir, List<ServiceEntry> services) {
 
   /** One service: how it runs, its addresses as users write them, and the ports that must answer. */
   record ServiceEntry(String name, String backend, String reason, List<String> addresses,
@@ -46,6 +47,7 @@ record Session(RecordedProcess up, Instant started, boolean ready, Path hostsFil
     p.setProperty("pid", up.format());
     p.setProperty("started", started.toString());
     p.setProperty("ready", String.valueOf(ready));
+    p.setProperty("expected", String.join(",", expected));
     p.setProperty("hostsFile", hostsFile.toString());
     p.setProperty("agentConf", agentConf.toString());
     workDir.ifPresent(dir -> p.setProperty("workDir", dir.toString()));
@@ -92,7 +94,8 @@ record Session(RecordedProcess up, Instant started, boolean ready, Path hostsFil
     }
     return Optional.of(new Session(RecordedProcess.parse(p.getProperty("pid", "0")),
         Instant.parse(p.getProperty("started", Instant.EPOCH.toString())),
-        Boolean.parseBoolean(p.getProperty("ready")), Path.of(p.getProperty("hostsFile", "")),
+        Boolean.parseBoolean(p.getProperty("ready")), split(p.getProperty("expected", "")),
+        Path.of(p.getProperty("hostsFile", "")),
         Path.of(p.getProperty("agentConf", "")),
         Optional.ofNullable(p.getProperty("workDir")).map(Path::of), services));
   }

@@ -8,15 +8,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 
 /** {@code flumelab status}: what {@code up} runs, and whether each service answers. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Shows the services flumelab up runs and whether each answers. Exit status: 0 "
-        + "all answer, 1 some do not, 3 nothing runs.")
+    description = "Shows the services flumelab up runs and whether each answers.",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:ready: up has started every service it runs, and each answers",
+        "1:up has started them all but some do not answer, or up is gone",
+        "3:nothing runs (no flumelab up)",
+        "4:starting: up is still starting its services; ask again (a script waits for 0)"})
 final class StatusCommand implements Callable<Integer> {
 
+  static final int READY = 0;
+  static final int NOT_ANSWERING = 1;
   static final int NOT_RUNNING = 3;
+  static final int STARTING = 4;
 
   @Override
   public Integer call() {
@@ -27,7 +36,11 @@ final class StatusCommand implements Callable<Integer> {
       out.println("flumelab: not running (no " + dirs.sessionFile() + "); start it with bin/flumelab up");
       return NOT_RUNNING;
     }
-    Session session = read.get();
+    return report(read.get(), out);
+  }
+
+  /** Prints what the session runs and returns the exit status. */
+  static int report(Session session, PrintStream out) {
     LocalTime since = session.started().atZone(ZoneId.systemDefault()).toLocalTime()
         .truncatedTo(ChronoUnit.SECONDS);
     boolean alive = session.up().isAlive();
@@ -37,16 +50,41 @@ final class StatusCommand implements Callable<Integer> {
     } else {
       out.println("flumelab up: " + (session.ready() ? "running" : "starting") + " (pid "
           + session.up().pid() + ", since " + since + ")");
+      if (!session.ready()) {
+        out.println("still starting: " + String.join(", ", notStarted(session))
+            + "; status exits " + STARTING + " until every service is up and answers");
+      }
     }
     out.println();
-    boolean allAnswer = true;
-    for (ServiceEntry service : session.services()) {
-      allAnswer &= silent(service).isEmpty();
-    }
     SessionTable.printServices(out, session.services(), StatusCommand::answers);
     SessionTable.printHosts(out, session);
     SessionTable.printUsage(out, session);
-    return alive && allAnswer ? 0 : 1;
+    return exitStatus(session, alive, service -> silent(service).isEmpty());
+  }
+
+  /**
+   * Ready only when {@code up} has finished starting and every service it runs answers: before
+   * that the list of started services may be empty, and "all of none answer" is not ready.
+   */
+  static int exitStatus(Session session, boolean upAlive, Predicate<ServiceEntry> answers) {
+    if (!upAlive) {
+      return NOT_ANSWERING;
+    }
+    if (!session.ready()) {
+      return STARTING;
+    }
+    if (!notStarted(session).isEmpty()) {
+      return NOT_ANSWERING; // up said ready without one of them: it is not there to answer
+    }
+    boolean allAnswer = session.services().stream().filter(ServiceEntry::running)
+        .allMatch(answers);
+    return allAnswer ? READY : NOT_ANSWERING;
+  }
+
+  /** The services {@code up} is to run that are not running (yet). */
+  private static List<String> notStarted(Session session) {
+    return session.expected().stream().filter(name -> session.services().stream()
+        .noneMatch(service -> service.name().equals(name) && service.running())).toList();
   }
 
   private static String answers(ServiceEntry service) {

@@ -106,8 +106,11 @@ final class UpCommand implements Callable<Integer> {
     Path hosts = dirs.hostsFile();
     Optional<Path> work = workDir;
     Cluster cluster = new Cluster(clusterSpec);
+    // status waits for every one of these, so that none is missed before it has started
+    List<String> expected = startable.stream().map(ServiceKind::id).toList();
     java.util.function.BiConsumer<Boolean, List<ServiceEntry>> record = (ready, entries) ->
-        new Session(self, started, ready, hosts, conf, work, entries).write(dirs.sessionFile());
+        new Session(self, started, ready, expected, hosts, conf, work, entries)
+            .write(dirs.sessionFile());
     record.accept(false, skipped);
 
     CountDownLatch stopRequested = StopSignals.install();
@@ -120,13 +123,13 @@ final class UpCommand implements Callable<Integer> {
       });
     } catch (ServiceException e) {
       System.err.println("flumelab: " + e.getMessage());
-      Leftovers.remove(new Session(self, started, false, hosts, conf, work, List.of()),
+      Leftovers.remove(new Session(self, started, false, expected, hosts, conf, work, List.of()),
           dirs.sessionFile(), out);
       return 1;
     }
     long millis = (System.nanoTime() - begin) / 1_000_000;
     List<ServiceEntry> entries = entries(cluster, skipped);
-    Session session = new Session(self, started, true, hosts, conf, work, entries);
+    Session session = new Session(self, started, true, expected, hosts, conf, work, entries);
     session.write(dirs.sessionFile());
     if (stopRequested.getCount() == 0) {
       // Ctrl-C while starting: no table, just stop

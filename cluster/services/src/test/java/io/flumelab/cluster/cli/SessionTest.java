@@ -18,7 +18,8 @@ class SessionTest {
   @Test
   void whatUpWritesStatusAndDownReadBack() {
     Session written = new Session(RecordedProcess.of(ProcessHandle.current()),
-        Instant.parse("2026-01-02T03:04:05Z"), true, dir.resolve("conf/hosts"), dir.resolve("conf"),
+        Instant.parse("2026-01-02T03:04:05Z"), true, List.of("mysql", "kafka"),
+        dir.resolve("conf/hosts"), dir.resolve("conf"),
         Optional.of(dir.resolve("run/work")), List.of(
             new ServiceEntry("mysql", "local", "/usr/sbin/mariadbd",
                 List.of("jdbc:mysql://hadoop102:3306/mysqlsource user root/000000"),

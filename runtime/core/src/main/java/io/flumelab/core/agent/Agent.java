@@ -2,6 +2,7 @@ package io.flumelab.core.agent;
 
 import io.flumelab.api.Channel;
 import io.flumelab.api.LifecycleAware;
+import io.flumelab.api.VolatileChannel;
 import io.flumelab.core.config.Topology;
 import io.flumelab.core.lifecycle.Supervisor;
 import io.flumelab.core.sink.SinkRunner;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One running agent. Starts channels, then sinks, then sources, so that nothing produces events
  * before something can hold and drain them; stops in the reverse order, letting sinks drain their
- * channels for a while so a graceful stop loses nothing that a sink could still deliver.
+ * channels for a while so a graceful stop loses nothing that a sink could still deliver. What a
+ * {@link VolatileChannel} still holds after that is lost: the agent says so, per channel, at ERROR
+ * and reports the total to its caller (the launcher turns it into an exit status).
  */
 public final class Agent {
 
@@ -61,18 +64,49 @@ public final class Agent {
         channels.keySet(), sinks.keySet());
   }
 
-  public void stop() {
-    stop(DEFAULT_DRAIN_MILLIS);
+  /** Stops with the default drain time; see {@link #stop(long)}. */
+  public long stop() {
+    return stop(DEFAULT_DRAIN_MILLIS);
   }
 
-  public synchronized void stop(long drainMillis) {
+  /**
+   * Stops sources, lets sinks drain for up to {@code drainMillis}, then stops channels.
+   *
+   * @return how many committed events were discarded because their channels keep nothing across
+   *     a stop; 0 when everything was delivered or is kept
+   */
+  public synchronized long stop(long drainMillis) {
     LOG.info("Stopping agent {}", name);
     sources.forEach((sourceName, runner) -> stopQuietly("Source " + sourceName, runner::stop));
     sinks.forEach((sinkName, runner) ->
         stopQuietly("Sink " + sinkName, () -> runner.stop(drainMillis)));
+    long discarded = 0;
+    for (Map.Entry<String, Channel> entry : channels.entrySet()) {
+      discarded += discardRemaining(entry.getKey(), entry.getValue(), drainMillis);
+    }
     channels.forEach((channelName, channel) -> stopQuietly("Channel " + channelName, channel::stop));
     supervisor.close();
     LOG.info("Agent {} stopped", name);
+    return discarded;
+  }
+
+  private static long discardRemaining(String channelName, Channel channel, long drainMillis) {
+    if (!(channel instanceof VolatileChannel volatileChannel)) {
+      return 0;
+    }
+    long discarded = volatileChannel.discardRemainingEvents();
+    if (discarded > 0) {
+      LOG.error("Channel {} discards {} committed events on stop: its sinks did not deliver them "
+          + "within the drain time ({}) and this channel keeps events only while the agent runs. "
+          + "To keep them, give the sinks longer to drain (flume-ng agent --drain-seconds) or use "
+          + "a channel that keeps events across a restart (type = file)", channelName, discarded,
+          duration(drainMillis));
+    }
+    return discarded;
+  }
+
+  private static String duration(long millis) {
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   private void stopQuietly(String component, Runnable stop) {

@@ -9,6 +9,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.TransactionCapacitySupported;
+import io.flumelab.api.VolatileChannel;
 import io.flumelab.core.spi.ChannelCounter;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
@@ -62,9 +63,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * rather than waiting {@code keep-alive} (sinks wait via {@link WaitableChannel}, which wakes
  * them on the next commit); invalid numbers fail {@link #configure} with a
  * {@link ConfigurationException} instead of falling back to a default.
+ *
+ * <p>Being a {@link VolatileChannel}, it gives up what it holds when the agent stops, and the agent
+ * logs and counts that loss ({@code EventDiscardCount}) where Flume's memory channel says nothing.
  */
 public class MemoryChannel extends BasicChannelSemantics
-    implements Configurable, Counted, WaitableChannel, TransactionCapacitySupported {
+    implements Configurable, Counted, WaitableChannel, TransactionCapacitySupported,
+    VolatileChannel {
 
   static final Setting<Integer> CAPACITY = Setting.integer("capacity").defaultValue(100)
       .check(Check.atLeast(1)).doc("the most events the channel holds");
@@ -160,6 +165,33 @@ public class MemoryChannel extends BasicChannelSemantics
   @Override
   public ChannelCounter getCounter() {
     return counter();
+  }
+
+  @Override
+  public long discardRemainingEvents() {
+    lock.lock();
+    try {
+      // taken by a transaction that never committed: lost too, as the agent ends with the channel
+      long discarded = occupiedEvents;
+      Event[] remaining = new Event[queue.size()];
+      queue.pollFirst(remaining, 0, remaining.length);
+      long remainingSlots = 0;
+      for (Event event : remaining) {
+        remainingSlots += slots(event);
+      }
+      occupiedEvents -= remaining.length;
+      occupiedSlots -= remainingSlots;
+      queued = 0;
+      ChannelCounter channelCounter = counter();
+      channelCounter.setChannelSize(0);
+      channelCounter.addToEventDiscardCount(discarded);
+      if (fullWaiters > 0) {
+        notFull.signalAll();
+      }
+      return discarded;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Committed events waiting to be taken. */

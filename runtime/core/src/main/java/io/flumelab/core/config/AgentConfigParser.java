@@ -53,7 +53,7 @@ final class AgentConfigParser {
       Property earlier = own.get(raw.key());
       if (earlier != null) {
         findings.warning(raw.line(), raw.key(), "set twice; this value replaces the one on line "
-            + earlier.line(), null);
+            + earlier.line(), "Remove the line you do not mean.");
       }
       own.put(raw.key(), substitute(raw, variables));
     }
@@ -95,7 +95,8 @@ final class AgentConfigParser {
       return;
     }
     if (dot < 0) {
-      lists.put(role, property.value().isBlank() ? List.of() : List.of(property.value().trim().split("\\s+")));
+      findings.commas(null, property.line(), property.key(), property.value());
+      lists.put(role, Section.split(property.value()));
       listLines.put(role, property.line());
       return;
     }
@@ -188,8 +189,12 @@ final class AgentConfigParser {
     return role == null || parts.length < 3 ? null : new ComponentRef(role, parts[1]);
   }
 
-  /** Which agents the file does configure: for the "no properties for agent" fix. */
-  private String otherAgents(List<Property> entries) {
+  /** The agents a file configures, in file order: the names before its lists' keys. */
+  static Set<String> agentNames(String text) {
+    return agentNames(PropertiesReader.read(text).entries());
+  }
+
+  private static Set<String> agentNames(List<Property> entries) {
     Set<String> agents = new LinkedHashSet<>();
     for (Property entry : entries) {
       String[] parts = entry.key().split("\\.", 3);
@@ -197,6 +202,12 @@ final class AgentConfigParser {
         agents.add(parts[0]);
       }
     }
+    return agents;
+  }
+
+  /** Which agents the file does configure: for the "no properties for agent" fix. */
+  private String otherAgents(List<Property> entries) {
+    Set<String> agents = agentNames(entries);
     if (agents.isEmpty()) {
       return "The file configures no agent; its keys should look like '" + prefix + "sources = r1'.";
     }

@@ -2,11 +2,9 @@ package io.flumelab.core.config;
 
 import io.flumelab.core.config.ComponentRef.Role;
 import io.flumelab.core.config.Findings.Finding;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,42 +23,51 @@ public final class AgentConfigurations {
    * @param systemProperties what {@code ${VAR}} (after the environment) and {@code ${sys:VAR}} read
    * @param classLoader loads component classes; null for the thread's context class loader
    * @param registry the known component types; null for the catalogs the class loader finds
+   * @param resourceChecks whether to check what the file asks of this machine: bind addresses,
+   *     free ports (bound for a moment), spooling directories, the monitoring port
    */
   public record Options(boolean lenient, Map<String, String> env, Map<String, String> systemProperties,
-      ClassLoader classLoader, ComponentRegistry registry) {
+      ClassLoader classLoader, ComponentRegistry registry, boolean resourceChecks) {
 
     public Options {
       env = Map.copyOf(env);
       systemProperties = Map.copyOf(systemProperties);
     }
 
-    /** Strict, with this process's environment and system properties. */
+    /** Strict, with this process's environment and system properties, checking resources. */
     public static Options defaults() {
       Map<String, String> system = new java.util.HashMap<>();
       System.getProperties().forEach((k, v) -> system.put(String.valueOf(k), String.valueOf(v)));
-      return new Options(false, System.getenv(), system, null, null);
+      return new Options(false, System.getenv(), system, null, null, true);
     }
 
     public Options withLenient(boolean value) {
-      return new Options(value, env, systemProperties, classLoader, registry);
+      return new Options(value, env, systemProperties, classLoader, registry, resourceChecks);
     }
 
     public Options withEnv(Map<String, String> value) {
-      return new Options(lenient, value, systemProperties, classLoader, registry);
+      return new Options(lenient, value, systemProperties, classLoader, registry, resourceChecks);
     }
 
     public Options withSystemProperties(Map<String, String> value) {
-      return new Options(lenient, env, value, classLoader, registry);
+      return new Options(lenient, env, value, classLoader, registry, resourceChecks);
     }
 
     public Options withClassLoader(ClassLoader value) {
-      return new Options(lenient, env, systemProperties, value, registry);
+      return new Options(lenient, env, systemProperties, value, registry, resourceChecks);
     }
 
     public Options withRegistry(ComponentRegistry value) {
-      return new Options(lenient, env, systemProperties, classLoader, value);
+      return new Options(lenient, env, systemProperties, classLoader, value, resourceChecks);
+    }
+
+    public Options withResourceChecks(boolean value) {
+      return new Options(lenient, env, systemProperties, classLoader, registry, value);
     }
   }
+
+  /** What the configuration is read for: what a resource problem means depends on it. */
+  private enum Purpose { CHECK, START }
 
   private record Outcome(CheckReport report, Topology topology) {}
 
@@ -72,21 +79,21 @@ public final class AgentConfigurations {
    * @throws InvalidConfigFileException with every problem, if the configuration cannot run
    */
   public static Topology load(Path file, String agentName, Options options) {
-    return topologyOf(run(file.toString(), read(file), agentName, options));
+    return topologyOf(run(file.toString(), read(file), agentName, options, Purpose.START));
   }
 
   /** As {@link #load(Path, String, Options)}, from text; {@code fileName} is used in messages. */
   public static Topology load(String fileName, String text, String agentName, Options options) {
-    return topologyOf(run(fileName, text, agentName, options));
+    return topologyOf(run(fileName, new FileText(text, null), agentName, options, Purpose.START));
   }
 
   /** Every problem and warning, and the summary; creates and configures components, starts none. */
   public static CheckReport check(Path file, String agentName, Options options) {
-    return run(file.toString(), read(file), agentName, options).report();
+    return run(file.toString(), read(file), agentName, options, Purpose.CHECK).report();
   }
 
   public static CheckReport check(String fileName, String text, String agentName, Options options) {
-    return run(fileName, text, agentName, options).report();
+    return run(fileName, new FileText(text, null), agentName, options, Purpose.CHECK).report();
   }
 
   private static Topology topologyOf(Outcome outcome) {
@@ -99,23 +106,27 @@ public final class AgentConfigurations {
         t.summary(), report.warnings());
   }
 
-  /** The file's text, or null when it cannot be read (reported by {@link #run}). */
-  private static String read(Path file) {
+  /** A file's text, or why it was not read. */
+  private record FileText(String text, ConfigFiles.Refusal refusal) {}
+
+  private static FileText read(Path file) {
     try {
-      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null;
+      return new FileText(ConfigFiles.read(file), null);
+    } catch (ConfigFiles.RefusedException e) {
+      return new FileText(null, e.refusal());
     }
   }
 
-  private static Outcome run(String file, String text, String agentName, Options options) {
+  private static Outcome run(String file, FileText read, String agentName, Options options,
+      Purpose purpose) {
     Objects.requireNonNull(agentName, "agentName");
     Findings findings = new Findings(file);
-    if (text == null) {
-      findings.fatal(0, null, unreadable(Path.of(file)), "Check the path given with --conf-file.");
+    if (read.refusal() != null) {
+      findings.fatal(0, null, read.refusal().message(), read.refusal().fix());
       return new Outcome(new CheckReport(file, agentName, finalProblems(findings, false), null, null),
           null);
     }
+    String text = read.text();
     ClassLoader loader = classLoader(options);
     ComponentRegistry registry = options.registry() != null ? options.registry() : ComponentRegistry.load(loader);
     TypeResolver resolver = new TypeResolver(registry, loader);
@@ -124,6 +135,11 @@ public final class AgentConfigurations {
     Topology topology = null;
     if (config != null) {
       ConfigChecker.check(config, resolver, findings);
+      HopChecker.check(config, agentsOfFile(file, text, config, options), resolver, findings);
+      if (options.resourceChecks()) {
+        ResourceChecker.check(config, resolver, options.systemProperties(),
+            purpose == Purpose.START, findings);
+      }
       // strict mode checks the valid rest too, so one run reports every problem
       Findings explain = options.lenient() ? findings : null;
       AgentConfig runnable = Pruner.prune(config, findings.invalidComponents(), explain);
@@ -148,6 +164,22 @@ public final class AgentConfigurations {
         ok ? topology : null);
   }
 
+  /** Every agent the file configures, the checked one included: for the hops between them. */
+  private static Map<String, AgentConfig> agentsOfFile(String file, String text, AgentConfig config,
+      Options options) {
+    Map<String, AgentConfig> agents = new LinkedHashMap<>();
+    for (String name : AgentConfigParser.agentNames(text)) {
+      // the other agents' own problems are theirs to report, when they are checked
+      AgentConfig other = name.equals(config.agentName()) ? config : AgentConfigParser.parse(text,
+          name, options.env(), options.systemProperties(), new Findings(file));
+      if (other != null) {
+        agents.put(name, other);
+      }
+    }
+    agents.putIfAbsent(config.agentName(), config);
+    return agents;
+  }
+
   /** Lenient mode still needs a channel, and a source or a sink, like Flume. */
   private static void requireSomethingToRun(AgentConfig config, Findings findings) {
     if (config.all(Role.CHANNEL).isEmpty()
@@ -170,13 +202,6 @@ public final class AgentConfigurations {
       problems.add(problem);
     }
     return problems;
-  }
-
-  private static String unreadable(Path file) {
-    if (!Files.exists(file)) {
-      return "no such file";
-    }
-    return Files.isReadable(file) ? "cannot read the file" : "permission denied";
   }
 
   private static ClassLoader classLoader(Options options) {

@@ -12,15 +12,18 @@ import java.util.regex.Pattern;
 final class ComponentErrors {
 
   private static final Pattern QUOTED = Pattern.compile("\"(.*)\"");
+  /** Where a message's advice starts: a period, a space and a capital letter. */
+  private static final Pattern ADVICE = Pattern.compile("\\. (?=\\p{Lu})");
 
   private ComponentErrors() {}
 
   static void report(Findings findings, ComponentRef subject, Section section, int fallbackLine,
       Throwable error) {
+    String agent = section.prefix().substring(0, section.prefix().indexOf('.'));
     if (error instanceof ConfigurationException ce && ce.getKey() != null) {
       int line = section.lineOr(ce.getKey());
       findings.invalid(subject, line != 0 ? line : fallbackLine, section.fullKey(ce.getKey()),
-          sentence(ce.getMessage()), fix(ce.getFix()));
+          named(sentence(ce.getMessage()), agent), named(fix(ce.getFix()), agent));
       return;
     }
     if (error instanceof NumberFormatException) {
@@ -34,10 +37,25 @@ final class ComponentErrors {
     int line = section.lineOr("type");
     String message = error instanceof RuntimeException && !(error instanceof NullPointerException)
         && error.getMessage() != null
-        ? sentence(error.getMessage())
+        ? error.getMessage().strip()
         : "failed with " + error;
-    findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(), message,
-        error instanceof ConfigurationException ce ? fix(ce.getFix()) : null);
+    String fix = error instanceof ConfigurationException ce ? fix(ce.getFix()) : null;
+    Matcher advice = ADVICE.matcher(message);
+    if (fix == null && advice.find()) {
+      // "X is wrong. Do Y": the report keeps the message and the fix apart, as for our own problems
+      fix = fix(message.substring(advice.start() + 2));
+      message = message.substring(0, advice.start());
+    }
+    findings.invalid(subject, line != 0 ? line : fallbackLine, section.name(),
+        named(sentence(message), agent), named(fix, agent));
+  }
+
+  /**
+   * Components do not know their agent's name, so their messages write {@code <agent>.sources.r1}
+   * for a key; the report names the agent.
+   */
+  private static String named(String text, String agent) {
+    return text == null ? null : text.replace("<agent>.", agent + ".");
   }
 
   /** The key whose value {@code For input string: "1k"} quotes, or null. */

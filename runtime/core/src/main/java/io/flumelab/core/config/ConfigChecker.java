@@ -47,6 +47,7 @@ final class ConfigChecker {
       return;
     }
     List<String> channels = source.list("channels");
+    commas(source, source.section(), "channels");
     findings.repeats(source.ref(), source.lineOf("channels"), source.section().fullKey("channels"),
         "channel", source.section().writtenList("channels"));
     if (channels.isEmpty()) {
@@ -68,6 +69,7 @@ final class ConfigChecker {
     }
     Section section = sink.section();
     List<String> channels = sink.list("channel");
+    commas(sink, section, "channel");
     if (channels.isEmpty()) {
       findings.invalid(sink.ref(), sink.lineOf("channel"), section.fullKey("channel"),
           sink.ref().describe() + " has no channel",
@@ -185,6 +187,7 @@ final class ConfigChecker {
       if (!resolved.spec().namesChannels(key)) {
         continue;
       }
+      commas(source, selector, key);
       for (String channel : selector.list(key)) {
         if (checkChannelDeclared(source.ref(), selector, key, channel)
             && !sourceChannels.contains(channel)) {
@@ -202,6 +205,7 @@ final class ConfigChecker {
     Set<String> configured = new LinkedHashSet<>();
     all.keys().forEach(key -> configured.add(key.substring(0, Math.max(key.indexOf('.'), 0))));
     String listKey = source.section().fullKey("interceptors");
+    commas(source, source.section(), "interceptors");
     for (String name : names) {
       Section interceptor = all.sub(name + ".");
       String what = "interceptor '" + name + "'";
@@ -248,6 +252,7 @@ final class ConfigChecker {
         }
       }
       List<String> sinks = group.list("sinks");
+      commas(group, section, "sinks");
       findings.repeats(ref, group.lineOf("sinks"), section.fullKey("sinks"), "sink",
           section.writtenList("sinks"));
       if (sinks.isEmpty()) {
@@ -306,6 +311,10 @@ final class ConfigChecker {
             channel.ref().describe() + " is used by no source and no sink", null);
       }
     }
+  }
+
+  private void commas(ComponentConfig owner, Section section, String key) {
+    findings.commas(owner.ref(), section.line(key), section.fullKey(key), section.value(key));
   }
 
   private String someChannel() {

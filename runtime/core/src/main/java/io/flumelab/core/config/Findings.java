@@ -59,6 +59,20 @@ final class Findings {
     }
   }
 
+  /**
+   * Reports a list written with commas ({@code k1,k2}): Flume splits lists on spaces only, so it
+   * would read one name "k1,k2". The list is read as meant, split on commas too, so that the rest
+   * of the check is about the names the user wrote.
+   */
+  void commas(ComponentRef subject, int line, String key, String value) {
+    if (value == null || value.indexOf(',') < 0) {
+      return;
+    }
+    flaw(subject, line, key, "'" + value.strip() + "' is separated by commas, but lists are "
+        + "separated by spaces", "Write '" + key + " = " + String.join(" ", Section.split(value))
+        + "'.");
+  }
+
   /** A problem that stops the agent in any mode. */
   void fatal(int line, String key, String message, String fix) {
     findings.add(new Finding(Problem.error(file, line, key, message, fix), null, false, true));

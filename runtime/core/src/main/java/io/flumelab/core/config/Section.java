@@ -49,7 +49,6 @@ final class Section {
     return property == null ? null : property.value();
   }
 
-  /** The value split on whitespace; empty if the key is absent or blank. */
   /** A list value's names, each once, in order: Flume reads every list as a set. */
   List<String> list(String key) {
     return writtenList(key).stream().distinct().toList();
@@ -57,8 +56,16 @@ final class Section {
 
   /** A list value's names as written, repeats included, for reporting them. */
   List<String> writtenList(String key) {
-    String value = value(key);
-    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+    return split(value(key));
+  }
+
+  /**
+   * A list's names: split on spaces, and on commas, which are a mistake (reported by
+   * {@link Findings#commas}) whose meaning is clear.
+   */
+  static List<String> split(String value) {
+    return value == null || value.isBlank() ? List.of()
+        : List.of(value.strip().split("[\\s,]+")).stream().filter(n -> !n.isEmpty()).toList();
   }
 
   String fullKey(String key) {

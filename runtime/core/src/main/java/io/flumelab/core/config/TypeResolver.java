@@ -4,6 +4,7 @@ import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns a {@code type} value into a class of the right kind: a registered alias or class name, or
@@ -78,10 +79,23 @@ final class TypeResolver {
   }
 
   private Failed unknown(ComponentKind kind, String type) {
+    Optional<FlumeOnlyTypes.FlumeType> flumeOnly = FlumeOnlyTypes.find(kind, type);
+    if (flumeOnly.isPresent()) {
+      return notInFlumeLab(kind, flumeOnly.get());
+    }
     String didYouMean = Suggestions.didYouMean(type, registry.aliases(kind));
     String list = knownTypes(kind);
     return new Failed("unknown " + kind.label() + " type '" + type + "'",
         didYouMean == null ? list : didYouMean + " " + list);
+  }
+
+  /** A type Apache Flume has and FlumeLab does not: say so, and what FlumeLab has instead. */
+  private Failed notInFlumeLab(ComponentKind kind, FlumeOnlyTypes.FlumeType flumeType) {
+    List<String> registered = registry.aliases(kind);
+    List<String> instead = flumeType.instead().stream().filter(registered::contains).toList();
+    String fix = instead.isEmpty() ? knownTypes(kind)
+        : "FlumeLab offers instead: " + String.join(", ", instead) + ". " + knownTypes(kind);
+    return new Failed("Apache Flume's " + flumeType.name() + " is not in FlumeLab", fix);
   }
 
   /** "Known sink types: logger, null." — for fixes. */

@@ -10,7 +10,9 @@ import io.flumelab.core.spi.MonitorService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,15 +23,26 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code -Dflume.monitoring.type=http}: serves the counters as JSON at
  * {@code http://<host>:<port>/metrics} (port 41414 unless {@code flume.monitoring.port} says
- * otherwise), on every address of the machine, as Flume does. {@code /} links to it; other paths
- * are 404, TRACE and OPTIONS 403.
+ * otherwise). {@code /} links to it; other paths are 404, TRACE and OPTIONS 403.
+ *
+ * <p>It listens on 127.0.0.1 unless {@code flume.monitoring.bind} names another address
+ * ({@code 0.0.0.0} for every interface): the counters describe the agent's traffic and more will
+ * be served here, so other machines see them only when asked for. Flume has no such key and
+ * serves on every address.
  */
 public final class HttpMetricsServer implements MonitorService {
 
   public static final int DEFAULT_PORT = 41414;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  private static final String BIND_FIX = "set it to an address of this machine: "
+      + "-Dflume.monitoring.bind=0.0.0.0 for every interface, or leave it out for 127.0.0.1 "
+      + "(this machine only)";
   private static final Logger LOG = LoggerFactory.getLogger(HttpMetricsServer.class);
 
   private int port = DEFAULT_PORT;
+  private String bind = DEFAULT_BIND;
+  /** The resolved bind; null until configured, when the default's literal is resolved at start. */
+  private InetAddress bindAddress;
   private HttpServer server;
 
   @Override
@@ -44,13 +57,25 @@ public final class HttpMetricsServer implements MonitorService {
       throw new ConfigurationException("flume.monitoring.port", "-Dflume.monitoring.port=" + value
           + " is not a port (0 to 65535)", "set it to a free port, e.g. -Dflume.monitoring.port=34545");
     }
+    bind = context.getString("bind", DEFAULT_BIND).trim();
+    try {
+      bindAddress = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new ConfigurationException("flume.monitoring.bind", "-Dflume.monitoring.bind=" + bind
+          + " is not a host name or address this machine can resolve", BIND_FIX);
+    }
   }
+
 
   @Override
   public synchronized void start(Supplier<List<ComponentCounter>> counters) {
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 16);
+      server = HttpServer.create(new InetSocketAddress(resolvedBind(), port), 16);
     } catch (BindException e) {
+      if (String.valueOf(e.getMessage()).contains("assign requested address")) {
+        throw new FlumeException("Cannot serve metrics on " + bind + ": it is not an address of "
+            + "this machine (-Dflume.monitoring.bind); " + BIND_FIX, e);
+      }
       throw new FlumeException("Cannot serve metrics on port " + port + ": it is in use (" + e
           .getMessage() + "). Choose another with -Dflume.monitoring.port=<port>", e);
     } catch (IOException e) {
@@ -63,7 +88,22 @@ public final class HttpMetricsServer implements MonitorService {
       return thread;
     }));
     server.start();
-    LOG.info("Metrics served as JSON at http://{}:{}/metrics", "0.0.0.0", port());
+    LOG.info("Metrics served as JSON at http://{}:{}/metrics{}", bind, port(),
+        address().getAddress().isLoopbackAddress()
+            ? " (this machine only; -Dflume.monitoring.bind=0.0.0.0 serves every interface)" : "");
+  }
+
+  /** The address and port served on; the configured ones before the start. */
+  public synchronized InetSocketAddress address() {
+    try {
+      return server == null ? new InetSocketAddress(resolvedBind(), port) : server.getAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("unresolved bind " + bind, e); // configure() checked it
+    }
+  }
+
+  private InetAddress resolvedBind() throws UnknownHostException {
+    return bindAddress != null ? bindAddress : InetAddress.getByName(bind);
   }
 
   /** The port served on (the one chosen by the system when configured as 0). */

@@ -12,6 +12,11 @@ public class ChannelCounter extends ComponentCounter {
   private final AtomicLong putSuccess = counter("EventPutSuccessCount");
   private final AtomicLong takeSuccess = counter("EventTakeSuccessCount");
   private final AtomicLong capacity = counter("ChannelCapacity");
+  /**
+   * Committed events a channel that keeps nothing across a stop gave up when the agent stopped.
+   * FlumeLab's own: Flume's channels lose them without a count.
+   */
+  private final AtomicLong discarded = counter("EventDiscardCount");
 
   public ChannelCounter(String name) {
     super("CHANNEL", name);
@@ -48,6 +53,14 @@ public class ChannelCounter extends ComponentCounter {
 
   public void addToEventTakeSuccessCount(long delta) {
     takeSuccess.addAndGet(delta);
+  }
+
+  public void addToEventDiscardCount(long delta) {
+    discarded.addAndGet(delta);
+  }
+
+  public long getEventDiscardCount() {
+    return discarded.get();
   }
 
   public long getChannelSize() {

@@ -14,9 +14,14 @@ final class ConfigTesting {
   static final Options STRICT = Options.defaults()
       .withEnv(Map.of())
       .withSystemProperties(Map.of())
-      .withRegistry(Fixtures.registry());
+      .withRegistry(Fixtures.registry())
+      // probing this machine's ports would make these tests depend on what else runs on it
+      .withResourceChecks(false);
 
   static final Options LENIENT = STRICT.withLenient(true);
+
+  /** With an avro source and sink, whose hops between agents are checked. */
+  static final Options WITH_AVRO = STRICT.withRegistry(Fixtures.registryWithAvro());
 
   private ConfigTesting() {}
 

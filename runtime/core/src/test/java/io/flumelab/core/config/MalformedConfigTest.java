@@ -58,16 +58,17 @@ class MalformedConfigTest {
   }
 
   @Test
-  void aliasOfAComponentNotYetBuiltIsAnUnknownType() {
+  void aliasOfAFlumeComponentFlumeLabLacksSaysSoAndNamesWhatItOffers() {
     assertThat(problems(lab01().replace("type = logger", "type = irc"))).containsExactly(
-        "jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'irc'. " + known(SINK));
+        "jobs/x.conf:7: a1.sinks.k1.type: Apache Flume's IRC sink is not in FlumeLab."
+            + " FlumeLab offers instead: logger. " + known(SINK));
   }
 
   @Test
-  void flumeClassWithoutFlumeLabCounterpartIsAnUnknownType() {
+  void flumeClassWithoutFlumeLabCounterpartSaysSo() {
     assertThat(problems(lab01().replace("type = logger", "type = org.apache.flume.sink.kafka.KafkaSink")))
-        .containsExactly("jobs/x.conf:7: a1.sinks.k1.type: unknown sink type "
-            + "'org.apache.flume.sink.kafka.KafkaSink'. " + known(SINK));
+        .containsExactly("jobs/x.conf:7: a1.sinks.k1.type: Apache Flume's Kafka sink is not in"
+            + " FlumeLab. " + known(SINK));
   }
 
   @Test
@@ -322,7 +323,7 @@ class MalformedConfigTest {
   @Test
   void duplicateKeyIsAWarningAndTheLaterValueWins() {
     assertThat(problems(lab01() + "a1.channels.c1.capacity = 2000\n")).containsExactly(
-        "jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9");
+        "jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9. Remove the line you do not mean.");
   }
 
   @Test

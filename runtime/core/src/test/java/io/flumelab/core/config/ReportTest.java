@@ -24,7 +24,7 @@ class ReportTest {
     assertThat(e.getMessage()).isEqualTo("""
         jobs/x.conf:7: a1.sinks.k1.type: unknown sink type 'loger'. Did you mean 'logger'? %s
         jobs/x.conf:9: a1.channels.c1.capacity: '1k' is not a whole number. Units are not understood; write it in full: 1000.
-        jobs/x.conf:13: warning: a1.channels.c1.transactionCapacity: set twice; this value replaces the one on line 10
+        jobs/x.conf:13: warning: a1.channels.c1.transactionCapacity: set twice; this value replaces the one on line 10. Remove the line you do not mean.
         2 problems and 1 warning in jobs/x.conf; the agent was not started.""".formatted(known(SINK)));
     assertThat(e.getErrors()).extracting(Problem::line).containsExactly(7, 9);
     assertThat(e.getProblems()).hasSize(3);
@@ -46,7 +46,7 @@ class ReportTest {
     CheckReport report = AgentConfigurations.check(Path.of("jobs/missing.conf"), "a1", STRICT);
 
     assertThat(report.errors()).map(Problem::render)
-        .containsExactly("jobs/missing.conf: no such file. Check the path given with --conf-file.");
+        .containsExactly("jobs/missing.conf: no such file. Check the path given with -f (--conf-file).");
   }
 
   @Test

@@ -278,7 +278,7 @@ class WellFormedConfigTest {
   void checkPrintsWarningsThenTheSummary() {
     assertThat(AgentConfigurations.check(FILE, MalformedConfigTest.lab01() + "a1.channels.c1.capacity = 2000\n",
         "a1", STRICT).render()).isEqualTo("""
-        jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9
+        jobs/x.conf:13: warning: a1.channels.c1.capacity: set twice; this value replaces the one on line 9. Remove the line you do not mean.
         agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)""");
   }
 

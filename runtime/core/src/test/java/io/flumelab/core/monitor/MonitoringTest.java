@@ -16,7 +16,9 @@ import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.MonitorService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,6 +91,42 @@ class MonitoringTest {
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(options.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void byDefaultMetricsAreServedToThisMachineOnly() throws Exception {
+    int port = start("http", Map.of("port", "0"));
+
+    HttpMetricsServer server = (HttpMetricsServer) monitoring.reporter();
+    assertThat(server.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    assertThat(get(port, "/metrics").statusCode()).isEqualTo(200);
+    // another loopback address stands for a network interface: nothing listens there
+    assertThatThrownBy(() -> new Socket("127.0.0.2", port).close())
+        .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void bindServesTheAddressItNames() throws Exception {
+    int port = start("http", Map.of("port", "0", "bind", "0.0.0.0"));
+
+    HttpMetricsServer server = (HttpMetricsServer) monitoring.reporter();
+    assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
+    HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.2:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("\"CHANNEL.c1\":{");
+  }
+
+  @Test
+  void aBindThatIsNoAddressOfThisMachineIsNamedWithTheFix() {
+    // 192.0.2.0/24 is reserved for documentation: no machine has it
+    Monitoring elsewhere = Monitoring.fromProperties(properties("http",
+        Map.of("port", "0", "bind", "192.0.2.1")));
+    assertThatThrownBy(() -> elsewhere.start(agent::counters)).isInstanceOf(FlumeException.class)
+        .hasMessageStartingWith("Cannot serve metrics on 192.0.2.1: it is not an address of this "
+            + "machine (-Dflume.monitoring.bind)")
+        .hasMessageContaining("-Dflume.monitoring.bind=0.0.0.0 for every interface");
   }
 
   @Test

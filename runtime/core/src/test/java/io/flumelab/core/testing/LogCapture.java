@@ -63,6 +63,10 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
     return List.copyOf(lines);
   }
 
+  public List<String> warnings() {
+    return lines.stream().filter(line -> line.startsWith("WARN ")).toList();
+  }
+
   @Override
   public void close() {
     Configuration config = context.getConfiguration();

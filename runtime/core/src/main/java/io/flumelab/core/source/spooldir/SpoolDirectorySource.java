@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * <p>Differences from Flume, on purpose: a file changed after it was picked up, a file whose done
  * name exists already (a reused name), or undecodable text under decodeErrorPolicy FAIL is
  * reported at ERROR naming the file and the fix, left as it is (not renamed), and the source
- * goes on with the other files; Flume stops the whole source until it is restarted. The input
+ * goes on with the other files; Flume stops the whole source until it is restarted. A file that
+ * cannot be read (no permission, an I/O error) is reported once at ERROR and counted
+ * ({@code EventReadFail}), set aside while the others are read, and tried again when it changes
+ * (a chmod moves its status-change time) or after a pause doubling from 10 s to 5 min. The input
  * charset must write a newline as the byte 0x0A (UTF-8, ISO-8859-x, GBK...; not UTF-16). Only the
  * LINE deserializer exists.
  */

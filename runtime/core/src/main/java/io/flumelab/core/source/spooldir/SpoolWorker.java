@@ -8,7 +8,9 @@ import io.flumelab.core.source.spooldir.SpoolScanner.Candidate;
 import io.flumelab.core.spi.RetryingBatchWriter;
 import io.flumelab.core.spi.SourceCounter;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * (retrying while the channels refuse it), records the committed offset, and marks the file done
  * only after its last batch is committed. A file that breaks the rules (changed after pick-up, a
  * name used before, undecodable with decodeErrorPolicy FAIL) is reported once at ERROR and left as
- * it is, and the other files go on.
+ * it is, and the other files go on. A file that cannot be read (no permission, an I/O error) is
+ * set aside with one ERROR and tried again later ({@link UnreadableFiles}); the others go on.
  */
 final class SpoolWorker implements Runnable {
 
@@ -45,6 +48,8 @@ final class SpoolWorker implements Runnable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   /** Files left alone this run, with the reason already logged. */
   private final Map<Path, String> leftAlone = new HashMap<>();
+  /** Files whose read failed, passed by until they change or their pause is over. */
+  private final UnreadableFiles unreadable = new UnreadableFiles();
   /** Files with a marker from an earlier run, to resume first. */
   private final Set<Path> toResume = new HashSet<>();
 
@@ -106,7 +111,7 @@ final class SpoolWorker implements Runnable {
 
   /** Resumed files first; then files not done, not left alone, and with an unused done name. */
   private boolean eligible(Candidate c) {
-    if (leftAlone.containsKey(c.path())) {
+    if (leftAlone.containsKey(c.path()) || !unreadable.mayTry(c)) {
       return false;
     }
     if (!toResume.isEmpty()) {
@@ -141,6 +146,41 @@ final class SpoolWorker implements Runnable {
     }
   }
 
+  /**
+   * Sets aside a file whose read failed: one ERROR the first time, with the cause and the cure;
+   * a failed retry only pushes the next try further off.
+   */
+  private void setAsideUnreadable(Candidate file, IOException cause, long eventsSent)
+      throws IOException {
+    if (eventsSent == 0) {
+      // nothing of it was sent, so a later change (a fixed file) is no reason to refuse it
+      markers.delete(file.path());
+    }
+    boolean first = !unreadable.isSetAside(file.path());
+    long pause = unreadable.setAside(file);
+    if (!first) {
+      LOG.debug("Spooling directory source {}: {} still cannot be read ({}); next try in {} s",
+          source.getName(), file.path(), reason(cause), pause / 1000);
+      return;
+    }
+    counter.incrementEventReadFail();
+    LOG.error("Spooling directory source {}: cannot read {} ({}; {} events of it were sent): it is "
+        + "set aside and tried again when it changes (a chmod, say) or in {} s; the other files "
+        + "are still read. Make it readable by the user the agent runs as ({})",
+        source.getName(), file.path(), reason(cause), eventsSent, pause / 1000,
+        System.getProperty("user.name"));
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   private void process(Candidate picked) throws IOException, InterruptedException {
     Path file = picked.path();
     Marker marker = markers.find(file);
@@ -158,20 +198,28 @@ final class SpoolWorker implements Runnable {
       }
       offset = marker.offset();
       events = marker.events();
-      LOG.info("Spooling directory source {}: resuming {} at byte {} after {} committed events",
-          source.getName(), file.getFileName(), offset, events);
-    } else {
-      markers.save(new Marker(file, size, modified, 0, 0));
-      LOG.info("Spooling directory source {}: reading {} ({} bytes)", source.getName(),
-          file.getFileName(), size);
     }
     Map<String, String> headers = headers(file);
-    try (SpoolLineReader reader = new SpoolLineReader(file, offset, settings.inputCharset(),
-        settings.decodeErrorAction(), settings.maxLineLength())) {
+    try (SpoolLineReader reader = open(picked, offset, events)) {
+      if (reader == null) {
+        return;
+      }
+      if (unreadable.readable(file)) {
+        LOG.info("Spooling directory source {}: {} can be read now", source.getName(), file);
+      }
+      if (marker != null) {
+        LOG.info("Spooling directory source {}: resuming {} at byte {} after {} committed events",
+            source.getName(), file.getFileName(), offset, events);
+      } else {
+        markers.save(new Marker(file, size, modified, 0, 0));
+        LOG.info("Spooling directory source {}: reading {} ({} bytes)", source.getName(),
+            file.getFileName(), size);
+      }
       boolean more = true;
       while (more) {
         List<Event> batch = new ArrayList<>(settings.batchSize());
         SpoolLineReader.DecodeException badBytes = null;
+        IOException readFailure = null;
         try {
           while (batch.size() < settings.batchSize()) {
             String line = reader.readLine();
@@ -183,6 +231,10 @@ final class SpoolWorker implements Runnable {
           }
         } catch (SpoolLineReader.DecodeException e) {
           badBytes = e;
+        } catch (NoSuchFileException e) {
+          throw e;
+        } catch (IOException e) {
+          readFailure = e; // the lines read before it are still sent; the marker keeps the offset
         }
         if (!batch.isEmpty()) {
           if (!deliver(batch, file)) {
@@ -196,6 +248,10 @@ final class SpoolWorker implements Runnable {
           leaveAlone(file, badBytes.getMessage() + " and decodeErrorPolicy is FAIL (" + events
               + " events before them were sent). Fix the file's encoding or set inputCharset, or "
               + "set decodeErrorPolicy = REPLACE or IGNORE");
+          return;
+        }
+        if (readFailure != null) {
+          setAsideUnreadable(picked, readFailure, events);
           return;
         }
       }
@@ -213,6 +269,19 @@ final class SpoolWorker implements Runnable {
       return;
     }
     complete(file, events);
+  }
+
+  /** The file opened at {@code offset}, or null when it cannot be opened and was set aside. */
+  private SpoolLineReader open(Candidate picked, long offset, long eventsSent) throws IOException {
+    try {
+      return new SpoolLineReader(picked.path(), offset, settings.inputCharset(),
+          settings.decodeErrorAction(), settings.maxLineLength());
+    } catch (NoSuchFileException e) {
+      throw e; // handled as a file that disappeared
+    } catch (IOException e) {
+      setAsideUnreadable(picked, e, eventsSent);
+      return null;
+    }
   }
 
   private Map<String, String> headers(Path file) {

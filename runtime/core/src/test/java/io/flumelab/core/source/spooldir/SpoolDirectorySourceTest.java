@@ -5,6 +5,7 @@ import static io.flumelab.core.testing.TestData.bodies;
 import static io.flumelab.core.testing.TestData.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.ConfigurationException;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +230,67 @@ class SpoolDirectorySourceTest {
     assertThat(reused).exists();
     assertThat(Files.readString(spool.resolve("x.log.COMPLETED"))).isEqualTo("from last week\n");
     assertThat(log.lines().stream().filter(l -> l.startsWith("ERROR")).count()).isEqualTo(1);
+  }
+
+  /**
+   * A read that fails for every user, root included: the name is a link to this JVM's
+   * /proc/self/mem, a regular file whose first bytes (address 0, never mapped) give an I/O error.
+   */
+  @Test
+  void aFileWhoseReadFailsIsSetAsideOnceTheOthersFlowAndItIsReadOnceReplaced() throws IOException {
+    Path memory = Path.of("/proc/self/mem");
+    assumeFalse(!Files.isRegularFile(memory), "needs Linux's /proc");
+    file("a.log", "a1\n");
+    Path failing = Files.createSymbolicLink(spool.resolve("b.log"), memory);
+    file("c.log", "c1\n");
+    SpoolDirectorySource source = start();
+
+    assertThat(takeUntil(2)).containsExactlyInAnyOrder("a1", "c1");
+    awaitLog("ERROR Spooling directory source r1: cannot read " + failing + " (Input/output "
+        + "error; 0 events of it were sent): it is set aside and tried again when it changes");
+    // 20 ms polls: 25 looks at the directory in which the set-aside file must not be retried
+    await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> errors() == 1);
+    assertThat(source.getCounter().getEventReadFail()).isEqualTo(1);
+
+    Files.delete(failing);
+    file("b.log", "b1\n");
+    assertThat(takeUntil(3)).containsExactlyInAnyOrder("a1", "c1", "b1");
+    awaitLog("INFO Spooling directory source r1: finished b.log (1 events)");
+  }
+
+  /**
+   * The defect as users meet it: a file the agent's user may not read. Root reads a mode 000 file
+   * anyway, so this runs only where the test JVM cannot (not root, or root without
+   * CAP_DAC_OVERRIDE); SpoolUnreadableFileIT makes it real for root with a process that lacks it.
+   */
+  @Test
+  void aFileWithoutReadPermissionIsSetAsideAndReadOnceAllowed() throws IOException {
+    file("a.log", "a1\n");
+    Path locked = file("b.log", "b1\n");
+    file("c.log", "c1\n");
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+    assumeFalse(canOpen(locked), "this JVM reads mode 000 files (root with CAP_DAC_OVERRIDE)");
+    start();
+
+    assertThat(takeUntil(2)).containsExactly("a1", "c1");
+    awaitLog("ERROR Spooling directory source r1: cannot read " + locked + " (permission denied");
+    await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> errors() == 1);
+
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThat(takeUntil(3)).containsExactly("a1", "c1", "b1");
+    awaitLog("INFO Spooling directory source r1: " + locked + " can be read now");
+  }
+
+  private long errors() {
+    return log.lines().stream().filter(l -> l.startsWith("ERROR")).count();
+  }
+
+  private static boolean canOpen(Path file) {
+    try (var in = Files.newInputStream(file)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static byte[] withBadBytes() {
