@@ -8,7 +8,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
+import io.flumelab.core.spi.WireText;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,6 +28,7 @@ import java.util.Set;
  * UTF-16 or UTF-32; UTF-8 if none is given). An event's body is its text encoded in that charset,
  * as in Flume. Header values and bodies may be strings, numbers or booleans (taken as their text);
  * a missing or null body is empty. Anything else is a bad request, with a message saying where.
+ * A Content-Type that says the body is something else than JSON is refused before parsing (415).
  */
 public class HttpJsonHandler implements HttpSourceHandler {
 
@@ -40,11 +45,10 @@ public class HttpJsonHandler implements HttpSourceHandler {
 
   @Override
   public List<Event> getEvents(HttpSourceRequest request) {
+    requireJson(request.headers().get("content-type"));
     Charset charset = charset(request.charset());
-    String text = new String(request.body(), charset);
-    if (text.isBlank()) {
-      throw new HttpBadRequestException("The request has no body; " + FORMAT);
-    }
+    // decoded as it is parsed: a body decoded to a String first would be held twice more
+    Reader text = new InputStreamReader(new ByteArrayInputStream(request.body()), charset);
     try (JsonParser parser = JSON.createParser(text)) {
       return events(parser, charset);
     } catch (JsonProcessingException e) {
@@ -55,19 +59,47 @@ public class HttpJsonHandler implements HttpSourceHandler {
     }
   }
 
+  /**
+   * Refuses a body its sender says is not JSON (text/plain, XML, a multipart form): parsed anyway,
+   * it fails with a JSON syntax error that hides the real mistake. Flume's JSONHandler reads any
+   * content type; FlumeLab keeps what can be JSON: the JSON types (application/json, text/json and
+   * any +json type), no Content-Type at all (an HTTP/1.0 tool, or Flume's own clients), and
+   * application/x-www-form-urlencoded, which {@code curl -d} sends unless told otherwise, so the
+   * commonest way of trying the source by hand keeps working as it does with Flume.
+   */
+  private static void requireJson(String contentType) {
+    if (contentType == null || contentType.isBlank()) {
+      return;
+    }
+    int semicolon = contentType.indexOf(';');
+    String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+        .trim().toLowerCase(Locale.ROOT);
+    if (type.equals("application/json") || type.equals("text/json") || type.endsWith("+json")
+        || type.equals("application/x-www-form-urlencoded")) {
+      return;
+    }
+    throw new HttpUnsupportedMediaTypeException("Content-Type " + WireText.quote(contentType)
+        + " is not JSON; the JSON handler reads a body sent as application/json, such as "
+        + "[{\"headers\":{\"host\":\"h1\"},\"body\":\"text\"}]");
+  }
+
   private static Charset charset(String name) {
     if (name == null) {
       return StandardCharsets.UTF_8;
     }
     if (!CHARSETS.contains(name.trim().toUpperCase(Locale.ROOT))) {
-      throw new HttpBadRequestException("Unsupported charset " + name + ": the JSON handler "
-          + "reads UTF-8, UTF-16 and UTF-32 only");
+      throw new HttpBadRequestException("Unsupported charset " + WireText.quote(name)
+          + ": the JSON handler reads UTF-8, UTF-16 and UTF-32 only");
     }
     return Charset.forName(name.trim());
   }
 
   private static List<Event> events(JsonParser parser, Charset charset) throws IOException {
-    if (parser.nextToken() != JsonToken.START_ARRAY) {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new HttpBadRequestException("The request has no body; " + FORMAT);
+    }
+    if (first != JsonToken.START_ARRAY) {
       throw bad(parser, "the body is not a JSON array; " + FORMAT);
     }
     List<Event> events = new ArrayList<>();

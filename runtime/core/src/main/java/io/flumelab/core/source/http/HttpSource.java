@@ -6,6 +6,7 @@ import io.flumelab.api.Configurable;
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.EventDrivenSource;
+import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
 import io.flumelab.core.spi.ListenAddress;
@@ -14,9 +15,9 @@ import io.flumelab.core.spi.ServerSsl;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.ThrottledLog;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -33,8 +34,14 @@ import org.slf4j.LoggerFactory;
  * <p>Not supported: SSL ({@code ssl} / {@code enableSSL} = true is a configuration error; put a
  * TLS proxy in front; the other SSL keys are accepted and unused), and Jetty's
  * {@code QueuedThreadPool.*}, {@code HttpConfiguration.*}, {@code ServerConnector.*} and
- * {@code SslContextFactory.*} settings, which are ignored with a warning. A request body may be at
- * most {@value #MAX_REQUEST_BYTES} bytes (413 above).
+ * {@code SslContextFactory.*} settings, which are ignored with a warning.
+ *
+ * <p>Memory: a request's body is held whole until its events are committed, so two keys bound it,
+ * neither of them Flume's (Jetty reads any length): {@code maxRequestBytes}, above which a request
+ * is answered 413, and {@code maxReadBytes}, the body bytes held at once across all connections,
+ * beyond which a request is answered 503 with Retry-After before its body is read (see
+ * {@link RequestBodyGate} for why not back-pressure, which the avro source's key of the same name
+ * applies to its stream of calls).
  */
 public class HttpSource extends CountedSource implements EventDrivenSource, Configurable {
 
@@ -46,6 +53,15 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   static final Setting<String> HANDLER = Setting.string("handler").defaultValue(FLUME_JSON_HANDLER)
       .doc("the class turning a request into events: Flume's JSONHandler or an "
           + "HttpSourceHandler");
+  // not Flume's (Jetty reads any length); maxReadBytes is the avro source's key for its budget
+  static final Setting<Integer> MAX_REQUEST_BYTES = Setting.integer("maxRequestBytes")
+      .defaultValue(64 * 1024 * 1024).check(Check.atLeast(1))
+      .doc("the longest request body accepted; a longer one is answered 413");
+  static final Setting<Long> MAX_READ_BYTES = Setting.longValue("maxReadBytes")
+      .defaultValue(HttpSource::defaultReadBytes, "an eighth of the heap, at least maxRequestBytes")
+      .check(Check.atLeast(1))
+      .doc("bytes of request bodies being read, all connections together; a request beyond it is "
+          + "answered 503 with Retry-After");
   // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
   static final String HANDLER_PREFIX = "handler.";
   static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
@@ -53,12 +69,10 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
 
   public static final ComponentSpec SPEC = spec();
 
-  public static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
-
   private static ComponentSpec spec() {
     ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
         .flumeClass("org.apache.flume.source.http.HTTPSource")
-        .settings(PORT, BIND, HANDLER)
+        .settings(PORT, BIND, HANDLER, MAX_REQUEST_BYTES, MAX_READ_BYTES)
         .settings(ServerSsl.SETTINGS)
         .passThrough(HANDLER_PREFIX);
     // accepted, so a Flume file passes the checker; configure warns that they are ignored
@@ -75,6 +89,12 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private String bind;
   private int port = -1;
   private HttpSourceHandler handler;
+  private int maxRequestBytes;
+  private long maxReadBytes;
+  /** Set by start: the budget is the running server's, shared by its connections. */
+  private volatile RequestBodyBudget budget;
+  private final ThrottledLog badRequestLog = new ThrottledLog(LOG);
+  private final ThrottledLog unavailableLog = new ThrottledLog(LOG);
 
   private final NettyServer server = new NettyServer();
 
@@ -84,6 +104,16 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     port = settings.get(PORT);
     bind = settings.get(BIND);
     String handlerClass = settings.get(HANDLER);
+    maxRequestBytes = settings.get(MAX_REQUEST_BYTES);
+    maxReadBytes = settings.get(MAX_READ_BYTES);
+    if (!settings.isSet(MAX_READ_BYTES)) {
+      maxReadBytes = Math.max(maxReadBytes, maxRequestBytes);
+    } else if (maxReadBytes < maxRequestBytes) {
+      throw new ConfigurationException(settings.keyOf(MAX_READ_BYTES),
+          describe() + ": maxReadBytes (" + maxReadBytes + ") is less than maxRequestBytes ("
+              + maxRequestBytes + "), so the largest requests allowed could never be read",
+          "Set maxReadBytes to at least " + maxRequestBytes + ", or lower maxRequestBytes");
+    }
     ServerSsl.refuse(settings, "Remove ssl (plain HTTP), or put a TLS proxy such as nginx in front");
     for (String prefix : JETTY_PREFIXES) {
       for (String key : settings.under(prefix).keySet()) {
@@ -134,6 +164,25 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     return handler;
   }
 
+  private static long defaultReadBytes() {
+    return Runtime.getRuntime().maxMemory() / 8;
+  }
+
+  /** Warnings about requests a client can send at will (malformed, too large): throttled. */
+  ThrottledLog badRequestLog() {
+    return badRequestLog;
+  }
+
+  /** Warnings about requests answered 503 (a full channel, no room to read): throttled. */
+  ThrottledLog unavailableLog() {
+    return unavailableLog;
+  }
+
+  /** The body budget of the running source; for tests. */
+  RequestBodyBudget budget() {
+    return budget;
+  }
+
   @Override
   protected String describe() {
     return "Http source " + getName();
@@ -150,11 +199,16 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     ListenAddress where = ListenAddress.resolve(describe(), getName(), bind, port)
         .describingOtherCauses(Throwable::toString);
     SourceCounter sourceCounter = getCounter();
+    RequestBodyBudget bodyBudget = new RequestBodyBudget(maxReadBytes);
+    budget = bodyBudget;
+    int maxBody = maxRequestBytes;
+    // the aggregator answers "100 Continue" only for a request the gate let through, and closes
+    // the connection after refusing an expectation, as the client may or may not send the body
     server.listenTcp(where, "http-" + getName(), WORKER_THREADS, false,
         ch -> ch.pipeline()
             .addLast(new HttpServerCodec())
-            .addLast(new HttpServerExpectContinueHandler())
-            .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+            .addLast(new RequestBodyGate(this, sourceCounter, bodyBudget, maxBody))
+            .addLast(new HttpObjectAggregator(maxBody, true))
             .addLast(new HttpRequestHandler(this, sourceCounter)));
     super.start();
     InetSocketAddress local = getLocalAddress();

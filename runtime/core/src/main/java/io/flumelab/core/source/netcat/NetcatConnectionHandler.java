@@ -5,6 +5,7 @@ import io.flumelab.api.ChannelProcessor;
 import io.flumelab.api.Event;
 import io.flumelab.api.SimpleEvent;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.WireText;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Lines are collected while a read burst lasts and delivered when {@code batchSize} is reached
  * and when the burst ends ({@link #channelReadComplete}), so a fast client costs one transaction per
  * batch instead of one per line, and a slow one (a person typing) gets each line delivered at once.
+ *
+ * <p>Warnings a client causes (bad lines, a line cut short) show the start of the line through
+ * {@link WireText#quote} and go through the source's throttled logs, so a client can neither forge
+ * log lines nor flood the log.
  */
 final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
 
@@ -87,15 +92,16 @@ final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
     deliver(ctx);
     if (partialLength > 0 || partialOverflow) {
       counter.incrementEventReadFail();
-      LOG.warn("Netcat source {}: {} disconnected in the middle of a line; discarded {}{} bytes "
-          + "that had no newline", source.getName(), peer, partialOverflow ? "more than " : "",
-          partialLength);
+      source.badInputLog().warn("Netcat source {}: {} disconnected in the middle of a line; "
+          + "discarded {}{} bytes that had no newline: {}", source.getName(), peer,
+          partialOverflow ? "more than " : "", partialLength, quoteStart(partial, partialLength));
       partialLength = 0;
       partialOverflow = false;
     }
     if (truncatedLines > 1) {
-      LOG.warn("Netcat source {}: {} sent {} lines longer than max-line-length ({} bytes); they "
-          + "were truncated", source.getName(), peer, truncatedLines, maxLineLength);
+      source.badInputLog().warn("Netcat source {}: {} sent {} lines longer than max-line-length "
+          + "({} bytes); they were truncated", source.getName(), peer, truncatedLines,
+          maxLineLength);
     }
     LOG.debug("Netcat source {}: {} disconnected", source.getName(), peer);
     super.channelInactive(ctx);
@@ -202,7 +208,7 @@ final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
     if (!isAscii(body)) {
       int valid = validLength(body, truncated);
       if (valid < 0) {
-        rejectUndecodable(ctx);
+        rejectUndecodable(ctx, body);
         return;
       }
       if (valid < body.length) {
@@ -213,15 +219,26 @@ final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
     if (truncated) {
       counter.incrementEventReadFail();
       if (++truncatedLines == 1) {
-        LOG.warn("Netcat source {}: {} sent a line longer than max-line-length ({} bytes); the "
-            + "event keeps the first {} bytes and the rest of the line is dropped (counted as "
-            + "EventReadFail; further long lines from this client are only counted)",
-            source.getName(), peer, maxLineLength, body.length);
+        source.badInputLog().warn("Netcat source {}: {} sent a line longer than max-line-length "
+            + "({} bytes); the event keeps the first {} bytes and the rest of the line is dropped "
+            + "(counted as EventReadFail; further long lines from this client are only counted): "
+            + "{}", source.getName(), peer, maxLineLength, body.length,
+            quoteStart(body, body.length));
       }
     }
     SimpleEvent event = new SimpleEvent();
     event.setBody(body);
     pending.add(event);
+  }
+
+  /**
+   * The first bytes of a line as a log may show them: quoted and escaped, since a client wrote
+   * them. Only what is shown is copied; the warning says how long the line was.
+   */
+  private static String quoteStart(byte[] bytes, int length) {
+    int shown = Math.min(length, WireText.MAX_CHARS);
+    String quoted = WireText.quote(Arrays.copyOf(bytes, shown));
+    return length > shown ? quoted + " (" + (length - shown) + " more bytes)" : quoted;
   }
 
   private static boolean isAscii(byte[] bytes) {
@@ -262,11 +279,12 @@ final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
     return bytes.position();
   }
 
-  private void rejectUndecodable(ChannelHandlerContext ctx) {
+  private void rejectUndecodable(ChannelHandlerContext ctx, byte[] line) {
     closing = true;
     counter.incrementEventReadFail();
-    LOG.warn("Netcat source {}: {} sent a line that is not valid {} text; closing the connection "
-        + "(counted as EventReadFail)", source.getName(), peer, encoding.name());
+    source.badInputLog().warn("Netcat source {}: {} sent a line that is not valid {} text; "
+        + "closing the connection (counted as EventReadFail): {}", source.getName(), peer,
+        encoding.name(), quoteStart(line, line.length));
     deliver(ctx); // the good lines before it still count
     ByteBuf reply = ctx.alloc().buffer();
     reply.writeBytes(("FAILED: Event is not valid " + encoding.name() + " text\n").getBytes(encoding));
@@ -300,8 +318,9 @@ final class NetcatConnectionHandler extends ChannelInboundHandlerAdapter {
       return;
     } catch (ChannelException e) {
       counter.incrementChannelWriteFail();
-      LOG.warn("Netcat source {}: the channels refused {} events from {}; answered FAILED "
-          + "(counted as ChannelWriteFail): {}", source.getName(), n, peer, e.toString());
+      source.refusedLog().warn("Netcat source {}: the channels refused {} events from {}; "
+          + "answered FAILED (counted as ChannelWriteFail): {}", source.getName(), n, peer,
+          e.toString());
       failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     } catch (RuntimeException e) {
       counter.incrementGenericProcessingFail();

@@ -15,6 +15,7 @@ import io.flumelab.core.spi.NettyServer;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.ThrottledLog;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,9 @@ import org.slf4j.LoggerFactory;
  *       without a newline when a client disconnects are discarded and count as {@code EventReadFail}.
  *       Neither affects other connections.
  *   <li>A client that does not read its {@code OK}s is no longer read from until it does.
+ *   <li>Warnings about what clients send show the start of the line escaped and cut
+ *       ({@link io.flumelab.core.spi.WireText}) and are logged at most once per 10 s per source,
+ *       saying how many were left out ({@link ThrottledLog}); the counters count every one.
  * </ul>
  *
  * <p>One acceptor thread and a few I/O threads serve all connections; the channel processor is
@@ -103,6 +107,8 @@ public class NetcatSource extends CountedSource implements EventDrivenSource, Co
   private volatile int effectiveBatchSize;
 
   private final NettyServer server = new NettyServer();
+  private final ThrottledLog badInputLog = new ThrottledLog(LOG);
+  private final ThrottledLog refusedLog = new ThrottledLog(LOG);
 
   @Override
   public void configure(Context context) {
@@ -181,6 +187,16 @@ public class NetcatSource extends CountedSource implements EventDrivenSource, Co
     if (wasListening) {
       LOG.info("Netcat source {} stopped listening on {}:{}", getName(), bind, port);
     }
+  }
+
+  /** Warnings about what a client sent (bad lines, cut lines, half lines): throttled. */
+  ThrottledLog badInputLog() {
+    return badInputLog;
+  }
+
+  /** Warnings about batches the channels refused: throttled, as a full channel refuses many. */
+  ThrottledLog refusedLog() {
+    return refusedLog;
   }
 
   int maxLineLength() {

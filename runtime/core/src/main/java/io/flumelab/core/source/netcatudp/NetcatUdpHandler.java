@@ -4,6 +4,7 @@ import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.SimpleEvent;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.WireText;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +25,10 @@ final class NetcatUdpHandler extends SimpleChannelInboundHandler<DatagramPacket>
 
   private static final Logger LOG = LoggerFactory.getLogger(NetcatUdpSource.class);
   private static final byte LF = '\n';
-  private static final long WARN_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final NetcatUdpSource source;
   private final SourceCounter counter;
   private final String remoteAddressHeader;
-  private long nextWarnNanos = System.nanoTime();
-  private long droppedSinceWarn;
 
   NetcatUdpHandler(NetcatUdpSource source, SourceCounter counter, String remoteAddressHeader) {
     this.source = source;
@@ -54,7 +51,10 @@ final class NetcatUdpHandler extends SimpleChannelInboundHandler<DatagramPacket>
       counter.incrementAppendBatchAcceptedCount();
     } catch (ChannelException e) {
       counter.incrementChannelWriteFail();
-      dropped(n, packet, e.toString());
+      // UDP cannot ask the sender to wait; a full channel refuses many datagrams: throttled
+      source.refusedLog().warn("Netcat UDP source {}: the channels refused {} events from {}; UDP "
+          + "cannot ask senders to wait, so they were dropped (counted as ChannelWriteFail): {}",
+          source.getName(), n, packet.sender(), e.toString());
     } catch (RuntimeException e) {
       counter.incrementGenericProcessingFail();
       LOG.error("Netcat UDP source {}: delivering a datagram from {} failed; its {} events are "
@@ -92,23 +92,11 @@ final class NetcatUdpHandler extends SimpleChannelInboundHandler<DatagramPacket>
     return events;
   }
 
-  /** UDP cannot ask the sender to wait: say so, but at most once per interval. */
-  private void dropped(int events, DatagramPacket packet, String reason) {
-    droppedSinceWarn += events;
-    long now = System.nanoTime();
-    if (now - nextWarnNanos >= 0) {
-      nextWarnNanos = now + WARN_INTERVAL_NANOS;
-      LOG.warn("Netcat UDP source {}: the channels refused {} events (the last from {}); UDP "
-          + "cannot ask senders to wait, so they were dropped (counted as ChannelWriteFail): {}",
-          source.getName(), droppedSinceWarn, packet.sender(), reason);
-      droppedSinceWarn = 0;
-    }
-  }
-
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     counter.incrementGenericProcessingFail();
-    LOG.warn("Netcat UDP source {}: error while receiving; still listening: {}", source.getName(),
-        cause.toString());
+    // a sender can cause these at will (an ICMP port unreachable, say): throttled and quoted
+    source.errorLog().warn("Netcat UDP source {}: error while receiving; still listening: {}",
+        source.getName(), WireText.quote(String.valueOf(cause)));
   }
 }

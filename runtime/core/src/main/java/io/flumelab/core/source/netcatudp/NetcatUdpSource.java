@@ -12,6 +12,7 @@ import io.flumelab.core.spi.NettyServer;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SourceCounter;
+import io.flumelab.core.spi.ThrottledLog;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import java.net.InetSocketAddress;
@@ -54,6 +55,8 @@ public class NetcatUdpSource extends CountedSource implements EventDrivenSource,
   private int port;
   private String remoteAddressHeader;
   private final NettyServer server = new NettyServer();
+  private final ThrottledLog refusedLog = new ThrottledLog(LOG);
+  private final ThrottledLog errorLog = new ThrottledLog(LOG);
 
   @Override
   public void configure(Context context) {
@@ -62,6 +65,16 @@ public class NetcatUdpSource extends CountedSource implements EventDrivenSource,
     port = settings.get(PORT);
     String header = settings.get(REMOTE_ADDRESS_HEADER);
     remoteAddressHeader = header == null || header.isEmpty() ? null : header;
+  }
+
+  /** Warnings about datagrams the channels refused: at most one per 10 s. */
+  ThrottledLog refusedLog() {
+    return refusedLog;
+  }
+
+  /** Warnings about receive errors: at most one per 10 s. */
+  ThrottledLog errorLog() {
+    return errorLog;
   }
 
   @Override

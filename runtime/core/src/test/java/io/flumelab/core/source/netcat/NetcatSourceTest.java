@@ -24,6 +24,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -377,6 +378,60 @@ class NetcatSourceTest {
       assertThat(source.getLifecycleState()).isEqualTo(LifecycleState.IDLE);
       source.stop(); // harmless after a failed start
     }
+  }
+
+  @Test
+  void anInvalidLineIsShownEscapedAndCutInItsWarning() throws Exception {
+    NetcatSource source = start("max-line-length", "100000");
+    Socket client = connect(source);
+    // a terminal escape, a forged log line after a carriage return, bytes that are not UTF-8
+    byte[] start = "\u001b[2J\r2024-01-01 INFO forged ".getBytes(StandardCharsets.UTF_8);
+    byte[] line = new byte[50_000];
+    Arrays.fill(line, (byte) 'a');
+    System.arraycopy(start, 0, line, 0, start.length);
+    line[start.length] = (byte) 0xFF;
+    line[line.length - 1] = '\n';
+
+    send(client, line);
+
+    assertThat(untilClosed(client)).isEqualTo("FAILED: Event is not valid UTF-8 text\n");
+    assertThat(log.lines()).filteredOn(l -> l.startsWith("WARN")).singleElement().asString()
+        .contains("not valid UTF-8 text")
+        .contains("\"\\u001b[2J\\r2024-01-01 INFO forged \u00ffaaa")
+        .contains("more bytes)")
+        .doesNotContain("\u001b", "\r")
+        .hasSizeLessThan(600);
+  }
+
+  @Test
+  void aHalfLineIsShownEscapedInItsWarning() throws Exception {
+    NetcatSource source = start();
+    Socket client = connect(source);
+
+    send(client, "ok\nhalf\u001b]0;title\u0007");
+    assertThat(answers(client, 1)).containsExactly("OK");
+    client.close();
+
+    await().atMost(WAIT).until(() -> source.getCounter().getEventReadFail() == 1);
+    assertThat(log.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().asString()
+        .contains("discarded 14 bytes that had no newline: \"half\\u001b]0;title\\u0007\"")
+        .doesNotContain("\u001b", "\u0007");
+  }
+
+  @Test
+  void badClientsAreWarnedAboutOncePerIntervalAndAllCounted() throws Exception {
+    NetcatSource source = start();
+
+    for (int i = 0; i < 5; i++) {
+      Socket client = connect(source);
+      send(client, new byte[] {(byte) 0xC3, '(', '\n'});
+      assertThat(untilClosed(client)).startsWith("FAILED");
+    }
+
+    assertThat(source.getCounter().getEventReadFail()).isEqualTo(5);
+    assertThat(log.lines()).filteredOn(line -> line.startsWith("WARN")).singleElement().asString()
+        .contains("not valid UTF-8 text");
+    assertThat(source.badInputLog().suppressed()).isEqualTo(4);
   }
 
   @Test

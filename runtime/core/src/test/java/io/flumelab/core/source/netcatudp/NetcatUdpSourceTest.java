@@ -12,6 +12,7 @@ import io.flumelab.api.Event;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.testing.LogCapture;
 import io.flumelab.core.testing.SourceHarness;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -129,6 +131,23 @@ class NetcatUdpSourceTest {
     assertThat(bodies(takeUntil(1))).containsExactly("first");
     send("third\n");
     assertThat(bodies(takeUntil(2))).containsExactly("first", "third");
+  }
+
+  @Test
+  void refusedDatagramsAreWarnedAboutOncePerIntervalAndAllCounted() throws IOException {
+    start(Map.of("capacity", "1", "transactionCapacity", "1", "keep-alive", "0"));
+    send("first\n");
+    await().atMost(WAIT).until(() -> harness.channel().size() == 1);
+
+    try (LogCapture log = LogCapture.attach(NetcatUdpSource.class, Level.WARN)) {
+      for (int i = 0; i < 5; i++) {
+        send("refused " + i + "\n");
+      }
+      await().atMost(WAIT).until(() -> source.getCounter().getChannelWriteFail() == 5);
+
+      assertThat(log.lines()).singleElement().asString().contains("the channels refused 1 events");
+    }
+    assertThat(source.refusedLog().suppressed()).isEqualTo(4);
   }
 
   @Test
