@@ -14,6 +14,8 @@ public final class FlumeNgCli {
   /** What a command printed (stdout and stderr together) and its exit status. */
   public record Result(int exitCode, String output) {}
 
+  private static final String HOSTS_FILE_PROPERTY = "jdk.net.hosts.file";
+
   private FlumeNgCli() {}
 
   /** {@code flume-ng check -f configFile -n agentName}. */
@@ -23,7 +25,14 @@ public final class FlumeNgCli {
 
   public static Result run(String... args) {
     try {
-      Process process = AgentCommandLine.flumeNg(List.of(args)).redirectErrorStream(true).start();
+      ProcessBuilder builder = AgentCommandLine.flumeNg(List.of(args)).redirectErrorStream(true);
+      // check resolves the file's host names (hadoop102...) as the test does: by its hosts file
+      String hostsFile = System.getProperty(HOSTS_FILE_PROPERTY);
+      if (hostsFile != null) {
+        builder.environment().merge("JAVA_OPTS", "-D" + HOSTS_FILE_PROPERTY + "=" + hostsFile,
+            (options, hosts) -> options + " " + hosts);
+      }
+      Process process = builder.start();
       process.getOutputStream().close();
       // read on the side, so that a command that never ends still meets the timeout
       CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {

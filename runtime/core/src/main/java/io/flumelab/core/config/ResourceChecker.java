@@ -89,8 +89,12 @@ final class ResourceChecker {
     Optional<InetAddress> address = Hosts.isWildcard(listener.bind())
         ? Optional.of(new InetSocketAddress(0).getAddress()) : Hosts.resolve(listener.bind());
     if (address.isEmpty()) {
+      // the launcher reads a hosts file from the -c directory or from bin/flumelab up's state
       findings.invalid(source.ref(), bindLine, bindKey, "the host name " + listener.bind()
-          + " is unknown on this machine", useLocal());
+          + " is unknown on this machine", "Map it to an address of this machine in /etc/hosts"
+          + " or in a file named hosts in the -c conf directory (bin/flumelab up writes one for"
+          + " the course's hosts), or " + Character.toLowerCase(useLocal().charAt(0))
+          + useLocal().substring(1));
       return;
     }
     if (!Hosts.isLocal(address.get())) {

@@ -95,6 +95,16 @@ class ResourceCheckTest {
   }
 
   @Test
+  void anUnknownBindHostNameSaysWhereToMapIt() throws IOException {
+    assertThat(check(netcat("hadoop109.invalid", freePort()), PROBING)).singleElement()
+        .asString()
+        .startsWith("jobs/x.conf:5: a1.sources.r1.bind: the host name hadoop109.invalid is unknown"
+            + " on this machine. Map it to an address of this machine in /etc/hosts or in a file"
+            + " named hosts in the -c conf directory")
+        .contains(", localhost, or 0.0.0.0 for all of them.");
+  }
+
+  @Test
   void aSpoolDirectoryThatIsMissingIsAnErrorOfCheckAndAWarningAtStart() {
     Path missing = dir.resolve("spool");
     String text = spooldir(missing);
