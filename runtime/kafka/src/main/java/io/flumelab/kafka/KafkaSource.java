@@ -279,24 +279,37 @@ public class KafkaSource extends CountedSource
     return write() ? Status.READY : Status.BACKOFF;
   }
 
-  /** Writes the gathered records in one transaction; commits their offsets only after it. */
+  /**
+   * Writes up to a batch of the gathered records, the earliest of each partition, in one
+   * transaction; commits their offsets only after it. What a poll brought beyond the batch waits
+   * for the next one.
+   */
   private boolean write() {
     List<Event> events = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     Map<TopicPartition, Long> first = new HashMap<>();
-    pending.forEach((partition, records) -> {
-      records.forEach(record -> events.add(eventOf(record)));
-      first.put(partition, records.get(0).offset());
-      next.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
-    });
-    pending.clear();
+    for (Map.Entry<TopicPartition, List<ConsumerRecord<String, byte[]>>> partition
+        : pending.entrySet()) {
+      List<ConsumerRecord<String, byte[]>> records = partition.getValue();
+      first.put(partition.getKey(), records.get(0).offset());
+      int take = Math.min(records.size(), batchSize - events.size());
+      if (take == 0) {
+        continue;
+      }
+      records.subList(0, take).forEach(record -> events.add(eventOf(record)));
+      next.put(partition.getKey(), new OffsetAndMetadata(records.get(take - 1).offset() + 1));
+      records.subList(0, take).clear();
+    }
+    pending.values().removeIf(List::isEmpty);
     getCounter().addToEventReceivedCount(events.size());
     getCounter().incrementAppendBatchReceivedCount();
     try {
       getChannelProcessor().processEventBatch(events);
     } catch (ChannelException e) {
       getCounter().incrementChannelWriteFail();
-      // read the batch again after the backoff: nothing of it was committed, to Kafka or a channel
+      // read the batch (and what waited behind it) again after the backoff: nothing of it was
+      // committed, to Kafka or a channel
+      pending.clear();
       first.forEach(consumer::seek);
       LOG.warn("{}: the channel refused {} events ({}); reading them again after a pause",
           describe(), events.size(), e.getMessage());
