@@ -34,6 +34,9 @@ class ComponentContractTest {
       .with(ComponentKind.SINK, "file_roll", dir -> Map.of("sink.directory", dir.toString()))
       .with(ComponentKind.SINK, "hdfs", dir -> Map.of("hdfs.path", dir.toUri().toString()))
       .with(ComponentKind.SINK, "avro", dir -> Map.of("hostname", "127.0.0.1", "port", "1"))
+      .with(ComponentKind.SOURCE, "kafka", dir -> Map.of("kafka.bootstrap.servers", "127.0.0.1:1",
+          "kafka.topics", "first", "batchDurationMillis", "100"))
+      .with(ComponentKind.SINK, "kafka", dir -> Map.of("kafka.bootstrap.servers", "127.0.0.1:1"))
       .with(ComponentKind.INTERCEPTOR, "search_replace", dir -> Map.of("replaceString", ""))
       .with(ComponentKind.INTERCEPTOR, "regex_extractor", dir -> Map.of("serializers", "s1",
           "serializers.s1.name", "one"));
@@ -46,7 +49,8 @@ class ComponentContractTest {
   @Test
   void theKitSeesTheTypesOfEveryModule() {
     assertThat(KIT.specs()).extracting(spec -> spec.kind() + " " + spec.alias())
-        .contains("SOURCE netcat", "SOURCE avro", "SINK hdfs", "SINK avro", "CHANNEL memory",
+        .contains("SOURCE netcat", "SOURCE avro", "SINK hdfs", "SINK avro",
+            "SINK kafka", "CHANNEL memory",
             "INTERCEPTOR timestamp", "SINK_PROCESSOR load_balance", "SELECTOR multiplexing");
   }
 

@@ -32,7 +32,8 @@ class DependencyRulesTest {
 
   @Test
   void componentModulesExtendTheCoreThroughItsSpiOnly() {
-    for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/ganglia")) {
+    for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/kafka",
+        "runtime/ganglia")) {
       assertThat(imports(module + "/src/main/java"))
           .as("%s may use io.flumelab.core.spi, not the rest of the core", module)
           .filteredOn(i -> i.name().startsWith("io.flumelab.core.")
@@ -67,7 +68,8 @@ class DependencyRulesTest {
   void labsAndAnswersSeeTheApiAndTheHarnessOnly() {
     Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
         || i.name().startsWith("io.flumelab.launcher.") || i.name().startsWith("io.flumelab.avro.")
-        || i.name().startsWith("io.flumelab.hdfs.") || i.name().startsWith("io.flumelab.testkit.");
+        || i.name().startsWith("io.flumelab.hdfs.") || i.name().startsWith("io.flumelab.kafka.")
+        || i.name().startsWith("io.flumelab.testkit.");
     assertThat(imports("labs")).filteredOn(runtimeInternals).isEmpty();
     assertThat(imports("answers")).filteredOn(runtimeInternals).isEmpty();
   }

@@ -45,7 +45,11 @@ public final class ComponentDocs {
       if (!spec.passThroughPrefixes().isEmpty()) {
         md.append("Keys under ").append(spec.passThroughPrefixes().stream()
             .map(p -> "`" + p + "*`").collect(Collectors.joining(", ")))
-            .append(" are passed on as they are.\n\n");
+            .append(" are passed on as they are")
+            .append(spec.subKeys().isEmpty() ? "" : "; under " + spec.subKeys().keySet().stream()
+                .map(p -> "`" + p + "`").collect(Collectors.joining(", "))
+                + " the library must know each key and accept its value")
+            .append(".\n\n");
       }
     }
     return md.toString();
@@ -53,8 +57,14 @@ public final class ComponentDocs {
 
   private static String keyCell(Setting<?> setting, ComponentSpec spec) {
     String cell = "`" + setting.key() + "`";
-    if (!setting.aliases().isEmpty()) {
-      cell += " (also " + setting.aliases().stream().map(a -> "`" + a + "`")
+    List<String> current = setting.aliases().stream()
+        .filter(a -> !setting.deprecatedAliases().contains(a)).toList();
+    if (!current.isEmpty()) {
+      cell += " (also " + current.stream().map(a -> "`" + a + "`")
+          .collect(Collectors.joining(", ")) + ")";
+    }
+    if (!setting.deprecatedAliases().isEmpty()) {
+      cell += " (deprecated: " + setting.deprecatedAliases().stream().map(a -> "`" + a + "`")
           .collect(Collectors.joining(", ")) + ")";
     }
     if (setting == spec.batchSize()) {

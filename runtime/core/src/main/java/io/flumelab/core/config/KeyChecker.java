@@ -2,6 +2,8 @@ package io.flumelab.core.config;
 
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Setting;
+import io.flumelab.core.spi.SubKeys;
+import java.util.Map;
 import java.util.Optional;
 
 /** Checks the keys of one section against its spec: unknown, missing and malformed values. */
@@ -27,6 +29,15 @@ final class KeyChecker {
         continue; // e.g. an undefined variable: its literal value is no news
       }
       Optional<Setting<?>> setting = spec.setting(key);
+      if (setting.isEmpty()) {
+        spec.subKeysOf(key).ifPresent(known -> checkSubKey(section, key, known, subject, findings));
+        continue;
+      }
+      if (setting.get().deprecatedAliases().contains(key)) {
+        warnDeprecated(section, key, setting.get(), findings);
+      }
+      setting.get().advice(section.value(key)).ifPresent(advice -> findings.warning(
+          section.line(key), section.fullKey(key), advice.getMessage(), advice.fix()));
       Optional<Setting.Problem> problem = setting.flatMap(s -> s.problem(section.value(key)));
       if (problem.isEmpty()) {
         continue;
@@ -53,5 +64,34 @@ final class KeyChecker {
             "Add '" + section.fullKey(name) + " = " + required.example().orElse("<value>") + "'.");
       }
     }
+  }
+
+  /** An old spelling works, but the file should say today's key (which wins when both are set). */
+  private static void warnDeprecated(Section section, String key, Setting<?> setting,
+      Findings findings) {
+    boolean both = section.has(setting.key());
+    findings.warning(section.line(key), section.fullKey(key), "'" + key + "' is deprecated"
+        + (both ? " and ignored, since '" + setting.key() + "' is set too"
+            : "; it still sets '" + setting.key() + "'"),
+        both ? "Remove '" + section.fullKey(key) + "'."
+            : "Write '" + section.fullKey(setting.key()) + " = " + section.value(key).strip()
+                + "' instead.");
+  }
+
+  /** A key passed on to a library: the library must know it and accept its value. */
+  private static void checkSubKey(Section section, String key, Map.Entry<String, SubKeys> known,
+      ComponentRef subject, Findings findings) {
+    String prefix = known.getKey();
+    String subKey = key.substring(prefix.length());
+    if (!known.getValue().known().contains(subKey)) {
+      String didYouMean = Suggestions.closest(subKey, known.getValue().known())
+          .map(s -> "Did you mean '" + prefix + s + "'?").orElse("See the library's settings.");
+      findings.flaw(subject, section.line(key), section.fullKey(key),
+          "'" + subKey + "' is not a setting of what '" + prefix + "' configures", didYouMean);
+      return;
+    }
+    known.getValue().problem(subKey, section.value(key)).ifPresent(problem ->
+        findings.invalid(subject, section.line(key), section.fullKey(key), problem.getMessage(),
+            problem.fix()));
   }
 }

@@ -30,13 +30,15 @@ import java.util.Optional;
  *     source's or sink's batch must fit its channel's {@link #transactionCapacity}
  * @param transactionCapacity a channel's setting of the most events one transaction may carry, or
  *     null
+ * @param subKeys for some pass-through prefixes, the library's own knowledge of the keys under them
  */
 public record ComponentSpec(ComponentKind kind, String alias, String className,
     List<String> flumeClassNames, List<Setting<?>> settings, List<String> passThroughPrefixes,
     List<String> channelKeys, Setting<? extends Number> batchSize,
-    Setting<? extends Number> transactionCapacity) {
+    Setting<? extends Number> transactionCapacity, Map<String, SubKeys> subKeys) {
 
   public ComponentSpec {
+    subKeys = Map.copyOf(subKeys);
     flumeClassNames = List.copyOf(flumeClassNames);
     settings = List.copyOf(settings);
     passThroughPrefixes = List.copyOf(passThroughPrefixes);
@@ -64,6 +66,11 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
         || kind.checkedElsewhere().stream().anyMatch(key::startsWith);
   }
 
+  /** The library's keys under the pass-through prefix a key is under, if it declared them. */
+  public Optional<Map.Entry<String, SubKeys>> subKeysOf(String key) {
+    return subKeys.entrySet().stream().filter(e -> key.startsWith(e.getKey())).findFirst();
+  }
+
   /** Whether a key's value names channels. */
   public boolean namesChannels(String key) {
     return channelKeys.stream().anyMatch(k -> k.endsWith(".") ? key.startsWith(k) : key.equals(k));
@@ -86,6 +93,7 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
     private final Map<String, Setting<?>> settings = new LinkedHashMap<>();
     private final List<String> passThrough = new ArrayList<>();
     private final List<String> channelKeys = new ArrayList<>();
+    private final Map<String, SubKeys> subKeys = new LinkedHashMap<>();
     private Setting<? extends Number> batchSize;
     private Setting<? extends Number> transactionCapacity;
 
@@ -127,6 +135,16 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
     }
 
     /**
+     * Keys under a prefix (ending with a dot) are passed on to a library that knows them: an
+     * unknown one, or a value the library refuses, is a problem at its line.
+     */
+    public Builder passThrough(String prefix, SubKeys known) {
+      passThrough(prefix);
+      subKeys.put(prefix, known);
+      return this;
+    }
+
+    /**
      * A declared key, or a prefix (ending with a dot) whose keys are all accepted, whose values
      * list channels.
      */
@@ -160,7 +178,7 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
       }
       return new ComponentSpec(kind, alias, className, flumeClassNames,
           new ArrayList<>(settings.values()), passThrough, channelKeys, batchSize,
-          transactionCapacity);
+          transactionCapacity, subKeys);
     }
   }
 }

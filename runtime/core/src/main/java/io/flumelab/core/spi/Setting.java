@@ -48,10 +48,19 @@ public final class Setting<T> {
   private final String example;
   private final List<Check<? super T>> checks;
   private final String doc;
+  private final List<String> deprecated;
+  private final List<Check<? super T>> advisories;
 
   private Setting(String key, List<String> aliases, ValueType<T> type, Supplier<T> defaultValue,
       String defaultDoc, boolean required, String example, List<Check<? super T>> checks,
       String doc) {
+    this(key, aliases, type, defaultValue, defaultDoc, required, example, checks, doc, List.of(),
+        List.of());
+  }
+
+  private Setting(String key, List<String> aliases, ValueType<T> type, Supplier<T> defaultValue,
+      String defaultDoc, boolean required, String example, List<Check<? super T>> checks,
+      String doc, List<String> deprecated, List<Check<? super T>> advisories) {
     this.key = key;
     this.aliases = List.copyOf(aliases);
     this.type = type;
@@ -61,6 +70,8 @@ public final class Setting<T> {
     this.example = example;
     this.checks = List.copyOf(checks);
     this.doc = doc;
+    this.deprecated = List.copyOf(deprecated);
+    this.advisories = List.copyOf(advisories);
   }
 
   public static <T> Setting<T> of(String key, ValueType<T> type) {
@@ -116,39 +127,70 @@ public final class Setting<T> {
   }
 
   public Setting<T> defaultValue(T value) {
-    return new Setting<>(key, aliases, type, () -> value, null, required, example, checks, doc);
+    return new Setting<>(key, aliases, type, () -> value, null, required, example, checks, doc,
+        deprecated, advisories);
   }
 
   /** A default worked out when read (such as a share of the heap), documented in words. */
   public Setting<T> defaultValue(Supplier<T> value, String inWords) {
-    return new Setting<>(key, aliases, type, value, inWords, required, example, checks, doc);
+    return new Setting<>(key, aliases, type, value, inWords, required, example, checks, doc,
+        deprecated, advisories);
   }
 
   /** The key must be set; {@code example} is shown in the fix ({@code command = tail -F app.log}). */
   public Setting<T> required(String example) {
-    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, true, example, checks, doc);
+    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, true, example, checks, doc,
+        deprecated, advisories);
   }
 
   /** Another spelling Flume accepts for the same key ({@code keystore-password}). */
   public Setting<T> alias(String alias) {
     List<String> more = new ArrayList<>(aliases);
     more.add(alias);
-    return new Setting<>(key, more, type, defaultValue, defaultDoc, required, example, checks, doc);
+    return new Setting<>(key, more, type, defaultValue, defaultDoc, required, example, checks, doc,
+        deprecated, advisories);
+  }
+
+  /**
+   * An old spelling that still works, with a warning naming today's key: Flume's deprecated keys
+   * ({@code brokerList} for {@code kafka.bootstrap.servers}). When both are set, the key wins.
+   */
+  public Setting<T> deprecatedAlias(String oldKey) {
+    List<String> more = new ArrayList<>(aliases);
+    more.add(oldKey);
+    List<String> old = new ArrayList<>(deprecated);
+    old.add(oldKey);
+    return new Setting<>(key, more, type, defaultValue, defaultDoc, required, example, checks, doc,
+        old, advisories);
+  }
+
+  /**
+   * A rule whose break is a warning, not an error: the value works, but probably not as meant (a
+   * host this machine cannot resolve may resolve where the agent runs).
+   */
+  public Setting<T> warnUnless(Check<? super T> rule) {
+    List<Check<? super T>> more = new ArrayList<>(advisories);
+    more.add(rule);
+    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, required, example, checks,
+        doc, deprecated, more);
   }
 
   public Setting<T> check(Check<? super T> rule) {
     List<Check<? super T>> more = new ArrayList<>(checks);
     more.add(rule);
-    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, required, example, more, doc);
+    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, required, example, more, doc,
+        deprecated, advisories);
   }
 
   public Setting<T> doc(String text) {
-    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, required, example, checks, text);
+    return new Setting<>(key, aliases, type, defaultValue, defaultDoc, required, example, checks, text,
+        deprecated, advisories);
   }
 
   private Setting<T> unit(String unit) {
     return new Setting<>(key, aliases, new ValueType<>(type.name() + " (" + unit + ")", type.parser(),
-        type.format(), type.lenient()), defaultValue, defaultDoc, required, example, checks, doc);
+        type.format(), type.lenient()), defaultValue, defaultDoc, required, example, checks, doc,
+        deprecated, advisories);
   }
 
   public String key() {
@@ -165,6 +207,37 @@ public final class Setting<T> {
 
   public List<String> aliases() {
     return aliases;
+  }
+
+  /** The aliases that are deprecated: accepted with a warning naming {@link #key}. */
+  public List<String> deprecatedAliases() {
+    return deprecated;
+  }
+
+  public List<Check<? super T>> advisories() {
+    return advisories;
+  }
+
+  /**
+   * The warning a well-formed value earns by breaking a {@link #warnUnless} rule, or empty. A
+   * malformed value is {@link #problem}'s, so it earns no warning here.
+   */
+  public Optional<Problem> advice(String text) {
+    if (text == null || text.isBlank() || advisories.isEmpty()) {
+      return Optional.empty();
+    }
+    T value;
+    try {
+      value = parse(text.trim());
+    } catch (Problem malformed) {
+      return Optional.empty();
+    }
+    for (Check<? super T> rule : advisories) {
+      if (!rule.holds().test(value)) {
+        return Optional.of(new Problem(rule.problem().apply(value), rule.fix()));
+      }
+    }
+    return Optional.empty();
   }
 
   public ValueType<T> type() {
