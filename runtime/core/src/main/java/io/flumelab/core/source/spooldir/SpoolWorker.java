@@ -80,9 +80,12 @@ final class SpoolWorker implements Runnable {
 
   @Override
   public void run() {
+    // the same failure every pollDelay (the directory removed, say) is logged once, not 2 a second
+    String lastFailure = null;
     while (!isStopped()) {
       try {
         Candidate next = scanner.next(this::eligible);
+        lastFailure = null;
         if (next == null && !toResume.isEmpty()) {
           toResume.clear(); // the rest no longer qualify (now ignored, say): go on with the others
           next = scanner.next(this::eligible);
@@ -97,8 +100,14 @@ final class SpoolWorker implements Runnable {
         return;
       } catch (IOException | RuntimeException e) {
         counter.incrementGenericProcessingFail();
-        LOG.error("Spooling directory source {}: error while reading {}; trying again in {} ms",
-            source.getName(), settings.spoolDir(), settings.pollDelay(), e);
+        if (!e.toString().equals(lastFailure)) {
+          lastFailure = e.toString();
+          LOG.error("Spooling directory source {}: error while reading {}; trying again every {} "
+              + "ms, logged again when the error changes", source.getName(), settings.spoolDir(),
+              settings.pollDelay(), e);
+        } else {
+          LOG.debug("Spooling directory source {}: still failing: {}", source.getName(), e);
+        }
         try {
           stopped.await(settings.pollDelay(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {

@@ -258,6 +258,22 @@ class SpoolDirectorySourceTest {
     awaitLog("INFO Spooling directory source r1: finished b.log (1 events)");
   }
 
+  @Test
+  void aDirectoryThatFailsEveryPollIsLoggedOnceAndReadAgainOnceBack() throws IOException {
+    file("a.log", "a1\n");
+    start();
+    assertThat(takeUntil(1)).containsExactly("a1");
+    Path moved = Files.move(spool, spool.resolveSibling(spool.getFileName() + "-away"));
+
+    awaitLog("ERROR Spooling directory source r1: error while reading " + spool);
+    // 20 ms polls: 25 failed looks at the directory, one ERROR
+    await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> errors() == 1);
+
+    Files.move(moved, spool);
+    file("b.log", "b1\n");
+    assertThat(takeUntil(2)).containsExactly("a1", "b1");
+  }
+
   /**
    * The defect as users meet it: a file the agent's user may not read. Root reads a mode 000 file
    * anyway, so this runs only where the test JVM cannot (not root, or root without
