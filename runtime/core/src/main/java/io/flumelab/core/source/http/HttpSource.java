@@ -18,10 +18,12 @@ import io.flumelab.core.spi.SourceCounter;
 import io.flumelab.core.spi.ThrottledLog;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,11 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
       .check(Check.atLeast(1))
       .doc("bytes of request bodies being read, all connections together; a request beyond it is "
           + "answered 503 with Retry-After");
+  // as a Jetty connector's idle timeout: a stalled upload must not hold its budget share forever
+  static final Setting<Long> IDLE_TIMEOUT = Setting.millis("idleTimeout").defaultValue(30_000L)
+      .check(Check.atLeast(0))
+      .doc("how long a connection may send nothing, in a request or between requests, before it "
+          + "is closed; 0 never");
   // Flume 1.11's deprecated spellings are aliases; its new ones win when both are set
   static final String HANDLER_PREFIX = "handler.";
   static final List<String> JETTY_PREFIXES = List.of("QueuedThreadPool.", "HttpConfiguration.",
@@ -72,7 +79,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private static ComponentSpec spec() {
     ComponentSpec.Builder spec = ComponentSpec.builder(SOURCE, "http", HttpSource.class)
         .flumeClass("org.apache.flume.source.http.HTTPSource")
-        .settings(PORT, BIND, HANDLER, MAX_REQUEST_BYTES, MAX_READ_BYTES)
+        .settings(PORT, BIND, HANDLER, MAX_REQUEST_BYTES, MAX_READ_BYTES, IDLE_TIMEOUT)
         .settings(ServerSsl.SETTINGS)
         .passThrough(HANDLER_PREFIX);
     // accepted, so a Flume file passes the checker; configure warns that they are ignored
@@ -91,6 +98,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
   private HttpSourceHandler handler;
   private int maxRequestBytes;
   private long maxReadBytes;
+  private long idleTimeoutMillis;
   /** Set by start: the budget is the running server's, shared by its connections. */
   private volatile RequestBodyBudget budget;
   private final ThrottledLog badRequestLog = new ThrottledLog(LOG);
@@ -106,6 +114,7 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     String handlerClass = settings.get(HANDLER);
     maxRequestBytes = settings.get(MAX_REQUEST_BYTES);
     maxReadBytes = settings.get(MAX_READ_BYTES);
+    idleTimeoutMillis = settings.get(IDLE_TIMEOUT);
     if (!settings.isSet(MAX_READ_BYTES)) {
       maxReadBytes = Math.max(maxReadBytes, maxRequestBytes);
     } else if (maxReadBytes < maxRequestBytes) {
@@ -204,12 +213,17 @@ public class HttpSource extends CountedSource implements EventDrivenSource, Conf
     int maxBody = maxRequestBytes;
     // the aggregator answers "100 Continue" only for a request the gate let through, and closes
     // the connection after refusing an expectation, as the client may or may not send the body
-    server.listenTcp(where, "http-" + getName(), WORKER_THREADS, false,
-        ch -> ch.pipeline()
-            .addLast(new HttpServerCodec())
-            .addLast(new RequestBodyGate(this, sourceCounter, bodyBudget, maxBody))
-            .addLast(new HttpObjectAggregator(maxBody, true))
-            .addLast(new HttpRequestHandler(this, sourceCounter)));
+    long idleMillis = idleTimeoutMillis;
+    server.listenTcp(where, "http-" + getName(), WORKER_THREADS, false, ch -> {
+      if (idleMillis > 0) {
+        ch.pipeline().addLast(new ReadTimeoutHandler(idleMillis, TimeUnit.MILLISECONDS));
+      }
+      ch.pipeline()
+          .addLast(new HttpServerCodec())
+          .addLast(new RequestBodyGate(this, sourceCounter, bodyBudget, maxBody))
+          .addLast(new HttpObjectAggregator(maxBody, true))
+          .addLast(new HttpRequestHandler(this, sourceCounter));
+    });
     super.start();
     InetSocketAddress local = getLocalAddress();
     LOG.info("Http source {} listening on http://{}:{}/", getName(),

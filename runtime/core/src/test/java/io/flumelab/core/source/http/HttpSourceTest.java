@@ -296,6 +296,23 @@ class HttpSourceTest {
   }
 
   @Test
+  void aStalledUploadIsClosedAfterIdleTimeoutAndGivesItsBudgetBack() throws Exception {
+    HttpSource source = start(100, "maxRequestBytes", "100000", "maxReadBytes", "100000",
+        "idleTimeout", "300");
+    String head = "POST / HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 100000\r\n\r\n";
+
+    try (RawHttp stalled = new RawHttp(source)) {
+      stalled.send(head + "[{\"body\":");
+      await().atMost(WAIT).until(() -> source.budget().reserved() == 100_000);
+
+      assertThat(stalled.closed()).isTrue();
+      await().atMost(WAIT).until(() -> source.budget().reserved() == 0);
+    }
+    assertThat(post(source, "[{\"body\":\"next\"}]").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void concurrentBigRequestsAreEachCommittedOrAnswered503AndTheBudgetIsGivenBack()
       throws Exception {
     HttpSource source = start(1000, "maxRequestBytes", "1000000",
