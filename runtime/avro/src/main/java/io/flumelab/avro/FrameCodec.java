@@ -1,5 +1,6 @@
 package io.flumelab.avro;
 
+import io.flumelab.core.spi.WireText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,6 +9,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -120,6 +122,12 @@ final class FrameCodec extends CombinedChannelDuplexHandler<FrameCodec.Decoder, 
           if (in.readableBytes() < 8) {
             return;
           }
+          if (isText(in, in.readerIndex(), 8)) {
+            throw new AvroFormatException("text ("
+                + WireText.quote(in.toString(in.readerIndex(), Math.min(in.readableBytes(), 40),
+                    StandardCharsets.ISO_8859_1))
+                + "): is a netcat, telnet or HTTP client pointed at the avro source's port?");
+          }
           serial = in.readInt();
           buffersLeft = in.readInt();
           if (buffersLeft < 0) {
@@ -173,6 +181,20 @@ final class FrameCodec extends CombinedChannelDuplexHandler<FrameCodec.Decoder, 
           return;
         }
       }
+    }
+
+    /**
+     * Whether a frame's serial and buffer count are printable text: no Avro client numbers a call
+     * or counts buffers above 0x20202020, but "GET / HTTP" and a typed line read that way.
+     */
+    private static boolean isText(ByteBuf in, int from, int length) {
+      for (int i = from; i < from + length; i++) {
+        byte b = in.getByte(i);
+        if ((b < 0x20 || b > 0x7e) && b != '\t' && b != '\r' && b != '\n') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** Up to {@code wanted} bytes from the budget; none stops reading until there are some. */

@@ -70,6 +70,24 @@ class HostileClientsTest {
   }
 
   @Test
+  void textSentToTheAvroPortIsToldApartFromAHugeFrame() throws Exception {
+    AvroSource source = fixtures.source(fixtures.channel("c1", 10));
+    try (LogCapture log = LogCapture.attach(AvroSource.class, Level.INFO);
+        RawAvroConnection client = new RawAvroConnection(source.getLocalAddress())) {
+      client.sendUnframed(
+          "GET / HTTP/1.1\r\nHost: h\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(client.closedByServer()).isTrue();
+      await().atMost(WAIT).until(() -> !log.warnings().isEmpty());
+      assertThat(log.warnings().get(0))
+          .contains("not Flume's avro protocol (counted as EventReadFail): text (\"GET / HTTP/1.1"
+              + "\\r\\nHost: h\\r\\n\\r\\n\"): is a netcat, telnet or HTTP client pointed at the"
+              + " avro source's port?")
+          .doesNotContain("maxFrameBytes");
+    }
+  }
+
+  @Test
   void manyBadConnectionsGiveOneWarningNotOneEach() throws Exception {
     AvroSource source = fixtures.source(fixtures.channel("c1", 10));
     int bad = 300;

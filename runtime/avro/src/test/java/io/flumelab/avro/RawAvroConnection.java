@@ -51,6 +51,12 @@ final class RawAvroConnection implements AutoCloseable {
     return ByteBufUtil.getBytes(call);
   }
 
+  /** Sends the bytes as they are, with no frame around them: what a non-avro client does. */
+  void sendUnframed(byte[] bytes) throws IOException {
+    out.write(bytes);
+    out.flush();
+  }
+
   /** Sends the message as one frame in buffers of {@link #CHUNK} bytes. */
   void send(byte[] message) throws IOException {
     sendPart(message, message.length);
