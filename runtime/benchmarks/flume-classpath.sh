@@ -12,6 +12,7 @@ cat >"$dir/pom.xml" <<'POM'
   <groupId>tmp</groupId><artifactId>flume-cp</artifactId><version>1</version>
   <dependencies>
     <dependency><groupId>org.apache.flume</groupId><artifactId>flume-ng-node</artifactId><version>1.11.0</version></dependency>
+    <dependency><groupId>org.apache.flume.flume-ng-sinks</groupId><artifactId>flume-ng-kafka-sink</artifactId><version>1.11.0</version></dependency>
   </dependencies>
 </project>
 POM

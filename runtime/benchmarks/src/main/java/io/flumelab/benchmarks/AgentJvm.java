@@ -28,6 +28,7 @@ final class AgentJvm implements AutoCloseable {
   private static final Pattern TAKES =
       Pattern.compile("\"CHANNEL\\.c1\":\\{[^}]*\"EventTakeSuccessCount\":\"(\\d+)\"");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String HOSTS_FILE = "jdk.net.hosts.file";
 
   private final Process process;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -55,6 +56,11 @@ final class AgentJvm implements AutoCloseable {
     int httpPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-XX:+UseG1GC",
         "-Dflume.monitoring.type=http", "-Dflume.monitoring.port=" + httpPort));
+    // the course's host names (a Kafka sink's brokers) resolve in the agents as in this JVM
+    String hostsFile = System.getProperty(HOSTS_FILE);
+    if (hostsFile != null) {
+      command.add("-D" + HOSTS_FILE + "=" + hostsFile);
+    }
     if (kind == Kind.FLUMELAB) {
       command.addAll(List.of("-Dlog4j2.configurationFile=" + log4j,
           "-cp", System.getProperty("java.class.path"), "io.flumelab.launcher.FlumeNg", "agent"));
@@ -90,11 +96,11 @@ final class AgentJvm implements AutoCloseable {
     }
   }
 
-  /** Events taken from channel c1 so far, or -1 while the counters do not answer. */
   boolean isAlive() {
     return process.isAlive();
   }
 
+  /** Events taken from channel c1 so far, or -1 while the counters do not answer. */
   long takes() {
     try {
       Matcher m = TAKES.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());

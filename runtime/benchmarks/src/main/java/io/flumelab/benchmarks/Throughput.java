@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * FlumeLab against Apache Flume 1.11 on the same machine in the same run: for each path
- * (avro → memory → null, netcat → memory → null) and each run, each agent in a JVM of its own is
+ * (avro → memory → null, netcat → memory → null, avro → memory → kafka) and each run, each agent in a JVM of its own is
  * fed by the same load client in a JVM of its own, a warm-up first, then the measured events; a
  * run is done when the agent's channel has given its sink that many. It prints events/s and the
  * CPU time each JVM spent per measured event (on 2 cores the client shares the processors with the
@@ -26,8 +26,13 @@ import java.util.concurrent.locks.LockSupport;
  * runtime/benchmarks/flume-classpath.sh /tmp/flume-cp      # Flume 1.11's classpath, once
  * ./mvnw -q -pl runtime/benchmarks package -DskipTests
  * java -cp "runtime/benchmarks/target/classes:runtime/launcher/target/classes:runtime/launcher/target/lib/*" \
- *   io.flumelab.benchmarks.Throughput /tmp/flume-cp/cp.txt [avro,netcat] [events] [warm-up] [runs] [connections]
+ *   io.flumelab.benchmarks.Throughput /tmp/flume-cp/cp.txt [avro,netcat,kafka] [events] [warm-up] [runs] [connections]
  * </pre>
+ *
+ * <p>The kafka path needs the course's brokers ({@code bin/flumelab up}, or {@code
+ * -Dflumelab.bench.kafka=host:port,...}) and their host names: add
+ * {@code -Djdk.net.hosts.file=$HOME/.flumelab/conf/hosts}. Each run writes to a new topic of 3
+ * partitions with 2 replicas, deleted after it.
  *
  * <p>Defaults: both paths, 1,000,000 events after 300,000, 3 runs alternating the agents, 2 client
  * connections. Run it on an idle machine.
@@ -37,19 +42,27 @@ public final class Throughput {
   /** How long the agent may take nothing after the client ended before the run is failed. */
   private static final Duration STALLED = Duration.ofSeconds(10);
 
-  /** A pipeline under test: its source and the client that feeds it. */
+  /** A pipeline under test: its source, the client that feeds it, and its sink. */
   private enum Pipeline {
-    AVRO("avro", FlumeSdkLoadClient.class, "batches of 100 events of 100 bytes"),
-    NETCAT("netcat", NetcatLoadClient.class, "24-byte lines, one OK each");
+    AVRO("avro", FlumeSdkLoadClient.class, "batches of 100 events of 100 bytes", false),
+    NETCAT("netcat", NetcatLoadClient.class, "24-byte lines, one OK each", false),
+    KAFKA("avro", FlumeSdkLoadClient.class, "batches of 100 events of 100 bytes", true);
 
     final String source;
     final Class<?> client;
     final String load;
+    /** A Kafka sink (acks=all, a topic of 3 partitions, 2 replicas) instead of the null sink. */
+    final boolean kafka;
 
-    Pipeline(String source, Class<?> client, String load) {
+    Pipeline(String source, Class<?> client, String load, boolean kafka) {
       this.source = source;
       this.client = client;
       this.load = load;
+      this.kafka = kafka;
+    }
+
+    String label() {
+      return source + " → memory → " + (kafka ? "kafka (acks=all)" : "null");
     }
   }
 
@@ -80,21 +93,21 @@ public final class Throughput {
           Run result = measure(path, kind, flumeClasspath, events, warmup, connections);
           results.computeIfAbsent(kind, k -> new ArrayList<>()).add(result);
           System.out.printf(Locale.ROOT, "%s %s run %d: %,.0f events/s; CPU per event: agent %.2f us,"
-              + " client %.2f us%n", path.source, kind, run, result.eventsPerSecond(),
+              + " client %.2f us%n", path.label(), kind, run, result.eventsPerSecond(),
               result.agentMicrosPerEvent(), result.clientMicrosPerEvent());
         }
       }
       for (Kind kind : Kind.values()) {
         List<Run> all = results.get(kind);
-        table.append(String.format(Locale.ROOT, "| %s → memory → null | %s | %s | %,.0f | %.2f µs | %.2f µs |%n",
-            path.source, kind == Kind.FLUME ? "Apache Flume 1.11" : "FlumeLab",
+        table.append(String.format(Locale.ROOT, "| %s | %s | %s | %,.0f | %.2f µs | %.2f µs |%n",
+            path.label(), kind == Kind.FLUME ? "Apache Flume 1.11" : "FlumeLab",
             String.join(" · ", all.stream().map(r -> String.format(Locale.ROOT, "%,.0f",
                 r.eventsPerSecond())).toList()),
             median(all, Run::eventsPerSecond), median(all, Run::agentMicrosPerEvent),
             median(all, Run::clientMicrosPerEvent)));
       }
       ratios.append(String.format(Locale.ROOT, "%s (%s, %d connections): FlumeLab/Flume events/s %.2fx, "
-          + "Flume/FlumeLab agent CPU per event %.2fx%n", path.source, path.load, connections,
+          + "Flume/FlumeLab agent CPU per event %.2fx%n", path.label(), path.load, connections,
           median(results.get(Kind.FLUMELAB), Run::eventsPerSecond)
               / median(results.get(Kind.FLUME), Run::eventsPerSecond),
           median(results.get(Kind.FLUME), Run::agentMicrosPerEvent)
@@ -107,13 +120,19 @@ public final class Throughput {
   private static Run measure(Pipeline path, Kind kind, String flumeClasspath, int events, int warmup,
       int connections) throws Exception {
     int port = AgentJvm.freePort();
+    String topic = path.kafka ? BenchTopic.create(kind) : null;
+    String sink = path.kafka
+        ? String.join("\n", "a1.sinks.k1.type = org.apache.flume.sink.kafka.KafkaSink",
+            "a1.sinks.k1.kafka.bootstrap.servers = " + BenchTopic.bootstrapServers(),
+            "a1.sinks.k1.kafka.topic = " + topic, "a1.sinks.k1.flumeBatchSize = 1000",
+            "a1.sinks.k1.kafka.producer.acks = all")
+        : String.join("\n", "a1.sinks.k1.type = null", "a1.sinks.k1.batchSize = 1000");
     String config = String.join("\n",
         "a1.sources = r1", "a1.channels = c1", "a1.sinks = k1",
         "a1.sources.r1.type = " + path.source, "a1.sources.r1.bind = 127.0.0.1",
         "a1.sources.r1.port = " + port, "a1.sources.r1.channels = c1",
         "a1.channels.c1.type = memory", "a1.channels.c1.capacity = 100000",
-        "a1.channels.c1.transactionCapacity = 1000",
-        "a1.sinks.k1.type = null", "a1.sinks.k1.batchSize = 1000", "a1.sinks.k1.channel = c1", "");
+        "a1.channels.c1.transactionCapacity = 1000", sink, "a1.sinks.k1.channel = c1", "");
     String ownClasses = new File(Throughput.class.getProtectionDomain().getCodeSource()
         .getLocation().toURI()).getPath();
     String clientClasspath = path == Pipeline.AVRO
@@ -139,6 +158,10 @@ public final class Throughput {
       } finally {
         client.process().destroy();
         client.process().waitFor();
+      }
+    } finally {
+      if (topic != null) {
+        BenchTopic.delete(topic);
       }
     }
   }
