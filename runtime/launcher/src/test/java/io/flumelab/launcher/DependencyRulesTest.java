@@ -64,6 +64,25 @@ class DependencyRulesTest {
         .isEmpty();
   }
 
+  /**
+   * Apache Flume's own classes are there to be compared with, never to run with: only the interop
+   * tests (Flume's jars in test scope) and the benchmark's load client (provided scope; it runs in
+   * a JVM of its own on Flume's class path) may name them.
+   */
+  @Test
+  void flumesOwnClassesOnlyInTheInteropTestsAndTheBenchmarkClient() {
+    List<Path> allowed = List.of(ROOT.resolve("runtime/avro-interop/src/test"),
+        ROOT.resolve("cluster/kafka-interop/src/test"),
+        ROOT.resolve("runtime/benchmarks/src/main/java/io/flumelab/benchmarks/"
+            + "FlumeSdkLoadClient.java"));
+    for (String dir : List.of("runtime", "harness", "cluster", "labs", "answers")) {
+      assertThat(imports(dir)).as("imports of Apache Flume's classes under %s", dir)
+          .filteredOn(i -> i.name().startsWith("org.apache.flume."))
+          .filteredOn(i -> allowed.stream().noneMatch(i.file()::startsWith))
+          .isEmpty();
+    }
+  }
+
   @Test
   void labsAndAnswersSeeTheApiAndTheHarnessOnly() {
     Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
