@@ -61,6 +61,11 @@ final class PollableSourceRunner extends SourceRunner {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
+        if (!running) {
+          // the stop interrupted process(): a client library's wrapped InterruptedException, say
+          LOG.debug("Source {} ended by the stop: {}", source.getName(), e.toString());
+          return;
+        }
         long pause = backoff.next();
         LOG.error("Source {} failed; calling it again in {} ms", source.getName(), pause, e);
         try {
