@@ -10,6 +10,7 @@ import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.ChannelCounter;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Counted;
@@ -190,7 +191,7 @@ public class KafkaChannel extends AbstractLifecycleComponent
   }
 
   @Override
-  public KafkaChannelCounter getCounter() {
+  public ChannelCounter getCounter() {
     return counter();
   }
 

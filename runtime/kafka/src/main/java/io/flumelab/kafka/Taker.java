@@ -1,5 +1,6 @@
 package io.flumelab.kafka;
 
+import io.flumelab.api.ChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -64,6 +65,9 @@ final class Taker {
         consumer.poll(pollTimeout).forEach(polled::add);
       } catch (WakeupException e) {
         return null; // the channel is stopping
+      } catch (KafkaException e) {
+        throw new ChannelException(owner + " cannot read its topic: " + e.getMessage()
+            + "; roll the transaction back and take again after a pause", e);
       }
     }
     return polled.poll();
