@@ -95,6 +95,18 @@ class KafkaChannelCheckTest {
   }
 
   @Test
+  void kafkaTransactionsAreRefusedWithWhatTheChannelDoesInstead() {
+    assertThat(check("a1.channels.c1.kafka.bootstrap.servers = 127.0.0.1:9092",
+        "a1.channels.c1.kafka.producer.transactional.id = flume-tx").errors())
+        .extracting(Problem::render).containsExactly("job.conf:10: "
+            + "a1.channels.c1.kafka.producer.transactional.id: kafka.producer.transactional.id is"
+            + " decided by the component, not the file. Remove it: FlumeLab's Kafka sink and "
+            + "channel do not use "
+            + "Kafka transactions; a batch commits once Kafka acknowledged every record (acks = "
+            + "all loses none).");
+  }
+
+  @Test
   void aKeyThatIsNeitherTheChannelsNorKafkasIsUnknown() {
     assertThat(check("a1.channels.c1.kafka.bootstrap.servers = 127.0.0.1:9092",
         "a1.channels.c1.kafka.topc = channel1").errors()).extracting(Problem::render)
