@@ -4,6 +4,7 @@ import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.ThrottledLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ChannelTransaction implements Transaction {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChannelTransaction.class);
+  /** Records another program wrote to the topic may come by the thousand: one warning per 10 s. */
+  private static final ThrottledLog NOT_FLUME_EVENTS =
+      new ThrottledLog(LoggerFactory.getLogger(ChannelTransaction.class));
 
   enum State { NEW, OPEN, COMPLETED, CLOSED }
 
@@ -105,7 +107,7 @@ final class ChannelTransaction implements Transaction {
         event = FlumeEventFormat.decode(value);
       } catch (IllegalArgumentException e) {
         // another producer wrote to the channel's topic: pass the value on rather than stop
-        LOG.warn("{}: record {}-{}@{} is not in Flume's event format ({}); its value becomes the "
+        NOT_FLUME_EVENTS.warn("{}: record {}-{}@{} is not in Flume's event format ({}); its value becomes the "
             + "body (set parseAsFlumeEvent = false if others write plain values to {})",
             channel.describe(), record.topic(), record.partition(), record.offset(),
             e.getMessage(), record.topic());

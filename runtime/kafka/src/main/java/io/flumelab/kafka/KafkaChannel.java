@@ -272,6 +272,11 @@ public class KafkaChannel extends AbstractLifecycleComponent
   Taker taker() {
     Taker taker = threadTaker.get();
     if (taker == null || taker.isClosed()) {
+      // a consumer nobody polls keeps its partitions from the group until max.poll.interval.ms
+      takers.stream().filter(Taker::isOrphaned).forEach(orphan -> {
+        orphan.close();
+        takers.remove(orphan);
+      });
       try {
         taker = new Taker(describe() + " (" + Thread.currentThread().getName() + ")",
             consumerProperties, topic, pollTimeout);

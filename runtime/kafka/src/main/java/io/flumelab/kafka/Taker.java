@@ -32,6 +32,7 @@ final class Taker {
   private static final Logger LOG = LoggerFactory.getLogger(Taker.class);
 
   private final String owner;
+  private final Thread thread = Thread.currentThread();
   private final KafkaConsumer<String, byte[]> consumer;
   private final Duration pollTimeout;
   private final Deque<ConsumerRecord<String, byte[]>> polled = new ArrayDeque<>();
@@ -99,6 +100,11 @@ final class Taker {
 
   boolean isClosed() {
     return closed;
+  }
+
+  /** Whether the thread that took through it has ended (a sink runner restarted, say). */
+  boolean isOrphaned() {
+    return !thread.isAlive();
   }
 
   /** Called when the channel stops, after the sinks stopped taking. */

@@ -33,7 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,52 @@ class KafkaChannelIT {
         .isEmpty();
     assertThat(committed(admin, "g-rollback", "ch-rollback")).isEqualTo(10);
     assertThat(channel.getCounter().get("RollbackCount")).isEqualTo(10);
+  }
+
+  @Test
+  void aSinkThreadThatEndedLeavesItsPartitionsToTheNextOne(@KafkaBootstrap String bootstrap,
+      Admin admin) throws Exception {
+    TopicReader.create(admin, "ch-orphan", 1, 1);
+    KafkaChannel channel = channel(bootstrap, "ch-orphan", "g-orphan");
+    put(channel, events(0, 10));
+    ExecutorService firstSinkThread = Executors.newSingleThreadExecutor();
+    List<Event> taken = new ArrayList<>();
+    Awaitility.await().atMost(WAIT).until(() -> {
+      taken.addAll(firstSinkThread.submit(() -> take(channel, 100, true)).get());
+      return taken.size() >= 10;
+    });
+    firstSinkThread.shutdown(); // a sink runner restarted: its thread ends, its consumer stays
+    assertThat(firstSinkThread.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    put(channel, events(10, 20));
+    // without the first consumer leaving the group, the next waits out max.poll.interval.ms
+    Awaitility.await().atMost(WAIT).until(() -> {
+      taken.addAll(onSinkThread(() -> take(channel, 100, true)));
+      return taken.size() >= 20;
+    });
+    assertThat(taken).extracting(KafkaChannelIT::body).containsExactlyElementsOf(
+        events(0, 20).stream().map(KafkaChannelIT::body).toList());
+  }
+
+  @Test
+  void aRecordAnotherProgramWroteBecomesTheBodyOfAnEvent(@KafkaBootstrap String bootstrap,
+      Admin admin) throws Exception {
+    TopicReader.create(admin, "ch-foreign", 1, 1);
+    KafkaChannel channel = channel(bootstrap, "ch-foreign", "g-foreign");
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+      producer.send(new ProducerRecord<>("ch-foreign", "k", "typed at a console")).get();
+    }
+    put(channel, events(0, 1));
+    List<Event> taken = new ArrayList<>();
+    Awaitility.await().atMost(WAIT).until(() -> {
+      taken.addAll(onSinkThread(() -> take(channel, 100, true)));
+      return taken.size() >= 2;
+    });
+    assertThat(taken).extracting(KafkaChannelIT::body)
+        .containsExactly("typed at a console", "e-0");
+    assertThat(taken.get(0).getHeaders()).containsEntry("key", "k");
   }
 
   @Test
