@@ -88,6 +88,13 @@ public class KafkaChannel extends AbstractLifecycleComponent
           .check(KafkaClientKeys.CONSUMER.check("auto.offset.reset"))
           .doc("where a group without committed offsets starts; earliest (Flume: latest, which "
               + "skips what was put before the first take)");
+  static final Setting<Boolean> READ_SMALLEST_OFFSET = Setting.bool("readSmallestOffset")
+      .warnUnless(new Check<>("deprecated", value -> false, value -> "'readSmallestOffset' is "
+          + "deprecated; it still sets kafka.consumer.auto.offset.reset = "
+          + (value ? "earliest" : "latest") + ", unless that is set too",
+          "Write kafka.consumer.auto.offset.reset = earliest (for true) or latest (for false)."))
+      .doc("deprecated: true reads a new group's topic from the start (earliest), false from "
+          + "its end (latest); kafka.consumer.auto.offset.reset wins");
   static final Setting<String> ZOOKEEPER_CONNECT = Setting.string("zookeeperConnect")
       .doc("refused: Kafka's clients do not use ZooKeeper; use kafka.bootstrap.servers");
   static final Setting<Boolean> MIGRATE_ZOOKEEPER_OFFSETS =
@@ -98,8 +105,8 @@ public class KafkaChannel extends AbstractLifecycleComponent
           KafkaChannel.class)
       .flumeClass("org.apache.flume.channel.kafka.KafkaChannel")
       .settings(BOOTSTRAP_SERVERS, TOPIC, GROUP_ID, PARSE_AS_FLUME_EVENT, POLL_TIMEOUT,
-          DEFAULT_PARTITION_ID, PARTITION_ID_HEADER, ACKS, AUTO_OFFSET_RESET, ZOOKEEPER_CONNECT,
-          MIGRATE_ZOOKEEPER_OFFSETS)
+          DEFAULT_PARTITION_ID, PARTITION_ID_HEADER, ACKS, AUTO_OFFSET_RESET, READ_SMALLEST_OFFSET,
+          ZOOKEEPER_CONNECT, MIGRATE_ZOOKEEPER_OFFSETS)
       .passThrough(KafkaClientKeys.PRODUCER.prefix(), KafkaClientKeys.PRODUCER)
       .passThrough(KafkaClientKeys.CONSUMER.prefix(), KafkaClientKeys.CONSUMER)
       .build();
@@ -149,11 +156,20 @@ public class KafkaChannel extends AbstractLifecycleComponent
     consumerProperties.clear();
     consumerProperties.putAll(clientSettings(settings, KafkaClientKeys.CONSUMER, Map.of(
         ConsumerConfig.GROUP_ID_CONFIG, settings.get(GROUP_ID).strip(),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.get(AUTO_OFFSET_RESET).strip(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset(settings),
         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
         // offsets are committed by take transactions, never by the consumer on its own
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")));
+  }
+
+  /** Flume's deprecated {@code readSmallestOffset} counts only when today's key is not set. */
+  private static String offsetReset(Settings settings) {
+    Boolean readSmallest = settings.get(READ_SMALLEST_OFFSET);
+    if (settings.isSet(AUTO_OFFSET_RESET) || readSmallest == null) {
+      return settings.get(AUTO_OFFSET_RESET).strip();
+    }
+    return readSmallest ? "earliest" : "latest";
   }
 
   /** A client's settings: the prefix's keys, checked by Kafka, then the channel's own. */

@@ -57,6 +57,18 @@ class KafkaChannelCheckTest {
   }
 
   @Test
+  void flumesReadSmallestOffsetWorksWithAWarningNamingTodaysKey() {
+    CheckReport report = check("a1.channels.c1.kafka.bootstrap.servers = 127.0.0.1:9092",
+        "a1.channels.c1.readSmallestOffset = false");
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.warnings()).extracting(Problem::render).containsExactly(
+        "job.conf:10: warning: a1.channels.c1.readSmallestOffset: 'readSmallestOffset' is "
+            + "deprecated; it still sets kafka.consumer.auto.offset.reset = latest, unless that is"
+            + " set too. Write kafka.consumer.auto.offset.reset = earliest (for true) or latest "
+            + "(for false).");
+  }
+
+  @Test
   void zooKeeperIsRefusedWithTheReasonAndTheFix() {
     CheckReport report = check("a1.channels.c1.kafka.bootstrap.servers = 127.0.0.1:9092",
         "a1.channels.c1.zookeeperConnect = hadoop102:2181",
