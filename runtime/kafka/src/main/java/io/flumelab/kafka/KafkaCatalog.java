@@ -9,6 +9,6 @@ public final class KafkaCatalog implements ComponentCatalog {
 
   @Override
   public List<ComponentSpec> specs() {
-    return List.of(KafkaSink.SPEC, KafkaSource.SPEC);
+    return List.of(KafkaSink.SPEC, KafkaSource.SPEC, KafkaChannel.SPEC);
   }
 }

@@ -26,7 +26,11 @@ final class KafkaClientKeys implements SubKeys {
           ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
           "Remove it: the sink sends the key header as a String key.",
           ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-          "Remove it: the sink sends the body (or the Flume event) as bytes."));
+          "Remove it: the sink sends the body (or the Flume event) as bytes.",
+          // without beginTransaction() every send of a transactional producer fails
+          ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+          "Remove it: FlumeLab's Kafka sink and channel do not use Kafka transactions; a batch "
+              + "commits once Kafka acknowledged every record (acks = all loses none)."));
 
   static final KafkaClientKeys CONSUMER = new KafkaClientKeys("kafka.consumer.",
       ConsumerConfig.configDef(), Map.of(
@@ -61,7 +65,8 @@ final class KafkaClientKeys implements SubKeys {
   public Optional<Setting.Problem> problem(String subKey, String value) {
     String owned = ownedByComponent.get(subKey);
     if (owned != null) {
-      return Optional.of(new Setting.Problem(prefix + subKey + " is set by the component", owned));
+      return Optional.of(new Setting.Problem(prefix + subKey
+          + " is decided by the component, not the file", owned));
     }
     ConfigDef.ConfigKey key = definition.configKeys().get(subKey);
     if (key == null || value == null) {

@@ -37,6 +37,8 @@ class ComponentContractTest {
       .with(ComponentKind.SOURCE, "kafka", dir -> Map.of("kafka.bootstrap.servers", "127.0.0.1:1",
           "kafka.topics", "first", "batchDurationMillis", "100"))
       .with(ComponentKind.SINK, "kafka", dir -> Map.of("kafka.bootstrap.servers", "127.0.0.1:1"))
+      .with(ComponentKind.CHANNEL, "kafka", dir -> Map.of("kafka.bootstrap.servers",
+          "127.0.0.1:1"))
       .with(ComponentKind.INTERCEPTOR, "search_replace", dir -> Map.of("replaceString", ""))
       .with(ComponentKind.INTERCEPTOR, "regex_extractor", dir -> Map.of("serializers", "s1",
           "serializers.s1.name", "one"));
@@ -50,7 +52,7 @@ class ComponentContractTest {
   void theKitSeesTheTypesOfEveryModule() {
     assertThat(KIT.specs()).extracting(spec -> spec.kind() + " " + spec.alias())
         .contains("SOURCE netcat", "SOURCE avro", "SINK hdfs", "SINK avro",
-            "SINK kafka", "CHANNEL memory",
+            "SINK kafka", "CHANNEL memory", "CHANNEL kafka",
             "INTERCEPTOR timestamp", "SINK_PROCESSOR load_balance", "SELECTOR multiplexing");
   }
 

@@ -1,6 +1,7 @@
 package io.flumelab.core.spi;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public record ComponentSpec(ComponentKind kind, String alias, String className,
     Setting<? extends Number> transactionCapacity, Map<String, SubKeys> subKeys) {
 
   public ComponentSpec {
-    subKeys = Map.copyOf(subKeys);
+    // in declaration order, as the docs list them (Map.copyOf's order changes from run to run)
+    subKeys = Collections.unmodifiableMap(new LinkedHashMap<>(subKeys));
     flumeClassNames = List.copyOf(flumeClassNames);
     settings = List.copyOf(settings);
     passThroughPrefixes = List.copyOf(passThroughPrefixes);
