@@ -13,6 +13,7 @@ import org.apache.flume.Transaction;
 import org.apache.flume.channel.ChannelProcessor;
 import org.apache.flume.channel.MemoryChannel;
 import org.apache.flume.channel.ReplicatingChannelSelector;
+import org.apache.flume.channel.kafka.KafkaChannel;
 import org.apache.flume.conf.Configurables;
 import org.apache.flume.event.EventBuilder;
 import org.apache.flume.sink.kafka.KafkaSink;
@@ -105,7 +106,7 @@ final class FlumeKafka {
         taken = 0;
         Transaction tx = channel.getTransaction();
         tx.begin();
-        for (Event e = channel.take(); e != null; e = taken < 999 ? channel.take() : null) {
+        for (Event e = channel.take(); e != null; e = taken < 1000 ? channel.take() : null) {
           messages.add(Message.of(e.getHeaders(), e.getBody()));
           taken++;
         }
@@ -118,6 +119,47 @@ final class FlumeKafka {
     @Override
     public void close() {
       runner.stop();
+      channel.stop();
+    }
+  }
+
+  /** Flume's kafka channel, put into and taken from in Flume's transactions. */
+  static final class ChannelFlow implements AutoCloseable {
+    private final KafkaChannel channel = new KafkaChannel();
+
+    ChannelFlow(String name, Map<String, String> settings) {
+      channel.setName(name);
+      Configurables.configure(channel, new Context(settings));
+      channel.start();
+    }
+
+    /** Puts the messages in transactions of 100; each commit returns once Kafka has them. */
+    void put(List<Message> messages) {
+      for (int from = 0; from < messages.size(); from += 100) {
+        Transaction tx = channel.getTransaction();
+        tx.begin();
+        messages.subList(from, Math.min(from + 100, messages.size()))
+            .forEach(m -> channel.put(EventBuilder.withBody(m.bodyBytes(), m.headers())));
+        tx.commit();
+        tx.close();
+      }
+    }
+
+    /** Takes what one transaction of up to 100 finds, and commits it. */
+    List<Message> take() {
+      List<Message> messages = new ArrayList<>();
+      Transaction tx = channel.getTransaction();
+      tx.begin();
+      for (Event e = channel.take(); e != null; e = messages.size() < 100 ? channel.take() : null) {
+        messages.add(Message.of(e.getHeaders(), e.getBody()));
+      }
+      tx.commit();
+      tx.close();
+      return messages;
+    }
+
+    @Override
+    public void close() {
       channel.stop();
     }
   }

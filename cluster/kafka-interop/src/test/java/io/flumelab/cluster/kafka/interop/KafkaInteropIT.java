@@ -16,13 +16,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Apache Flume 1.11's Kafka sink and source against ours, through the course's three real brokers:
- * what one writes, the other reads, in both of Flume's value formats ({@code useFlumeEventFormat}:
- * the Avro {@code AvroFlumeEvent} with headers and body, or the bare body).
+ * Apache Flume 1.11's Kafka sink, source and channel against ours, through the course's three real
+ * brokers: what one writes, the other reads, in both of Flume's value formats
+ * ({@code useFlumeEventFormat}: the Avro {@code AvroFlumeEvent} with headers and body, or the bare
+ * body) for the sink and source, and in Flume's event format for the channels.
  */
 @LabCluster(kafka = 3)
 class KafkaInteropIT {
@@ -113,6 +115,62 @@ class KafkaInteropIT {
     }
 
     assertSameEvents(sent, received, flumeFormat);
+  }
+
+  /**
+   * A channel's keys, the same for Flume's and ours: Flume's event format (both channels' default,
+   * written out), and earliest for a new group, since the taking channel's group is new while the
+   * other channel has already put (Flume's default, latest, would skip those).
+   */
+  private static Map<String, String> channelSettings(String bootstrap, String topic, String group) {
+    return settings("kafka.bootstrap.servers", bootstrap, "kafka.topic", topic,
+        "kafka.consumer.group.id", group, "parseAsFlumeEvent", "true",
+        "kafka.consumer.auto.offset.reset", "earliest", "kafka.producer.acks", "all");
+  }
+
+  @Test
+  void flumesChannelPutsWhatOurChannelTakes(@KafkaBootstrap String bootstrap, Admin admin)
+      throws Exception {
+    String topic = "interop-channel-flume-to-ours";
+    Topics.create(admin, topic, 3, 2);
+    List<Message> sent = Message.batch(COUNT);
+    try (FlumeKafka.ChannelFlow flume = new FlumeKafka.ChannelFlow("flume-channel",
+        settings(channelSettings(bootstrap, topic, "flume-puts"),
+            "migrateZookeeperOffsets", "false"))) {
+      flume.put(sent);
+    }
+    assertThat(Topics.records(admin, topic)).as("records Flume's channel wrote").isEqualTo(COUNT);
+
+    List<Message> received = new ArrayList<>();
+    String group = "ours-takes";
+    try (OurKafka.ChannelFlow ours = new OurKafka.ChannelFlow("our-channel",
+        channelSettings(bootstrap, topic, group))) {
+      readToEnd(admin, group, topic, ours::take, received);
+    }
+
+    assertSameEvents(sent, received, true);
+  }
+
+  @Test
+  void ourChannelPutsWhatFlumesChannelTakes(@KafkaBootstrap String bootstrap, Admin admin)
+      throws Exception {
+    String topic = "interop-channel-ours-to-flume";
+    Topics.create(admin, topic, 3, 2);
+    List<Message> sent = Message.batch(COUNT);
+    try (OurKafka.ChannelFlow ours = new OurKafka.ChannelFlow("our-channel",
+        channelSettings(bootstrap, topic, "ours-puts"))) {
+      ours.put(sent);
+    }
+    assertThat(Topics.records(admin, topic)).as("records our channel wrote").isEqualTo(COUNT);
+
+    List<Message> received = new ArrayList<>();
+    String group = "flume-takes";
+    try (FlumeKafka.ChannelFlow flume = new FlumeKafka.ChannelFlow("flume-channel",
+        settings(channelSettings(bootstrap, topic, group), "migrateZookeeperOffsets", "false"))) {
+      readToEnd(admin, group, topic, flume::take, received);
+    }
+
+    assertSameEvents(sent, received, true);
   }
 
   private static Map<String, String> settings(Map<String, String> base, String... more) {

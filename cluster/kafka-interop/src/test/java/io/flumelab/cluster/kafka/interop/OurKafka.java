@@ -10,6 +10,7 @@ import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.source.SourceRunner;
+import io.flumelab.kafka.KafkaChannel;
 import io.flumelab.kafka.KafkaSink;
 import io.flumelab.kafka.KafkaSource;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ final class OurKafka {
         taken = 0;
         Transaction tx = channel.getTransaction();
         tx.begin();
-        for (Event e = channel.take(); e != null; e = taken < 999 ? channel.take() : null) {
+        for (Event e = channel.take(); e != null; e = taken < 1000 ? channel.take() : null) {
           messages.add(Message.of(e.getHeaders(), e.getBody()));
           taken++;
         }
@@ -106,6 +107,45 @@ final class OurKafka {
     @Override
     public void close() {
       runner.stop();
+      channel.stop();
+    }
+  }
+
+  /** Our kafka channel, put into and taken from as {@link FlumeKafka.ChannelFlow} does Flume's. */
+  static final class ChannelFlow implements AutoCloseable {
+    private final KafkaChannel channel = new KafkaChannel();
+
+    ChannelFlow(String name, Map<String, String> settings) {
+      channel.setName(name);
+      channel.configure(new Context(settings));
+      channel.start();
+    }
+
+    void put(List<Message> messages) {
+      for (int from = 0; from < messages.size(); from += 100) {
+        Transaction tx = channel.getTransaction();
+        tx.begin();
+        messages.subList(from, Math.min(from + 100, messages.size()))
+            .forEach(m -> channel.put(EventBuilder.withBody(m.bodyBytes(), m.headers())));
+        tx.commit();
+        tx.close();
+      }
+    }
+
+    List<Message> take() {
+      List<Message> messages = new ArrayList<>();
+      Transaction tx = channel.getTransaction();
+      tx.begin();
+      for (Event e = channel.take(); e != null; e = messages.size() < 100 ? channel.take() : null) {
+        messages.add(Message.of(e.getHeaders(), e.getBody()));
+      }
+      tx.commit();
+      tx.close();
+      return messages;
+    }
+
+    @Override
+    public void close() {
       channel.stop();
     }
   }
