@@ -68,7 +68,10 @@ final class CliScript implements AutoCloseable {
     try (OutputStream in = process.getOutputStream()) {
       in.write(input.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a step that ended without reading its input: its exit status and output tell why
+      if (process.isAlive()) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -87,6 +90,36 @@ final class CliScript implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /**
+   * Fails when the step has ended: for a step that runs until it is stopped (a console consumer),
+   * waiting longer would find nothing more.
+   */
+  void assertRunning() {
+    if (ended()) {
+      throw endedError();
+    }
+  }
+
+  /** Whether the step has ended; if so, its output has been read to the end. */
+  boolean ended() {
+    if (process.isAlive()) {
+      return false;
+    }
+    for (Thread pump : pumps) {
+      try {
+        pump.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return true;
+  }
+
+  AssertionError endedError() {
+    return new AssertionError(SCRIPT + " " + step + " ended (exit status " + process.exitValue()
+        + ") before it did what the test waits for; its output:\n" + output());
   }
 
   int exitCode() {

@@ -120,7 +120,16 @@ class KafkaCliIT {
 
     try (CliScript consume = CliScript.start(state, "consume")) {
       Awaitility.await().atMost(STEP).pollInterval(Duration.ofMillis(200))
-          .until(() -> consume.stdout().containsAll(lines));
+          .until(() -> {
+            boolean ended = consume.ended();
+            if (consume.stdout().containsAll(lines)) {
+              return true;
+            }
+            if (ended) {
+              throw consume.endedError();
+            }
+            return false;
+          });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError("kafka-cli.sh consume did not print the lines written to " + TOPIC
           + " before it started, within " + STEP.toSeconds() + " s: from the beginning?", e);
@@ -139,7 +148,11 @@ class KafkaCliIT {
       String group;
       try {
         group = Awaitility.await().atMost(STEP).pollInterval(Duration.ofMillis(500))
-            .until(() -> sharingGroup(admin), found -> found != null);
+            .until(() -> {
+              one.assertRunning();
+              two.assertRunning();
+              return sharingGroup(admin);
+            }, found -> found != null);
       } catch (org.awaitility.core.ConditionTimeoutException e) {
         throw new AssertionError("No consumer group with two members, each reading one "
             + "partition of " + TOPIC + ", within " + STEP.toSeconds() + " s of starting "
@@ -187,6 +200,8 @@ class KafkaCliIT {
   void theAnswersMatchWhatTheClusterDoes(Admin admin, KafkaService kafka,
       @KafkaBootstrap String bootstrap) throws Exception {
     Questions answers = Questions.read(Lab.file("questions.properties"));
+    assertThat(answers.unanswered()).as("the questions of questions.properties not answered")
+        .isEmpty();
     // the question's set-up, on the cluster: partition 0 on brokers 2 and 3, led by broker 2
     String topic = "question";
     admin.createTopics(List.of(new NewTopic(topic, Map.of(0, List.of(2, 3)))))
@@ -251,12 +266,19 @@ class KafkaCliIT {
   /** The student's answers: key = value lines, compared without case or surrounding spaces. */
   private record Questions(Properties answers) {
 
+    static final List<String> KEYS = List.of("leader.after.stop", "isr.after.stop",
+        "acks.all.lost", "acks.1.can.lose");
+
     static Questions read(Path file) throws IOException {
       Properties answers = new Properties();
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         answers.load(reader);
       }
       return new Questions(answers);
+    }
+
+    List<String> unanswered() {
+      return KEYS.stream().filter(key -> answer(key).isEmpty()).toList();
     }
 
     private String answer(String key) {
