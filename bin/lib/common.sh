@@ -126,11 +126,42 @@ run_kafka_tool() {
   done
   ensure_services_built
   ensure_hosts_file
+  # the notes' --consumer.config (and --producer.config) is Kafka 4's deprecated name of
+  # --command-config, which would print a warning among the messages on stdout: pass the new name
+  local args=() previous="" renamed="" given
+  for arg in "$@"; do
+    given=$arg
+    case "$previous" in
+      --consumer.config|--producer.config|--command-config) arg=$(config_file "$arg") ;;
+    esac
+    case "$arg" in
+      --consumer.config|--producer.config) renamed=$arg; arg=--command-config ;;
+      --consumer.config=*|--producer.config=*) renamed=${arg%%=*}; arg="--command-config=$(config_file "${arg#*=}")" ;;
+      --command-config=*) arg="--command-config=$(config_file "${arg#*=}")" ;;
+    esac
+    args+=("$arg")
+    previous=$given
+  done
+  if [[ -n $renamed ]]; then
+    echo "$script: $renamed is Kafka 4's old name of --command-config; passing --command-config" >&2
+  fi
+  set -- ${args[@]+"${args[@]}"}
   local jvm_opts
   mapfile -t jvm_opts < <(services_jvm_options)
   # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is a list of options, as in Kafka's scripts
   exec "$(java_cmd)" ${KAFKA_HEAP_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
     "${jvm_opts[@]}" -cp "$(services_classpath)" "$main_class" "$@"
+}
+
+# A client config file as given, or, when it is relative and not found here, the checkout's file of
+# that path: the notes' "config/consumer.properties" (the checkout's config/, beside bin/ as in
+# Kafka's distribution) works from any directory.
+config_file() {
+  if [[ $1 != /* && ! -e $1 && -e "$FLUMELAB_HOME/$1" ]]; then
+    echo "$FLUMELAB_HOME/$1"
+  else
+    echo "$1"
+  fi
 }
 
 # Explains that --zookeeper (and --broker-list) are gone, prints the command with

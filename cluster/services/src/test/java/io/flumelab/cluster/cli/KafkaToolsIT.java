@@ -60,6 +60,49 @@ class KafkaToolsIT {
   }
 
   @Test
+  void theNotesConsumerConfigJoinsGroupTestAndTheOffsetsAndConfigsToolsWork() {
+    BinScript create = BinScript.run(state, "", "kafka-topics.sh", "--bootstrap-server", BROKER,
+        "--create", "--topic", "grouped", "--partitions", "2", "--replication-factor", "1");
+    assertThat(create.exitCode()).as(create.output()).isZero();
+    BinScript produce = BinScript.run(state, "one\ntwo\nthree\n", "kafka-console-producer.sh",
+        "--bootstrap-server", BROKER, "--topic", "grouped");
+    assertThat(produce.exitCode()).as(produce.output()).isZero();
+
+    // the notes' command, --zookeeper replaced as the wrapper says, with the shipped config file
+    BinScript consume = BinScript.run(state, "", "kafka-console-consumer.sh", "--bootstrap-server",
+        BROKER, "--topic", "grouped", "--from-beginning", "--consumer.config",
+        "config/consumer.properties", "--max-messages", "3", "--timeout-ms", "60000");
+    assertThat(consume.exitCode()).as(consume.output()).isZero();
+    assertThat(consume.stdout()).containsExactlyInAnyOrder("one", "two", "three");
+    // Kafka 4 calls the option --command-config; the wrapper says so on stderr, not among the messages
+    assertThat(consume.err()).contains("--consumer.config is Kafka 4's old name of --command-config");
+
+    BinScript group = BinScript.run(state, "", "kafka-consumer-groups.sh", "--bootstrap-server",
+        BROKER, "--describe", "--group", "test");
+    assertThat(group.exitCode()).as(group.output()).isZero();
+    assertThat(group.stdout()).as(group.output())
+        .anyMatch(line -> line.matches("test\\s+grouped\\s+0\\s+.*"))
+        .anyMatch(line -> line.matches("test\\s+grouped\\s+1\\s+.*"));
+
+    BinScript offsets = BinScript.run(state, "", "kafka-get-offsets.sh", "--bootstrap-server",
+        BROKER, "--topic", "grouped");
+    assertThat(offsets.exitCode()).as(offsets.output()).isZero();
+    // topic:partition:end offset; three records over two partitions
+    assertThat(offsets.stdout()).hasSize(2).allMatch(line -> line.matches("grouped:[01]:\\d+"));
+    assertThat(offsets.stdout().stream().mapToLong(line -> Long.parseLong(line.split(":")[2])).sum())
+        .isEqualTo(3);
+
+    BinScript alter = BinScript.run(state, "", "kafka-configs.sh", "--bootstrap-server", BROKER,
+        "--entity-type", "topics", "--entity-name", "grouped", "--alter", "--add-config",
+        "retention.ms=3600000");
+    assertThat(alter.exitCode()).as(alter.output()).isZero();
+    BinScript describe = BinScript.run(state, "", "kafka-configs.sh", "--bootstrap-server", BROKER,
+        "--entity-type", "topics", "--entity-name", "grouped", "--describe");
+    assertThat(describe.exitCode()).as(describe.output()).isZero();
+    assertThat(describe.out()).contains("retention.ms=3600000");
+  }
+
+  @Test
   void theNotesZookeeperFormIsAnsweredWithTheBootstrapServerCommand() {
     // no JVM may start for this answer: a Java that does not exist proves it
     BinScript topics = BinScript.start(state, Map.of("JAVA_HOME", "/nonexistent"), "kafka-topics.sh",

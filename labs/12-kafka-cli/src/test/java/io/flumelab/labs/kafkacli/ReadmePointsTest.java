@@ -1,0 +1,13 @@
+package io.flumelab.labs.kafkacli;
+
+import io.flumelab.harness.ReadmePoints;
+import org.junit.jupiter.api.Test;
+
+/** The README's points table is the one {@link KafkaCliIT} grades by; not a graded test itself. */
+class ReadmePointsTest {
+
+  @Test
+  void readmeListsTheGradedTests() {
+    ReadmePoints.assertReadmeMatches(KafkaCliIT.class);
+  }
+}
