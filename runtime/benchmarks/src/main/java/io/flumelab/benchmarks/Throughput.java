@@ -135,7 +135,7 @@ public final class Throughput {
         "a1.channels.c1.transactionCapacity = 1000", sink, "a1.sinks.k1.channel = c1", "");
     String ownClasses = new File(Throughput.class.getProtectionDomain().getCodeSource()
         .getLocation().toURI()).getPath();
-    String clientClasspath = path == Pipeline.AVRO
+    String clientClasspath = path.client == FlumeSdkLoadClient.class
         ? ownClasses + File.pathSeparator + flumeClasspath : ownClasses;
     try (AgentJvm agent = AgentJvm.start(kind, config, flumeClasspath)) {
       agent.awaitListening(port);
