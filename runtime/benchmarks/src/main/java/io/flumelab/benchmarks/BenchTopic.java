@@ -22,6 +22,19 @@ final class BenchTopic {
 
   private BenchTopic() {}
 
+  /**
+   * More keys for both agents' Kafka sink, {@code -Dflumelab.bench.kafkaSink=key=value,...}
+   * (keys under the sink, e.g. {@code kafka.producer.batch.size=262144}), as property lines.
+   */
+  static String extraSinkSettings() {
+    String extra = System.getProperty("flumelab.bench.kafkaSink", "").strip();
+    if (extra.isEmpty()) {
+      return "";
+    }
+    return String.join("\n", java.util.Arrays.stream(extra.split(","))
+        .map(pair -> "a1.sinks.k1." + pair.strip()).toList());
+  }
+
   static String bootstrapServers() {
     return System.getProperty(BROKERS, COURSE_BROKERS);
   }

@@ -125,7 +125,7 @@ public final class Throughput {
         ? String.join("\n", "a1.sinks.k1.type = org.apache.flume.sink.kafka.KafkaSink",
             "a1.sinks.k1.kafka.bootstrap.servers = " + BenchTopic.bootstrapServers(),
             "a1.sinks.k1.kafka.topic = " + topic, "a1.sinks.k1.flumeBatchSize = 1000",
-            "a1.sinks.k1.kafka.producer.acks = all")
+            "a1.sinks.k1.kafka.producer.acks = all", BenchTopic.extraSinkSettings())
         : String.join("\n", "a1.sinks.k1.type = null", "a1.sinks.k1.batchSize = 1000");
     String config = String.join("\n",
         "a1.sources = r1", "a1.channels = c1", "a1.sinks = k1",
