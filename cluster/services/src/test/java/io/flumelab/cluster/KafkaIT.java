@@ -42,8 +42,10 @@ class KafkaIT {
   @Test
   void topicWithThreePartitionsAndTwoReplicasCarriesRecords(Admin admin) throws Exception {
     admin.createTopics(List.of(new NewTopic("sec", 3, (short) 2))).all().get(30, TimeUnit.SECONDS);
-    TopicDescription description = admin.describeTopics(Set.of("sec")).allTopicNames()
-        .get(10, TimeUnit.SECONDS).get("sec");
+    // a broker may answer before the new topic's metadata reached it
+    TopicDescription description = Awaitility.await().atMost(Duration.ofSeconds(30))
+        .ignoreExceptions().until(() -> admin.describeTopics(Set.of("sec")).allTopicNames()
+            .get(10, TimeUnit.SECONDS).get("sec"), found -> found != null);
     assertThat(description.partitions()).hasSize(3)
         .allSatisfy(partition -> assertThat(partition.replicas()).hasSize(2));
 
