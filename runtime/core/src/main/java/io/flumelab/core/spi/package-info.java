@@ -5,8 +5,11 @@
  * through {@link io.flumelab.core.spi.Settings}; a module lists its specs in a
  * {@link io.flumelab.core.spi.ComponentCatalog} found by {@link java.util.ServiceLoader}. Bases and
  * parts to build with: {@link io.flumelab.core.spi.BatchSink},
- * {@link io.flumelab.core.spi.CountedSource}, the counters under Flume's names, the Netty server of
- * listening sources, monitoring services, channel selectors and sink processors.
+ * {@link io.flumelab.core.spi.CountedSource}, the transactional channel base
+ * ({@link io.flumelab.core.spi.BasicChannelSemantics}, and
+ * {@link io.flumelab.core.spi.WaitableChannel} for a channel that wakes its idle sinks), the
+ * counters under Flume's names, the Netty server of listening sources, monitoring services, channel
+ * selectors and sink processors.
  *
  * <p>Everything else in the core is internal; a test checks that modules import only this package
  * of it.

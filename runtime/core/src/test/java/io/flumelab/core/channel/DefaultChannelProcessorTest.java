@@ -16,6 +16,8 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.BasicChannelSemantics;
+import io.flumelab.core.spi.BasicTransactionSemantics;
 import io.flumelab.core.testing.TestData;
 import java.util.ArrayList;
 import java.util.Arrays;

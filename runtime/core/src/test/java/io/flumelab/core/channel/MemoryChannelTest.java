@@ -18,6 +18,7 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.LifecycleState;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.BasicTransactionSemantics;
 import io.flumelab.core.spi.ChannelCounter;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.flumelab.core.channel;
+package io.flumelab.core.spi;
 
 /**
  * A channel that can wake a waiting sink when events are committed, so an idle sink reacts at once

@@ -1,4 +1,4 @@
-package io.flumelab.core.channel;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.AbstractLifecycleComponent;
 import io.flumelab.api.Channel;

@@ -1,4 +1,4 @@
-package io.flumelab.core.channel;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
