@@ -88,7 +88,6 @@ public class AvroSink extends BatchSink implements Configurable {
 
   private String hostname;
   private int port;
-  private int batchSize = BATCH_SIZE.defaultValue();
   private int connectTimeout;
   private int requestTimeout;
   private long resetIntervalNanos;
@@ -99,12 +98,16 @@ public class AvroSink extends BatchSink implements Configurable {
   private AvroClient client;
   private long connectedAt;
 
+  public AvroSink() {
+    super(BATCH_SIZE);
+  }
+
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
     hostname = settings.get(HOSTNAME);
     port = settings.get(PORT);
-    batchSize = settings.get(BATCH_SIZE);
+    configureBatch(settings);
     connectTimeout = settings.get(CONNECT_TIMEOUT).intValue();
     requestTimeout = settings.get(REQUEST_TIMEOUT).intValue();
     resetIntervalNanos = settings.get(RESET_CONNECTION_INTERVAL) * 1_000_000_000L;
@@ -130,15 +133,7 @@ public class AvroSink extends BatchSink implements Configurable {
     return "Avro sink " + getName();
   }
 
-  @Override
-  protected int batchSize() {
-    return batchSize;
-  }
 
-  @Override
-  protected String batchSizeKey() {
-    return BATCH_SIZE.key();
-  }
 
   @Override
   public synchronized void start() {

@@ -135,7 +135,6 @@ public class HdfsSink extends BatchSink implements Configurable {
   private PathEscapes directoryPattern;
   private PathEscapes prefixPattern;
   private BucketWriter.Settings settings;
-  private int batchSize = BATCH_SIZE.defaultValue();
   private int maxOpenFiles = MAX_OPEN_FILES.defaultValue();
   private String pathText;
 
@@ -144,6 +143,10 @@ public class HdfsSink extends BatchSink implements Configurable {
   private boolean stopping;
   private Configuration hadoopConf;
   private ScheduledExecutorService timer;
+
+  public HdfsSink() {
+    super(BATCH_SIZE);
+  }
 
   @Override
   public void configure(Context context) {
@@ -180,7 +183,7 @@ public class HdfsSink extends BatchSink implements Configurable {
         config.get(ROLL_SIZE), config.get(ROLL_COUNT), config.get(IDLE_TIMEOUT), fileType,
         new FileType.Options(codec, textRecords, appendNewline),
         new BucketWriter.RenameRetries(config.get(CLOSE_TRIES), config.get(RETRY_INTERVAL)));
-    batchSize = config.get(BATCH_SIZE);
+    configureBatch(config);
     maxOpenFiles = config.get(MAX_OPEN_FILES);
     // accepted for Flume's sake; see the class comment
     config.get(MIN_BLOCK_REPLICAS);
@@ -243,15 +246,7 @@ public class HdfsSink extends BatchSink implements Configurable {
         name -> "'" + name + "' is not available", "Use TEXT (the default), or remove the key.");
   }
 
-  @Override
-  protected int batchSize() {
-    return batchSize;
-  }
 
-  @Override
-  protected String batchSizeKey() {
-    return BATCH_SIZE.key();
-  }
 
   @Override
   protected String describe() {

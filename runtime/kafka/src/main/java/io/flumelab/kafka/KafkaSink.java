@@ -106,17 +106,20 @@ public class KafkaSink extends BatchSink implements Configurable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSink.class);
 
-  private int batchSize = BATCH_SIZE.defaultValue();
   private String bootstrapServers;
   private final Properties producerProperties = new Properties();
   private EventRecords records;
   private KafkaProducer<String, byte[]> producer;
 
+  public KafkaSink() {
+    super(BATCH_SIZE);
+  }
+
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
     bootstrapServers = settings.get(BOOTSTRAP_SERVERS).strip();
-    batchSize = settings.get(BATCH_SIZE);
+    configureBatch(settings);
     records = new EventRecords(new EventRecords.Options(settings.get(TOPIC).strip(),
         settings.get(ALLOW_TOPIC_OVERRIDE), settings.get(TOPIC_HEADER),
         settings.get(DEFAULT_PARTITION_ID), settings.get(PARTITION_ID_HEADER),
@@ -168,15 +171,7 @@ public class KafkaSink extends BatchSink implements Configurable {
     return "Kafka sink " + getName();
   }
 
-  @Override
-  protected int batchSize() {
-    return batchSize;
-  }
 
-  @Override
-  protected String batchSizeKey() {
-    return BATCH_SIZE.key();
-  }
 
   @Override
   public synchronized void start() {

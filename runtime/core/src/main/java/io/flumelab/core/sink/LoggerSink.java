@@ -43,6 +43,11 @@ public class LoggerSink extends BatchSink implements Configurable {
 
   private int maxBytesToLog = MAX_BYTES_TO_LOG.defaultValue();
 
+  public LoggerSink() {
+    // Flume's logger sink takes one event at a time, so any channel must do: the batch shrinks
+    super(BATCH_SIZE);
+  }
+
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
@@ -51,16 +56,6 @@ public class LoggerSink extends BatchSink implements Configurable {
 
   public int getMaxBytesToLog() {
     return maxBytesToLog;
-  }
-
-  @Override
-  protected int batchSize() {
-    return BATCH_SIZE;
-  }
-
-  @Override
-  protected boolean adaptsBatchToChannel() {
-    return true; // Flume's logger sink takes one event at a time: any channel must do
   }
 
   @Override

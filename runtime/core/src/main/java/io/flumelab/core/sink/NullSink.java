@@ -29,18 +29,17 @@ public class NullSink extends BatchSink implements Configurable {
       .batch(BATCH_SIZE)
       .build();
 
-  private int batchSize = BATCH_SIZE.defaultValue();
+
+  public NullSink() {
+    super(BATCH_SIZE);
+  }
 
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
-    batchSize = settings.get(BATCH_SIZE);
+    configureBatch(settings);
   }
 
-  @Override
-  protected int batchSize() {
-    return batchSize;
-  }
 
   @Override
   protected void deliver(List<Event> events) {
@@ -52,8 +51,4 @@ public class NullSink extends BatchSink implements Configurable {
     return "Null sink " + getName();
   }
 
-  @Override
-  protected String batchSizeKey() {
-    return BATCH_SIZE.key();
-  }
 }

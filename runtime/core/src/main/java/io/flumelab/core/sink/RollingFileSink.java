@@ -82,7 +82,6 @@ public class RollingFileSink extends BatchSink implements Configurable {
 
   private Path directory;
   private long rollIntervalNanos;
-  private int batchSize = BATCH_SIZE.defaultValue();
   private String prefix = "";
   private String extension = "";
   private boolean appendNewline = true;
@@ -92,12 +91,16 @@ public class RollingFileSink extends BatchSink implements Configurable {
   private RollingFileNames names;
   private RollingFileOutput output;
 
+  public RollingFileSink() {
+    super(BATCH_SIZE);
+  }
+
   @Override
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
     directory = directory(settings.get(DIRECTORY));
     rollIntervalNanos = TimeUnit.SECONDS.toNanos(settings.get(ROLL_INTERVAL));
-    batchSize = settings.get(BATCH_SIZE);
+    configureBatch(settings);
     settings.get(PATH_MANAGER); // checked: DEFAULT is the only one
     prefix = settings.get(PREFIX);
     extension = settings.get(EXTENSION);
@@ -167,15 +170,7 @@ public class RollingFileSink extends BatchSink implements Configurable {
     super.stop();
   }
 
-  @Override
-  protected int batchSize() {
-    return batchSize;
-  }
 
-  @Override
-  protected String batchSizeKey() {
-    return BATCH_SIZE.key();
-  }
 
   @Override
   public synchronized Status process() throws EventDeliveryException {

@@ -7,8 +7,6 @@ import io.flumelab.api.ChannelException;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
-import io.flumelab.core.spi.Counted;
-import io.flumelab.core.spi.SinkCounter;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,13 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Base of the sinks that drain their channel in batches: one transaction takes up to
- * {@link #batchSize()} events, {@link #deliver} writes them, and only then is the transaction
+ * {@link #batchSize()} events (the sink's declared batch setting, read by
+ * {@link #configureBatch}), {@link #deliver} writes them, and only then is the transaction
  * committed. Anything thrown rolls the batch back into the channel, so a failed delivery loses
  * nothing; the runner backs off and calls again. Keeps Flume's sink counters.
  *
  * <p>A channel whose transactionCapacity is below the batch refuses a take part-way. A sink whose
  * batch size the user chose reports that as a configuration mistake; one with an internal batch
- * size ({@link #adaptsBatchToChannel()}) takes fewer events per transaction from then on.
+ * size (made with {@link #BatchSink(int)}) takes fewer events per transaction from then on.
  */
 public abstract class BatchSink extends AbstractSink implements Counted, BatchSizeSupported {
 
@@ -31,9 +30,34 @@ public abstract class BatchSink extends AbstractSink implements Counted, BatchSi
 
   private volatile SinkCounter counter;
   private volatile int channelLimit = Integer.MAX_VALUE;
+  // the user's key for the batch; null when the batch is the sink's own choice
+  private final Setting<Integer> batchSetting;
+  private volatile int batchSize;
+
+  /** A sink whose batch, one channel transaction, is set by the user through a declared key. */
+  protected BatchSink(Setting<Integer> batchSetting) {
+    this.batchSetting = batchSetting;
+    this.batchSize = batchSetting.defaultValue();
+  }
+
+  /**
+   * A sink whose batch is its own choice, not a key the user set: it takes fewer events per
+   * transaction once a channel refuses a batch this large.
+   */
+  protected BatchSink(int ownBatchSize) {
+    this.batchSetting = null;
+    this.batchSize = ownBatchSize;
+  }
+
+  /** Reads the batch size from the sink's settings; a sink calls it from {@code configure}. */
+  protected final void configureBatch(Settings settings) {
+    batchSize = settings.get(batchSetting);
+  }
 
   /** The most events one transaction takes. */
-  protected abstract int batchSize();
+  protected final int batchSize() {
+    return batchSize;
+  }
 
   /** Writes the batch; throw to roll it back into the channel. */
   protected abstract void deliver(List<Event> events) throws Exception;
@@ -41,14 +65,8 @@ public abstract class BatchSink extends AbstractSink implements Counted, BatchSi
   /** How messages name this sink, e.g. "Logger sink k1". */
   protected abstract String describe();
 
-  /** True if the batch size is the sink's own choice, not a key the user set. */
-  protected boolean adaptsBatchToChannel() {
-    return false;
-  }
-
-  /** The key that sets {@link #batchSize()}, named when a channel refuses the batch. */
-  protected String batchSizeKey() {
-    return "the batch size";
+  private boolean adaptsBatchToChannel() {
+    return batchSetting == null;
   }
 
   /**
@@ -162,7 +180,7 @@ public abstract class BatchSink extends AbstractSink implements Counted, BatchSi
     if (!delivering) {
       getCounter().incrementChannelReadFail();
       String hint = count > 0
-          ? " (is " + batchSizeKey() + " " + limit + " above the channel's transactionCapacity?)" : "";
+          ? " (is " + batchSetting.key() + " " + limit + " above the channel's transactionCapacity?)" : "";
       return new EventDeliveryException(describe() + " failed to take events from channel "
           + channel.getName() + " after " + count + " of " + limit + hint + ": " + cause, cause);
     }
