@@ -95,18 +95,14 @@ public class KafkaChannel extends AbstractLifecycleComponent
           "Write kafka.consumer.auto.offset.reset = earliest (for true) or latest (for false)."))
       .doc("deprecated: true reads a new group's topic from the start (earliest), false from "
           + "its end (latest); kafka.consumer.auto.offset.reset wins");
-  static final Setting<String> ZOOKEEPER_CONNECT = Setting.string("zookeeperConnect")
-      .doc("refused: Kafka's clients do not use ZooKeeper; use kafka.bootstrap.servers");
-  static final Setting<Boolean> MIGRATE_ZOOKEEPER_OFFSETS =
-      Setting.bool("migrateZookeeperOffsets").defaultValue(false)
-          .doc("true is refused: the course's KRaft brokers have no ZooKeeper to migrate from");
 
   public static final ComponentSpec SPEC = ComponentSpec.builder(CHANNEL, "kafka",
           KafkaChannel.class)
       .flumeClass("org.apache.flume.channel.kafka.KafkaChannel")
       .settings(BOOTSTRAP_SERVERS, TOPIC, GROUP_ID, PARSE_AS_FLUME_EVENT, POLL_TIMEOUT,
           DEFAULT_PARTITION_ID, PARTITION_ID_HEADER, ACKS, AUTO_OFFSET_RESET, READ_SMALLEST_OFFSET,
-          ZOOKEEPER_CONNECT, MIGRATE_ZOOKEEPER_OFFSETS)
+          ZooKeeperKeys.ZOOKEEPER_CONNECT,
+          ZooKeeperKeys.MIGRATE_ZOOKEEPER_OFFSETS)
       .passThrough(KafkaClientKeys.PRODUCER.prefix(), KafkaClientKeys.PRODUCER)
       .passThrough(KafkaClientKeys.CONSUMER.prefix(), KafkaClientKeys.CONSUMER)
       .build();
@@ -137,17 +133,7 @@ public class KafkaChannel extends AbstractLifecycleComponent
     records = new EventRecords(new EventRecords.Options(topic, false, null,
         settings.get(DEFAULT_PARTITION_ID), settings.get(PARTITION_ID_HEADER), null, Map.of(),
         parseAsFlumeEvent));
-    if (settings.get(ZOOKEEPER_CONNECT) != null) {
-      throw new ConfigurationException(ZOOKEEPER_CONNECT.key(), describe() + ": Kafka's clients "
-          + "find the brokers themselves and keep offsets in Kafka, not ZooKeeper",
-          "Remove " + ZOOKEEPER_CONNECT.key() + " and set " + BOOTSTRAP_SERVERS.key() + " = "
-              + BootstrapServers.COURSE);
-    }
-    if (settings.get(MIGRATE_ZOOKEEPER_OFFSETS)) {
-      throw new ConfigurationException(MIGRATE_ZOOKEEPER_OFFSETS.key(), describe()
-          + ": there are no ZooKeeper offsets to migrate (the course's brokers run in KRaft mode)",
-          "Remove " + MIGRATE_ZOOKEEPER_OFFSETS.key() + "; offsets are kept by Kafka");
-    }
+    ZooKeeperKeys.refuse(settings, describe(), BOOTSTRAP_SERVERS);
     producerProperties.clear();
     producerProperties.putAll(clientSettings(settings, KafkaClientKeys.PRODUCER, Map.of(
         ProducerConfig.ACKS_CONFIG, settings.get(ACKS).strip(),

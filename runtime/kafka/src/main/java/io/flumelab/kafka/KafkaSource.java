@@ -85,11 +85,6 @@ public class KafkaSource extends CountedSource
       .doc("the header that gets the record's topic");
   static final Setting<String> TIMESTAMP_HEADER = Setting.string("timestampHeader")
       .doc("a header to get the record's Kafka timestamp (ms)");
-  static final Setting<String> ZOOKEEPER_CONNECT = Setting.string("zookeeperConnect")
-      .doc("refused: Kafka's consumer does not use ZooKeeper; use kafka.bootstrap.servers");
-  static final Setting<Boolean> MIGRATE_ZOOKEEPER_OFFSETS =
-      Setting.bool("migrateZookeeperOffsets").defaultValue(false)
-          .doc("true is refused: the course's KRaft brokers have no ZooKeeper to migrate from");
 
   /** {@code header.NAME = kafkaName}: the record's Kafka header kafkaName becomes header NAME. */
   static final String HEADER_PREFIX = "header.";
@@ -102,7 +97,8 @@ public class KafkaSource extends CountedSource
       .flumeClass("org.apache.flume.source.kafka.KafkaSource")
       .settings(BOOTSTRAP_SERVERS, TOPICS, TOPICS_REGEX, GROUP_ID, BATCH_DURATION,
           BACKOFF_SLEEP_INCREMENT, MAX_BACKOFF_SLEEP, USE_FLUME_EVENT_FORMAT, SET_TOPIC_HEADER,
-          TOPIC_HEADER, TIMESTAMP_HEADER, ZOOKEEPER_CONNECT, MIGRATE_ZOOKEEPER_OFFSETS)
+          TOPIC_HEADER, TIMESTAMP_HEADER, ZooKeeperKeys.ZOOKEEPER_CONNECT,
+          ZooKeeperKeys.MIGRATE_ZOOKEEPER_OFFSETS)
       .batch(BATCH_SIZE)
       .passThrough(KafkaClientKeys.CONSUMER.prefix(), KafkaClientKeys.CONSUMER)
       .passThrough(HEADER_PREFIX)
@@ -153,17 +149,7 @@ public class KafkaSource extends CountedSource
     flumeHeaderOfKafkaHeader = new HashMap<>();
     named.forEach((flumeName, kafkaName) -> flumeHeaderOfKafkaHeader.put(kafkaName.strip(),
         flumeName));
-    if (settings.get(ZOOKEEPER_CONNECT) != null) {
-      throw new ConfigurationException(ZOOKEEPER_CONNECT.key(), describe() + ": Kafka's consumer "
-          + "finds the brokers itself and keeps offsets in Kafka, not ZooKeeper",
-          "Remove " + ZOOKEEPER_CONNECT.key() + " and set " + BOOTSTRAP_SERVERS.key() + " = "
-              + BootstrapServers.COURSE);
-    }
-    if (settings.get(MIGRATE_ZOOKEEPER_OFFSETS)) {
-      throw new ConfigurationException(MIGRATE_ZOOKEEPER_OFFSETS.key(), describe()
-          + ": there are no ZooKeeper offsets to migrate (the course's brokers run in KRaft mode)",
-          "Remove " + MIGRATE_ZOOKEEPER_OFFSETS.key() + "; offsets are kept by Kafka");
-    }
+    ZooKeeperKeys.refuse(settings, describe(), BOOTSTRAP_SERVERS);
     consumerProperties.clear();
     consumerProperties.putAll(consumerSettings(settings));
   }
