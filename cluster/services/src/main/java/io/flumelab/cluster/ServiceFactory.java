@@ -18,8 +18,9 @@ final class ServiceFactory {
     Backend backend = kind.chooseBackend();
     return switch (kind) {
       case HDFS -> new EmbeddedHdfs();
-      case KAFKA -> backend == Backend.CONTAINERS ? new ContainerKafka(spec.kafkaBrokers())
-          : new EmbeddedKafka(spec.kafkaBrokers());
+      case KAFKA -> backend == Backend.CONTAINERS
+          ? new ContainerKafka(spec.kafkaBrokers(), spec.kafkaAutoCreateTopics())
+          : new EmbeddedKafka(spec.kafkaBrokers(), spec.kafkaAutoCreateTopics());
       case MYSQL -> switch (backend) {
         case LOCAL -> new LocalMysql();
         case EMBEDDED -> new EmbeddedMysql();

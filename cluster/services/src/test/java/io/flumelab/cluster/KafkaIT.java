@@ -79,6 +79,24 @@ class KafkaIT {
         admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 3);
   }
 
+  @Test
+  void aRecordToATopicNobodyCreatedCreatesItByDefault(@KafkaBootstrap String bootstrap,
+      Admin admin) throws Exception {
+    assertThat(FirstRecord.autoCreateSettings(admin)).as("auto.create.topics.enable by broker id")
+        .isEqualTo(Map.of(1, "true", 2, "true", 3, "true"));
+    String topic = "created-on-first-use";
+
+    // as long as the topic's creation and leader election may take, not KafkaAutoCreateOffIT's 2 s
+    List<FirstRecord.Completion> completions =
+        FirstRecord.send(bootstrap, topic, Duration.ofSeconds(30));
+
+    assertThat(completions).as("the callback's calls for one record").hasSize(1);
+    assertThat(completions.get(0).exception()).as("the error the callback got").isNull();
+    assertThat(completions.get(0).metadata().topic()).isEqualTo(topic);
+    assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+        .as("the topics after the send").contains(topic);
+  }
+
   private static KafkaProducer<String, String> producer(String acks) {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);

@@ -37,7 +37,15 @@ public final class ContainerKafka extends AbstractKafkaService {
 
   /** @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105) */
   public ContainerKafka(int brokerCount) {
-    super(brokerCount);
+    this(brokerCount, true);
+  }
+
+  /**
+   * @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105)
+   * @param autoCreateTopics {@code auto.create.topics.enable} of every node
+   */
+  public ContainerKafka(int brokerCount, boolean autoCreateTopics) {
+    super(brokerCount, autoCreateTopics);
   }
 
   @Override
@@ -48,7 +56,7 @@ public final class ContainerKafka extends AbstractKafkaService {
   @Override
   public String engine() {
     return "Docker image " + IMAGE + ", " + nodes()
-        + " (broker+controller)";
+        + " (broker+controller)" + topicCreation();
   }
 
   @Override
@@ -87,7 +95,7 @@ public final class ContainerKafka extends AbstractKafkaService {
 
   /** The image turns KAFKA_SOME_KEY into some.key in the broker's configuration. */
   Map<String, String> environment(int nodeId, LabHost host, String clusterId) {
-    Properties p = KafkaSettings.shared(brokerCount);
+    Properties p = KafkaSettings.shared(brokerCount, autoCreateTopics);
     p.setProperty("node.id", String.valueOf(nodeId));
     p.setProperty("controller.quorum.voters", voters(LabHost::name));
     p.setProperty("listeners", "PLAINTEXT://:" + port + ",CONTROLLER://:" + controllerPort);

@@ -46,8 +46,10 @@ public final class LabClusterExtension
       throw new IllegalStateException(context.getRequiredTestClass().getName()
           + " uses LabClusterExtension without @LabCluster");
     }
-    Cluster cluster = new Cluster(new ClusterSpec(declared.hdfs(), declared.kafka(), declared.mysql(),
-        declared.ganglia()));
+    // a cluster of the class's own, stopped after it: nothing is shared between classes, so a
+    // class's broker settings (kafkaAutoCreateTopics) never meet another class's tests
+    Cluster cluster = new Cluster(new ClusterSpec(declared.hdfs(), declared.kafka(),
+        declared.kafkaAutoCreateTopics(), declared.mysql(), declared.ganglia()));
     try {
       cluster.start(line -> System.out.println("[cluster] " + line));
     } catch (ServiceUnavailableException e) {

@@ -13,20 +13,30 @@ import java.util.function.Function;
 public abstract class AbstractKafkaService implements KafkaService {
 
   protected final int brokerCount;
+  protected final boolean autoCreateTopics;
   protected final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
   protected final int controllerPort = Settings.port(CONTROLLER_PORT_KEY, DEFAULT_CONTROLLER_PORT);
 
-  /** @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105) */
-  protected AbstractKafkaService(int brokerCount) {
+  /**
+   * @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105)
+   * @param autoCreateTopics {@code auto.create.topics.enable} of every broker
+   */
+  protected AbstractKafkaService(int brokerCount, boolean autoCreateTopics) {
     if (brokerCount != 1 && brokerCount != 3) {
       throw new IllegalArgumentException("Kafka runs 1 or 3 brokers, not " + brokerCount);
     }
     this.brokerCount = brokerCount;
+    this.autoCreateTopics = autoCreateTopics;
   }
 
   @Override
   public int brokerCount() {
     return brokerCount;
+  }
+
+  @Override
+  public boolean autoCreateTopics() {
+    return autoCreateTopics;
   }
 
   @Override
@@ -37,6 +47,11 @@ public abstract class AbstractKafkaService implements KafkaService {
   /** "1 node" or "3 nodes", for {@link #engine()}. */
   protected String nodes() {
     return brokerCount + (brokerCount == 1 ? " node" : " nodes");
+  }
+
+  /** For {@link #engine()}: nothing for Kafka's default, else that topics are not auto-created. */
+  protected String topicCreation() {
+    return autoCreateTopics ? "" : ", auto.create.topics.enable=false";
   }
 
   /** The controller quorum, {@code 1@<host>:9093,...}, each host written as {@code address} gives it. */

@@ -30,7 +30,15 @@ public final class EmbeddedKafka extends AbstractKafkaService {
 
   /** @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105) */
   public EmbeddedKafka(int brokerCount) {
-    super(brokerCount);
+    this(brokerCount, true);
+  }
+
+  /**
+   * @param brokerCount 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105)
+   * @param autoCreateTopics {@code auto.create.topics.enable} of every node
+   */
+  public EmbeddedKafka(int brokerCount, boolean autoCreateTopics) {
+    super(brokerCount, autoCreateTopics);
   }
 
   @Override
@@ -40,7 +48,7 @@ public final class EmbeddedKafka extends AbstractKafkaService {
 
   @Override
   public String engine() {
-    return "Kafka 4.3.1 KRaft, " + nodes() + " (broker+controller) in this JVM";
+    return "Kafka 4.3.1 KRaft, " + nodes() + " (broker+controller) in this JVM" + topicCreation();
   }
 
   @Override
@@ -82,7 +90,7 @@ public final class EmbeddedKafka extends AbstractKafkaService {
   }
 
   private Properties properties(int nodeId, LabHost host) throws Exception {
-    Properties p = KafkaSettings.shared(brokerCount);
+    Properties p = KafkaSettings.shared(brokerCount, autoCreateTopics);
     String address = host.address();
     p.setProperty("node.id", String.valueOf(nodeId));
     p.setProperty("controller.quorum.voters", voters(LabHost::address));

@@ -28,6 +28,12 @@ public interface KafkaService extends Service {
   /** 1 (hadoop102) or 3 (hadoop102, hadoop103, hadoop105). */
   int brokerCount();
 
+  /**
+   * Whether the brokers create a topic on a client's first request for it
+   * ({@code auto.create.topics.enable}); fixed when they start.
+   */
+  boolean autoCreateTopics();
+
   /** The brokers' client port, the same on every host. */
   int port();
 

@@ -16,10 +16,13 @@ public final class KafkaSettings {
   /**
    * Combined broker+controller nodes sized for a laptop: internal topics replicated to every node
    * (at most 3), no rebalance delay, few threads. Listeners, node id, voters and log directory are
-   * the backend's to set.
+   * the backend's to set. {@code autoCreateTopics} is {@code auto.create.topics.enable}: whether a
+   * producer's or consumer's first request for an unknown topic creates it (Kafka's default).
    */
-  public static Properties shared(int brokerCount) {
+  public static Properties shared(int brokerCount, boolean autoCreateTopics) {
     Properties p = new Properties();
+    // set either way, so that a broker's configuration shows which the cluster runs with
+    p.setProperty("auto.create.topics.enable", String.valueOf(autoCreateTopics));
     p.setProperty("process.roles", "broker,controller");
     p.setProperty("controller.listener.names", "CONTROLLER");
     p.setProperty("inter.broker.listener.name", "PLAINTEXT");

@@ -20,8 +20,15 @@ class ContainerKafkaTest {
         .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS",
             "1@hadoop102:9093,2@hadoop103:9093,3@hadoop105:9093")
         .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+        .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
         .containsEntry("CLUSTER_ID", "id");
     assertThat(env.keySet()).allMatch(key -> key.matches("[A-Z0-9_]+"));
+  }
+
+  @Test
+  void brokersWithoutAutoCreateAreToldSo() {
+    assertThat(new ContainerKafka(3, false).environment(1, LabHost.HADOOP102, "id"))
+        .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
   }
 
   @Test

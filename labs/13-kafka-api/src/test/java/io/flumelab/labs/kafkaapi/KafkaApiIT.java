@@ -43,8 +43,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+/*
+ * The brokers create no topic on first use (auto.create.topics.enable=false), as many production
+ * clusters are set up: the last test needs a topic nobody created to stay unknown, and the setting
+ * holds for the brokers' whole life. Every other test creates its topics with Admin first.
+ */
 @LabTest
-@LabCluster(kafka = 3)
+@LabCluster(kafka = 3, kafkaAutoCreateTopics = false)
 @DisplayName("Lab 13: Kafka's producer and consumer API")
 class KafkaApiIT {
 
@@ -275,13 +280,7 @@ class KafkaApiIT {
   @DisplayName("errors reach the callback: a partition the topic lacks, a topic whose broker stopped")
   void errorsReachTheCallback(@KafkaBootstrap String bootstrap, Admin admin, KafkaService kafka)
       throws Exception {
-    Properties properties = ClientKeys.assertProducerKeys("MyProducer.properties",
-        MyProducer.properties(bootstrap));
-    // fail in seconds, not in the default minutes
-    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
-    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
-    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    Properties properties = failingFast(bootstrap, Duration.ofSeconds(3));
 
     String topic = "three-partitions";
     Records.createTopic(admin, topic, 3);
@@ -312,6 +311,52 @@ class KafkaApiIT {
     // the next test, or class, finds three brokers again
     Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
         admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == 3);
+  }
+
+  @Test
+  @Order(9)
+  @Points(10)
+  @DisplayName("errors reach the callback: a topic that does not exist, on brokers that create none")
+  void anUnknownTopicsErrorReachesTheCallback(@KafkaBootstrap String bootstrap, Admin admin,
+      KafkaService kafka) throws Exception {
+    assertThat(kafka.autoCreateTopics()).as("auto.create.topics.enable of the brokers: this test "
+        + "needs @LabCluster(kafkaAutoCreateTopics = false) on KafkaApiIT").isFalse();
+    // send() itself waits max.block.ms for the unknown topic, once per record, then completes
+    // the record's callback: one second a record keeps the test short
+    Duration maxBlock = Duration.ofSeconds(1);
+    Properties properties = failingFast(bootstrap, maxBlock);
+    String topic = "nobody-created";
+    List<String> sent = values("lost", 3);
+
+    Outcomes unknown = new Outcomes();
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+      CallbackProducer.send(producer, sent.stream()
+          .map(v -> new ProducerRecord<String, String>(topic, v)).toList(), unknown);
+    }
+
+    assertFailedOnce(unknown, sent, "records sent to " + topic + ", a topic nobody created, on "
+        + "brokers with auto.create.topics.enable=false");
+    assertThat(unknown.failed).as("the exceptions the callback passed on: kafka-clients says "
+        + "\"Topic %s not present in metadata after %d ms.\"", topic, maxBlock.toMillis())
+        .allSatisfy(outcome -> assertThat(outcome.exception()).hasMessageContaining(topic));
+    assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+        .as("the topics after the sends (the brokers must not have created %s)", topic)
+        .doesNotContain(topic);
+  }
+
+  /**
+   * The student's producer properties, with the test's timeouts: an error reaches the callback
+   * in seconds rather than in the default minutes. {@code maxBlock} is how long {@code send}
+   * waits for a topic's or partition's metadata.
+   */
+  private static Properties failingFast(String bootstrap, Duration maxBlock) {
+    Properties properties = ClientKeys.assertProducerKeys("MyProducer.properties",
+        MyProducer.properties(bootstrap));
+    properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+    properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1500);
+    properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3000);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return properties;
   }
 
   private static void assertFailedOnce(Outcomes outcomes, List<String> values, String what) {
