@@ -48,6 +48,13 @@ final class UpCommand implements Callable<Integer> {
           + "memory) or 0. Default: ${DEFAULT-VALUE}.")
   private int kafka;
 
+  @Option(names = "--kafka-auto-create", negatable = true, defaultValue = "true",
+      fallbackValue = "true",
+      description = "Whether the brokers create a topic on first use (auto.create.topics.enable)."
+          + " --no-kafka-auto-create runs them as lab 13's tests do and many production clusters"
+          + " are run: writing to a topic nobody created fails. Default: on.")
+  private boolean kafkaAutoCreate;
+
   @Option(names = "--only", split = ",", paramLabel = "SERVICE",
       description = "Start only these: hdfs, kafka, mysql, ganglia (e.g. --only hdfs,kafka).")
   private List<String> only;
@@ -97,8 +104,9 @@ final class UpCommand implements Callable<Integer> {
         return 1;
       }
     }
-    ClusterSpec clusterSpec = new ClusterSpec(startable.contains(ServiceKind.HDFS),
-        startable.contains(ServiceKind.KAFKA) ? kafka : 0, startable.contains(ServiceKind.MYSQL),
+    int brokers = startable.contains(ServiceKind.KAFKA) ? kafka : 0;
+    ClusterSpec clusterSpec = new ClusterSpec(startable.contains(ServiceKind.HDFS), brokers,
+        brokers == 0 || kafkaAutoCreate, startable.contains(ServiceKind.MYSQL),
         startable.contains(ServiceKind.GANGLIA));
 
     RecordedProcess self = RecordedProcess.of(ProcessHandle.current());
