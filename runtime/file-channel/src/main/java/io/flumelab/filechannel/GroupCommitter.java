@@ -83,6 +83,16 @@ final class GroupCommitter {
     }
   }
 
+  /** Requests waiting for the next group: what a test watches to know committers queued up. */
+  int pendingRequests() {
+    lock.lock();
+    try {
+      return pending.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** With the lock held: writes every pending request with the lock released meanwhile. */
   private void lead() {
     busy = true;

@@ -5,11 +5,14 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** File channels in a test's directory, and events as the tests write them. */
 final class TestChannels {
@@ -105,6 +108,24 @@ final class TestChannels {
         return all;
       }
       all.addAll(batch);
+    }
+  }
+
+  /**
+   * Copies a running channel's files under {@code dir} to {@code to}, as they are now: what a
+   * crash would leave, short of the page cache (the copy reads it), with no stop, no last
+   * checkpoint and no lock released.
+   */
+  static void copyFiles(Path dir, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(dir.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else if (!file.getFileName().toString().equals(DirectoryLock.NAME)) {
+          Files.copy(file, target);
+        }
+      }
     }
   }
 
