@@ -275,7 +275,8 @@ final class Recovery {
           + "those events had been taken");
     }
     lost.forEach((reason, events) -> {
-      report.add(Level.ERROR, events + " committed events are lost: " + reason);
+      report.add(Level.ERROR, Sizes.count(events, "committed event") + (events == 1 ? " is"
+          : " are") + " lost: " + reason);
       report.lost(events);
     });
     return count == kept.length ? kept : Arrays.copyOf(kept, count);
@@ -385,7 +386,8 @@ final class Recovery {
         report.add(Level.ERROR, segment.path + ": transaction " + transaction + " (COMMIT at "
             + offset + ") committed " + expectedPuts + " puts and " + expectedTakes + " takes, of"
             + " which " + puts.size() + " and " + takes.size() + " are readable: the others were"
-            + " in damaged records" + (missing > 0 ? "; " + missing + " events are lost" : "")
+            + " in damaged records" + (missing > 0 ? "; " + Sizes.count(missing, "event")
+                + (missing == 1 ? " is" : " are") + " lost" : "")
             + (expectedTakes > takes.size() ? "; events whose takes are lost come back" : ""));
         report.lost(Math.max(0, missing));
       }
@@ -416,7 +418,7 @@ final class Recovery {
             + ": transaction " + transaction + " (" + puts.size() + " puts, " + takes.size()
             + " takes) has no readable COMMIT (" + why + (damagedSincePending
                 ? ", after a damaged region" : "") + "): not replayed; if it had been "
-            + "acknowledged, its " + puts.size() + " events are lost");
+            + "acknowledged, its " + Sizes.count(puts.size(), "event") + " are lost");
       }
       clearPending();
     }

@@ -2,7 +2,7 @@ package io.flumelab.filechannel;
 
 import java.util.Locale;
 
-/** Byte counts as people read them: {@code 120 MB}, {@code 4.0 KB}, {@code 512 bytes}. */
+/** Numbers as people read them: {@code 120 MB}, {@code 4.0 KB}, {@code 1 event}, {@code 2 events}. */
 final class Sizes {
 
   private Sizes() {}
@@ -20,5 +20,10 @@ final class Sizes {
     }
     return (value >= 10 ? String.format(Locale.ROOT, "%.0f", value)
         : String.format(Locale.ROOT, "%.1f", value)) + " " + units[unit];
+  }
+
+  /** {@code 1 event}, {@code 3 events}. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
