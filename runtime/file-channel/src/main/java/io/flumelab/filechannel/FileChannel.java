@@ -369,7 +369,9 @@ public class FileChannel extends BasicChannelSemantics
 
   private static <T> Setting<T> noEffect(Setting<T> setting, String why) {
     return setting.warnUnless(new Check<>("", value -> false,
-            value -> "'" + setting.key() + "' has no effect in FlumeLab: " + why,
+            value -> "'" + setting.key() + "'" + (setting.aliases().isEmpty() ? ""
+                : " (or " + String.join(", ", setting.aliases()) + ")")
+                + " has no effect in FlumeLab: " + why,
             "Remove " + setting.key() + "."))
         .doc("accepted for Flume's files, no effect: " + why);
   }
