@@ -75,8 +75,8 @@ final class ChannelStore {
       for (Path dir : options.dataDirs()) {
         locks.add(DirectoryLock.acquire(options.name(), "dataDirs entry", dir));
       }
-      Recovery.Result recovered = new Recovery(options.name(), options.checkpointDirs(),
-          options.dataDirs(), true).run();
+      Recovery.Result recovered = new Recovery(options.checkpointDirs(), options.dataDirs(),
+          true).run();
       log(options.name(), recovered.report());
       recovered.segments().forEach(segments::add);
       List<FreeSpaceGuard> guards = new ArrayList<>();

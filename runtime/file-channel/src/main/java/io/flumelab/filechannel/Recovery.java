@@ -41,7 +41,6 @@ final class Recovery {
   record Result(long[] pointers, List<Segment> segments, int nextSegmentId,
       long nextTransactionId, RecoveryReport report) {}
 
-  private final String channel;
   private final List<Path> checkpointDirs;
   private final List<Path> dataDirs;
   private final boolean repair;
@@ -51,8 +50,7 @@ final class Recovery {
    * @param checkpointDirs the checkpoint directory, then the backup one if there is one
    * @param repair whether a torn tail may be cut (false for the offline inspector)
    */
-  Recovery(String channel, List<Path> checkpointDirs, List<Path> dataDirs, boolean repair) {
-    this.channel = channel;
+  Recovery(List<Path> checkpointDirs, List<Path> dataDirs, boolean repair) {
     this.checkpointDirs = checkpointDirs;
     this.dataDirs = dataDirs;
     this.repair = repair;
