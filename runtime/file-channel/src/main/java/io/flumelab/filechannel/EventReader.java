@@ -88,7 +88,7 @@ final class EventReader {
     buffer.clear();
     segmentId = -1;
     while (buffer.position() < needed) {
-      int read = segment.file.read(buffer, offset + buffer.position());
+      int read = segment.read(buffer, offset + buffer.position());
       if (read < 0) {
         break;
       }
