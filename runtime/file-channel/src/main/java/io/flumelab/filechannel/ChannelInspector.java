@@ -82,12 +82,12 @@ public final class ChannelInspector {
       RecoveryReport report = result.report();
       describeCheckpoint(report, checkpointDirs, lines);
       lines.add("");
-      lines.add("Events queued: " + String.format(Locale.ROOT, "%,d", result.pointers().length)
+      lines.add("Events queued: " + number(result.pointers().length)
           + (report.checkpoint() == null ? ", from a replay of the whole log"
-              : ", " + String.format(Locale.ROOT, "%,d", report.checkpoint().pointers().length)
-                  + " in the checkpoint") + ", then " + report.replayedTransactions()
-          + " transactions replayed (" + report.replayedPuts() + " puts, "
-          + report.replayedTakes() + " takes)");
+              : ", " + number(report.checkpoint().pointers().length) + " in the checkpoint")
+          + ", then " + number(report.replayedTransactions()) + " transactions replayed ("
+          + number(report.replayedPuts()) + " puts, " + number(report.replayedTakes())
+          + " takes)");
       lines.add("");
       describeSegments(report, result.pointers(), lines);
       lines.add("");
@@ -118,8 +118,7 @@ public final class ChannelInspector {
         + " ago)");
     lines.add("  position  " + Pointers.describe(checkpoint.position())
         + " (a start replays the log from there)");
-    lines.add("  queued    " + String.format(Locale.ROOT, "%,d", checkpoint.pointers().length)
-        + " events");
+    lines.add("  queued    " + number(checkpoint.pointers().length) + " events");
   }
 
   private static void describeSegments(RecoveryReport report, long[] pointers,
@@ -179,6 +178,10 @@ public final class ChannelInspector {
       return seconds / 60 + " min " + seconds % 60 + " s";
     }
     return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+  }
+
+  private static String number(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 
   private static String join(List<Path> dirs) {
