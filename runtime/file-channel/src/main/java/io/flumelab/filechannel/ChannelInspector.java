@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,16 +57,16 @@ public final class ChannelInspector {
           + " is a directory. Check the paths against the channel's checkpointDir and dataDirs.");
       return new Inspection(lines, UNREADABLE);
     }
-    List<String> holders = new ArrayList<>();
+    Map<String, List<String>> holders = new LinkedHashMap<>();
     List<Path> all = new ArrayList<>(checkpointDirs);
     all.addAll(dataDirs);
     for (Path dir : all) {
-      DirectoryLock.holder(dir).ifPresent(holder -> holders.add(dir + ": " + holder));
+      DirectoryLock.holder(dir).ifPresent(holder ->
+          holders.computeIfAbsent(holder, h -> new ArrayList<>()).add(dir.toString()));
     }
-    if (!holders.isEmpty()) {
-      lines.add("In use by a running channel (" + String.join("; ", holders) + "): these are "
-          + "the files as they are now, still being written; nothing is changed or locked.");
-    }
+    holders.forEach((holder, dirs) -> lines.add("In use by " + holder + " (" + String.join(", ",
+        dirs) + "): a running channel; these are its files as they are now, still being "
+        + "written. Nothing is changed or locked."));
     missing.forEach(dir -> lines.add("Data directory " + dir + " does not exist."));
 
     Recovery.Result result;

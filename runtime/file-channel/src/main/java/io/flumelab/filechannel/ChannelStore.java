@@ -68,13 +68,15 @@ final class ChannelStore {
     List<DirectoryLock> locks = new ArrayList<>();
     SegmentTable segments = new SegmentTable();
     try {
-      locks.add(DirectoryLock.acquire(options.name(), "checkpointDir", options.checkpointDir()));
+      String owner = DirectoryLock.owner(options.name());
+      locks.add(DirectoryLock.acquire(options.name(), "checkpointDir", options.checkpointDir(),
+          owner));
       if (options.backupCheckpointDir() != null) {
         locks.add(DirectoryLock.acquire(options.name(), "backupCheckpointDir",
-            options.backupCheckpointDir()));
+            options.backupCheckpointDir(), owner));
       }
       for (Path dir : options.dataDirs()) {
-        locks.add(DirectoryLock.acquire(options.name(), "dataDirs entry", dir));
+        locks.add(DirectoryLock.acquire(options.name(), "dataDirs entry", dir, owner));
       }
       Recovery.Result recovered = new Recovery(options.checkpointDirs(), options.dataDirs(),
           true).run();
