@@ -23,6 +23,8 @@ final class EventReader {
   }
 
   private static final int READ_AHEAD_BYTES = 64 * 1024;
+  /** A buffer grown for events larger than this goes back to the read-ahead size afterwards. */
+  private static final int KEPT_BYTES = 4 * 1024 * 1024;
 
   private final SegmentTable segments;
   private final CRC32C crc = new CRC32C();
@@ -82,8 +84,8 @@ final class EventReader {
   private void fill(Segment segment, long offset, int needed) throws IOException {
     if (buffer.capacity() < needed) {
       buffer = ByteBuffer.allocateDirect(needed);
-    } else if (buffer.capacity() > READ_AHEAD_BYTES && needed <= READ_AHEAD_BYTES) {
-      buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES); // a large event's buffer is not kept
+    } else if (buffer.capacity() > KEPT_BYTES && needed <= READ_AHEAD_BYTES) {
+      buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES); // a huge event's buffer is not kept
     }
     buffer.clear();
     segmentId = -1;

@@ -6,6 +6,7 @@ import io.flumelab.filechannel.RecoveryReport.SegmentSummary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -123,7 +124,12 @@ final class Recovery {
             + " channels' data directories mixed? Give each file channel its own dataDirs");
         continue;
       }
-      Segment segment = Segment.open(file.id(), file.path());
+      Segment segment;
+      try {
+        segment = Segment.open(file.id(), file.path());
+      } catch (NoSuchFileException e) {
+        continue; // deleted since it was listed: the channel retired it while we looked
+      }
       String problem = SegmentFiles.headerProblem(segment.channel(), file.id());
       if (problem != null) {
         segment.close();
