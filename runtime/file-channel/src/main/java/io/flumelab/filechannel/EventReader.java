@@ -30,9 +30,11 @@ final class EventReader {
   private final CRC32C crc = new CRC32C();
   private final EventCodec codec = new EventCodec();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES);
-  /** What the buffer holds: {@code [start, start + buffer.limit())} of segment {@code segmentId}. */
+  /** What the buffer holds: {@code [start, start + limit)} of segment {@code segmentId}. */
   private int segmentId = -1;
   private long start;
+  /** {@link SegmentTable#truncations} when the buffer was filled. */
+  private long truncationsAtFill;
 
   EventReader(SegmentTable segments) {
     this.segments = segments;
@@ -77,7 +79,8 @@ final class EventReader {
   }
 
   private boolean holds(int id, long offset, int bytes) {
-    return id == segmentId && offset >= start && offset + bytes <= start + buffer.limit();
+    return id == segmentId && offset >= start && offset + bytes <= start + buffer.limit()
+        && truncationsAtFill == segments.truncations();
   }
 
   /** Reads from {@code offset} until at least {@code needed} bytes (or the end of the file). */
@@ -89,6 +92,8 @@ final class EventReader {
     }
     buffer.clear();
     segmentId = -1;
+    // noted before the read, so that a cut made while reading shows at the next look
+    truncationsAtFill = segments.truncations();
     while (buffer.position() < needed) {
       int read = segment.read(buffer, offset + buffer.position());
       if (read < 0) {

@@ -162,6 +162,7 @@ final class LogWriter {
   private void undo(long start, IOException cause) {
     try {
       active.truncate(start);
+      segments.truncated();
       active.force();
     } catch (IOException e) {
       LOG.error("Channel {}: after failing to write {} ({}), could not truncate it back to {} "

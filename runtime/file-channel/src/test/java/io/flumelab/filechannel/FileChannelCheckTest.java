@@ -53,7 +53,8 @@ class FileChannelCheckTest {
   void flumesUserGuideExampleHasNoProblem() {
     CheckReport report = check("a1.channels.c1.capacity = 1000000",
         "a1.channels.c1.transactionCapacity = 10000", "a1.channels.c1.checkpointInterval = 30000",
-        "a1.channels.c1.maxFileSize = 2146435071", "a1.channels.c1.minimumRequiredSpace = 524288000",
+        "a1.channels.c1.maxFileSize = 2146435071",
+        "a1.channels.c1.minimumRequiredSpace = 524288000",
         "a1.channels.c1.keep-alive = 3", "a1.channels.c1.checkpointOnClose = true",
         "a1.channels.c1.fsyncPerTransaction = true", "a1.channels.c1.fsyncInterval = 5");
     assertThat(report.problems()).as(rendered(report)).isEmpty();

@@ -17,14 +17,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * A micro-measurement, run by hand, never by the build: producers put and consumers take
- * transactions of 100 events of 100 bytes (consumers: as many as asked) on one file channel for
- * a while, and it prints events
- * per second and commits per fsync.
+ * A micro-measurement, run by hand, never by the build: producers put transactions of 100 events
+ * of 100 bytes and consumers take transactions of a given size on one file channel for a while;
+ * it prints events per second, commits per fsync, and the heap allocated per event.
  *
  * <pre>
  * ./mvnw -o -q test-compile -pl runtime/file-channel
- * java -cp "runtime/file-channel/target/test-classes:runtime/file-channel/target/classes:$(cat cp.txt)" \
+ * ./mvnw -o -q dependency:build-classpath -pl runtime/file-channel -Dmdep.outputFile=/tmp/cp.txt
+ * cd runtime/file-channel
+ * java -cp "target/test-classes:target/classes:$(cat /tmp/cp.txt)" \
  *     io.flumelab.filechannel.FileChannelThroughput [seconds] [producers] [consumers] \
  *     [consumer batch] [fsyncPerTransaction] [dir]
  * </pre>
