@@ -206,6 +206,9 @@ public class FileChannel extends BasicChannelSemantics
    */
   @Override
   public synchronized void start() {
+    if (store != null) {
+      return; // already running
+    }
     if (options == null) {
       configure(new Context());
     }
