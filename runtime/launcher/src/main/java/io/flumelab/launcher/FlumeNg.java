@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Runs FlumeLab agents, which read Apache Flume's configuration format.",
     subcommands = {AgentCommand.class, CheckCommand.class, AvroClientCommand.class,
-        VersionCommand.class, CommandLine.HelpCommand.class})
+        ChannelInspectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class FlumeNg {
 
   public static void main(String[] args) {

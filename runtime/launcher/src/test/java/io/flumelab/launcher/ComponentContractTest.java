@@ -39,6 +39,9 @@ class ComponentContractTest {
       .with(ComponentKind.SINK, "kafka", dir -> Map.of("kafka.bootstrap.servers", "127.0.0.1:1"))
       .with(ComponentKind.CHANNEL, "kafka", dir -> Map.of("kafka.bootstrap.servers",
           "127.0.0.1:1"))
+      .with(ComponentKind.CHANNEL, "file", dir -> Map.of(
+          "checkpointDir", dir.resolve("checkpoint").toString(),
+          "dataDirs", dir.resolve("data").toString(), "minimumRequiredSpace", "0"))
       .with(ComponentKind.INTERCEPTOR, "search_replace", dir -> Map.of("replaceString", ""))
       .with(ComponentKind.INTERCEPTOR, "regex_extractor", dir -> Map.of("serializers", "s1",
           "serializers.s1.name", "one"));
@@ -52,7 +55,7 @@ class ComponentContractTest {
   void theKitSeesTheTypesOfEveryModule() {
     assertThat(KIT.specs()).extracting(spec -> spec.kind() + " " + spec.alias())
         .contains("SOURCE netcat", "SOURCE avro", "SINK hdfs", "SINK avro",
-            "SINK kafka", "CHANNEL memory", "CHANNEL kafka",
+            "SINK kafka", "CHANNEL memory", "CHANNEL kafka", "CHANNEL file",
             "INTERCEPTOR timestamp", "SINK_PROCESSOR load_balance", "SELECTOR multiplexing");
   }
 

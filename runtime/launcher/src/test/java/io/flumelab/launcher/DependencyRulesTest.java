@@ -33,13 +33,24 @@ class DependencyRulesTest {
   @Test
   void componentModulesExtendTheCoreThroughItsSpiOnly() {
     for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/kafka",
-        "runtime/ganglia")) {
+        "runtime/ganglia", "runtime/file-channel")) {
       assertThat(imports(module + "/src/main/java"))
           .as("%s may use io.flumelab.core.spi, not the rest of the core", module)
           .filteredOn(i -> i.name().startsWith("io.flumelab.core.")
               && !i.name().startsWith("io.flumelab.core.spi."))
           .isEmpty();
     }
+  }
+
+  /** The file channel is storage code a student reads whole: the JDK, no library of its own. */
+  @Test
+  void theFileChannelNeedsTheJdkTheApiAndTheSpiOnly() {
+    assertThat(imports("runtime/file-channel/src/main/java"))
+        .filteredOn(i -> !i.name().startsWith("java.") && !i.name().startsWith("io.flumelab.api.")
+            && !i.name().startsWith("io.flumelab.core.spi.")
+            && !i.name().startsWith("io.flumelab.filechannel.")
+            && !i.name().startsWith("org.slf4j."))
+        .isEmpty();
   }
 
   @Test
@@ -88,6 +99,7 @@ class DependencyRulesTest {
     Predicate<Import> runtimeInternals = i -> i.name().startsWith("io.flumelab.core.")
         || i.name().startsWith("io.flumelab.launcher.") || i.name().startsWith("io.flumelab.avro.")
         || i.name().startsWith("io.flumelab.hdfs.") || i.name().startsWith("io.flumelab.kafka.")
+        || i.name().startsWith("io.flumelab.filechannel.")
         || i.name().startsWith("io.flumelab.testkit.");
     assertThat(imports("labs")).filteredOn(runtimeInternals).isEmpty();
     assertThat(imports("answers")).filteredOn(runtimeInternals).isEmpty();

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Apache Flume's component types that FlumeLab does not have, by alias and class name, each with
  * the FlumeLab types nearest to it: so that a Flume file naming one is told so, instead of being
  * told its type is unknown. Consulted only after the registry: a module that adds one of these
- * (Kafka, the file channel) registers it in its catalog, which then wins.
+ * (Kafka) registers it in its catalog, which then wins. A type FlumeLab has in every runtime (the
+ * file channel) is not listed.
  */
 final class FlumeOnlyTypes {
 
@@ -54,7 +55,6 @@ final class FlumeOnlyTypes {
       sink("HTTP sink", "http", "org.apache.flume.sink.http.HttpSink", "avro"),
       sink("Kite dataset sink", null, "org.apache.flume.sink.kite.DatasetSink", "hdfs"),
       sink("Kafka sink", null, "org.apache.flume.sink.kafka.KafkaSink", "avro", "hdfs"),
-      channel("file channel", "file", "org.apache.flume.channel.file.FileChannel", "memory"),
       channel("JDBC channel", "jdbc", "org.apache.flume.channel.jdbc.JdbcChannel", "memory"),
       channel("spillable memory channel", "spillablememory",
           "org.apache.flume.channel.SpillableMemoryChannel", "memory"),
