@@ -1,0 +1,65 @@
+package io.flumelab.labs.durability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One reading of an agent's counters as its HTTP monitoring serves them
+ * ({@code -Dflume.monitoring.type=http}): Flume's JSON, one object of string values per component,
+ * {@code {"CHANNEL.c1":{"ChannelSize":"0",...},...}}.
+ */
+record Counters(Map<String, Map<String, String>> components) {
+
+  private static final Pattern COMPONENT = Pattern.compile("\"([A-Z]+\\.[^\"]+)\"\\s*:\\s*\\{([^{}]*)}");
+  private static final Pattern VALUE = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"([^\"]*)\"");
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** GET http://localhost:port/metrics. */
+  static Counters read(int port) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
+        .timeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("GET /metrics answered " + response.statusCode());
+    }
+    Map<String, Map<String, String>> components = new LinkedHashMap<>();
+    Matcher component = COMPONENT.matcher(response.body());
+    while (component.find()) {
+      Map<String, String> values = new LinkedHashMap<>();
+      Matcher value = VALUE.matcher(component.group(2));
+      while (value.find()) {
+        values.put(value.group(1), value.group(2));
+      }
+      components.put(component.group(1), values);
+    }
+    return new Counters(components);
+  }
+
+  /** A counter of a channel, e.g. {@code channel("c1", "ChannelSize")}. */
+  long channel(String name, String counter) {
+    Map<String, String> values = components.get("CHANNEL." + name);
+    if (values == null || values.get(counter) == null) {
+      throw new AssertionError("The agent's counters have no " + counter + " for channel " + name
+          + ": " + components.keySet());
+    }
+    return Long.parseLong(values.get(counter));
+  }
+
+  /**
+   * No take transaction is open: a memory channel's size leaves out what an open take holds, so at
+   * rest the size is what was put less what was taken.
+   */
+  boolean atRest(String channel) {
+    return channel(channel, "ChannelSize") == channel(channel, "EventPutSuccessCount")
+        - channel(channel, "EventTakeSuccessCount");
+  }
+}
