@@ -64,6 +64,8 @@ ensure_runtime_built() {
     echo "flumelab: building the runtime (first run; takes a minute)..." >&2
   fi
   build_module runtime/launcher
+  # an unchanged jar is not rewritten; mark it built so a changed test file is not rebuilt each time
+  touch "$LAUNCHER_TARGET"/flumelab-launcher-*.jar
 }
 
 # Builds cluster/services, and the runtime it uses, with its libraries in target/lib, when missing
