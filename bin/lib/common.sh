@@ -88,6 +88,34 @@ ensure_services_built() {
   touch "$SERVICES_TARGET"/flumelab-services-*.jar
 }
 
+# Builds grading/ (bin/flumelab grade) with its libraries in target/lib when missing or older than
+# its sources. FLUMELAB_GRADING_CLASSPATH, when set, is used instead (tests run the command from
+# their own classpath).
+GRADING_TARGET="$FLUMELAB_HOME/grading/target"
+ensure_grading_built() {
+  [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]] && return 0
+  local jar
+  jar=$(ls "$GRADING_TARGET"/flumelab-grading-*.jar 2>/dev/null | head -n 1 || true)
+  if [[ -n "$jar" && -d "$GRADING_TARGET/lib" ]]; then
+    local newer
+    newer=$(newer_source "$jar" "$FLUMELAB_HOME/grading")
+    [[ -z "$newer" ]] && return 0
+    echo "flumelab: sources changed since the last build ($newer); rebuilding grading..." >&2
+  else
+    echo "flumelab: building grading (first run)..." >&2
+  fi
+  build_module grading
+  touch "$GRADING_TARGET"/flumelab-grading-*.jar
+}
+
+grading_classpath() {
+  if [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]]; then
+    echo "$FLUMELAB_GRADING_CLASSPATH"
+  else
+    echo "$(ls "$GRADING_TARGET"/flumelab-grading-*.jar | head -n 1):$GRADING_TARGET/lib/*"
+  fi
+}
+
 # The classpath of bin/flumelab and bin/kafka-*.sh: the services, Kafka's tools, Hadoop's client.
 services_classpath() {
   if [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]]; then

@@ -1,0 +1,206 @@
+package io.flumelab.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Grades submissions lab by lab. First each lab runs once on the instructor's answers, copied as
+ * a student's work would be: its tests are the catalog every student is graded against, and
+ * anything short of full marks means grading itself is broken (a service down, a file the copy
+ * leaves out), so grading stops. Then each submission is unpacked, the files the student owns are
+ * copied per lab, and the lab runs on them, one at a time.
+ */
+final class Grader {
+
+  /** Grading itself failed; no student's result can be trusted. */
+  static final class GradingFailed extends Exception {
+    GradingFailed(String message) {
+      super(message);
+    }
+  }
+
+  private final Path checkout;
+  private final List<String> labs;
+  private final Path out;
+  private final LabRunner runner;
+  private final Progress progress;
+  private final Map<String, List<TestGrade>> catalog = new LinkedHashMap<>();
+
+  Grader(Path checkout, List<String> labs, Path out, LabRunner runner, Progress progress) {
+    this.checkout = checkout;
+    this.labs = labs;
+    this.out = out;
+    this.runner = runner;
+    this.progress = progress;
+  }
+
+  /** Runs each lab on its reference answer; every test must pass. */
+  void calibrate() throws IOException, GradingFailed {
+    for (String lab : labs) {
+      Path answers = checkout.resolve("answers").resolve(lab);
+      if (!Files.isDirectory(answers)) {
+        throw new GradingFailed("No reference answer " + answers + " for lab " + lab
+            + ": grading runs each lab on its answer first; restore answers/" + lab);
+      }
+      Path work = out.resolve("work").resolve("_reference").resolve(lab);
+      LabRunner.deleteTree(work);
+      OwnedFiles.copy(OwnedFiles.of(starter(lab)), answers, work);
+      LabRunner.Run run = runner.run(lab, work, out.resolve("logs/_reference/" + lab + ".log"));
+      List<TestGrade> tests = GradeFiles.read(run.gradesDir(), hiddenClasses(lab));
+      List<TestGrade> failed = tests.stream().filter(test -> !test.passed()).toList();
+      if (run.timedOut() || tests.isEmpty() || !failed.isEmpty()) {
+        String why = run.timedOut() ? "it did not finish within the time limit (raise --timeout)"
+            : tests.isEmpty() ? "no test reported (the build failed)"
+            : failed.size() + " test(s) failed: " + failed.stream()
+                .map(test -> test.name() + " (" + test.reason() + ")")
+                .collect(Collectors.joining("; "));
+        throw new GradingFailed("The reference answer of " + lab + " does not score full marks "
+            + "on this machine: " + why + ". Fix the environment (services, ports, the build) "
+            + "before grading; the run's log: " + run.log());
+      }
+      // the public tests first, in the order the lab's README lists them, then the hidden ones
+      catalog.put(lab, tests.stream()
+          .sorted(java.util.Comparator.comparing(TestGrade::hidden)).toList());
+      progress.line(String.format("reference %s: %d/%d points, %d hidden tests, in %s", lab,
+          tests.stream().mapToInt(TestGrade::earned).sum(),
+          tests.stream().mapToInt(TestGrade::points).sum(),
+          tests.stream().filter(TestGrade::hidden).count(), Progress.format(run.elapsed())));
+    }
+  }
+
+  List<StudentGrade> grade(List<Submission> submissions) throws IOException {
+    List<StudentGrade> grades = new ArrayList<>();
+    Set<String> fileNames = new HashSet<>();
+    for (int i = 0; i < submissions.size(); i++) {
+      Submission submission = submissions.get(i);
+      String fileName = unique(submission.fileName(), fileNames);
+      String who = String.format("[%d/%d] %s", i + 1, submissions.size(), submission.name());
+      grades.add(gradeOne(submission, fileName, who));
+    }
+    return grades;
+  }
+
+  private StudentGrade gradeOne(Submission submission, String fileName, String who)
+      throws IOException {
+    Path work = out.resolve("work").resolve(fileName);
+    LabRunner.deleteTree(work);
+    Path unpacked = work.resolve("submission");
+    try {
+      Unpacker.unpack(submission, unpacked);
+    } catch (Unpacker.Refused refused) {
+      progress.line(who + ": refused: " + refused.getMessage());
+      List<LabGrade> lost = labs.stream().map(lab -> LabGrade.of(lab, catalog.get(lab),
+          List.of(), Optional.empty(), "submission refused: " + refused.getMessage(),
+          Duration.ZERO)).toList();
+      return finish(new StudentGrade(submission.name(), fileName, lost,
+          Optional.of("refused: " + refused.getMessage())));
+    }
+    List<LabGrade> labGrades = new ArrayList<>();
+    for (String lab : labs) {
+      labGrades.add(gradeLab(lab, unpacked, work, fileName, who));
+    }
+    return finish(new StudentGrade(submission.name(), fileName, labGrades, Optional.empty()));
+  }
+
+  private LabGrade gradeLab(String lab, Path unpacked, Path work, String fileName, String who)
+      throws IOException {
+    Optional<Path> studentLab = LabLocator.locate(unpacked, lab, labs.size() == 1);
+    if (studentLab.isEmpty()) {
+      String why = "not handed in: the submission has no labs/" + lab + " (nor " + lab + ")";
+      progress.line(who + " " + lab + ": " + why);
+      return LabGrade.of(lab, catalog.get(lab), List.of(), Optional.of("not handed in"), why,
+          Duration.ZERO);
+    }
+    Path labWork = work.resolve("labs").resolve(lab);
+    OwnedFiles.copy(OwnedFiles.of(starter(lab)), studentLab.get(), labWork);
+    Path log = out.resolve("logs").resolve(fileName).resolve(lab + ".log");
+    LabRunner.Run run = runner.run(lab, labWork, log);
+    // reasons name the student's files as the lab does (jobs/x.conf), not the grader's copy
+    String workPrefix = labWork.toAbsolutePath() + "/";
+    List<TestGrade> reported = GradeFiles.read(run.gradesDir(), hiddenClasses(lab)).stream()
+        .map(test -> new TestGrade(test.testClass(), test.name(), test.points(), test.earned(),
+            test.passed(), test.reason().replace(workPrefix, ""), test.hidden()))
+        .toList();
+    LabGrade grade;
+    if (run.timedOut()) {
+      String why = "stopped at the time limit (" + Progress.format(runner.timeout())
+          + ") before this test finished: an agent or a test that does not end? See " + log;
+      List<TestGrade> finished = reported.stream()
+          .filter(test -> !test.reason().startsWith("did not finish")).toList();
+      grade = LabGrade.of(lab, catalog.get(lab), finished, Optional.of("timed out"), why,
+          run.elapsed());
+    } else if (reported.isEmpty()) {
+      String why = "no test ran: the lab did not build with this work. " + buildErrors(log);
+      grade = LabGrade.of(lab, catalog.get(lab), List.of(), Optional.of("did not build"), why,
+          run.elapsed());
+    } else {
+      grade = LabGrade.of(lab, catalog.get(lab), reported, Optional.empty(), "did not run",
+          run.elapsed());
+    }
+    progress.line(String.format("%s %s: %d/%d in %s%s", who, lab, grade.earned(), grade.points(),
+        Progress.format(run.elapsed()), grade.note().map(note -> " (" + note + ")").orElse("")));
+    return grade;
+  }
+
+  private StudentGrade finish(StudentGrade grade) throws IOException {
+    GradescopeResults.write(out.resolve("results").resolve(grade.fileName())
+        .resolve("results.json"), grade);
+    return grade;
+  }
+
+  /** The first compiler or build errors of a Maven log, for the student's reason. */
+  static String buildErrors(Path log) throws IOException {
+    List<String> errors;
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      errors = lines.filter(line -> line.startsWith("[ERROR]"))
+          .map(line -> line.substring("[ERROR]".length()).strip())
+          .filter(line -> !line.isEmpty() && !line.startsWith("->") && !line.startsWith("Re-run")
+              && !line.startsWith("To see the full") && !line.startsWith("For more information"))
+          .limit(6).toList();
+    } catch (java.io.UncheckedIOException e) {
+      return "See its log: " + log;
+    }
+    return (errors.isEmpty() ? "" : String.join(" / ", errors) + " ") + "(log: " + log + ")";
+  }
+
+  private Path starter(String lab) {
+    return checkout.resolve("labs").resolve(lab);
+  }
+
+  /** The simple names of the lab's hidden test classes (answers/NN-name/hidden/java). */
+  private Set<String> hiddenClasses(String lab) {
+    Path hidden = checkout.resolve("answers").resolve(lab).resolve("hidden/java");
+    if (!Files.isDirectory(hidden)) {
+      return Set.of();
+    }
+    try (Stream<Path> files = Files.walk(hidden)) {
+      return files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".java"))
+          .map(name -> name.substring(0, name.length() - ".java".length()))
+          .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String unique(String fileName, Set<String> taken) {
+    String candidate = fileName;
+    for (int n = 2; !taken.add(candidate); n++) {
+      candidate = fileName + "-" + n;
+    }
+    return candidate;
+  }
+}
