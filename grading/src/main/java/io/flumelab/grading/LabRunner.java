@@ -49,7 +49,7 @@ final class LabRunner {
     }
     command.addAll(List.of("verify", "-Pgrading", "-pl", "labs/" + lab,
         "-Dlab.dir=" + labDir.toAbsolutePath(), "-Dlab.target=" + TARGET, "-Dlab.answers=false"));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile())
+    ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(command)).directory(checkout.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("FLUMELAB_AGENT_CLASSPATH");
     long start = System.nanoTime();

@@ -1,0 +1,127 @@
+package io.flumelab.grading;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A class of synthetic submissions made from the checkout: the answers, the starter files, the
+ * answers with one known fault per lab, a starter whose tests and POM were edited to pass, and
+ * one whose source hangs the test JVM and leaves a process behind.
+ */
+final class SyntheticClass {
+
+  /** A fault put into a lab's answer, the tests it must lose and a word their reason names. */
+  record Fault(String file, String find, String replace, List<String> lostTests, String reasonNames) {}
+
+  static final Map<String, Fault> FAULTS = Map.of(
+      "01-netcat-logger", new Fault("jobs/flume-netcat-logger.conf",
+          "a1.sources.r1.port = 44444",
+          "a1.sources.r1.port = 44444\na1.sources.r1.max-line-length = 1024",
+          List.of("a line longer than 512 bytes is truncated with a warning and the next line "
+              + "still arrives"), "max-line-length"),
+      "08-custom-source-sink", new Fault("src/main/java/com/atguigu/MySink.java",
+          "prefix = context.getString(\"prefix\", \"hello:\");", "prefix = \"FlumeLab:\";",
+          List.of("MySink wraps each body in the prefix and suffix the job sets, whatever they "
+              + "are"), "<<varied>>"),
+      "16-durability", new Fault("questions.properties", "batch.check.status = 1",
+          "batch.check.status = 0",
+          List.of("batch.* in questions.properties: what flume-ng check and flume-ng agent say "
+              + "of given/batch-too-big.conf"), "batch.check.status"));
+
+  /** Lives while the hanging submission's test JVM does: no process may keep it after grading. */
+  static final String LEFTOVER_SECONDS = "3599";
+
+  private final Path home;
+  private final Path dir;
+
+  SyntheticClass(Path home, Path dir) {
+    this.home = home;
+    this.dir = dir;
+  }
+
+  Path answers(String name, List<String> labs) throws IOException {
+    for (String lab : labs) {
+      copyAnswer(lab, dir.resolve(name).resolve("labs").resolve(lab));
+    }
+    return dir.resolve(name);
+  }
+
+  Path starters(String name, List<String> labs) throws IOException {
+    for (String lab : labs) {
+      Unpacker.copyTree(home.resolve("labs").resolve(lab),
+          dir.resolve(name).resolve("labs").resolve(lab));
+    }
+    return dir.resolve(name);
+  }
+
+  Path faults(String name, List<String> labs) throws IOException {
+    for (String lab : labs) {
+      Path copy = dir.resolve(name).resolve("labs").resolve(lab);
+      copyAnswer(lab, copy);
+      Fault fault = FAULTS.get(lab);
+      Path file = copy.resolve(fault.file());
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      if (!text.contains(fault.find())) {
+        throw new IllegalStateException(file + " no longer contains '" + fault.find()
+            + "': update SyntheticClass.FAULTS to the answer's new text");
+      }
+      Files.writeString(file, text.replace(fault.find(), fault.replace()), StandardCharsets.UTF_8);
+    }
+    return dir.resolve(name);
+  }
+
+  /** Lab 01's starter files with its test and POM edited so that every test would pass. */
+  Path editedTest(String name) throws IOException {
+    Path lab = starters(name, List.of("01-netcat-logger")).resolve("labs/01-netcat-logger");
+    Path test = lab.resolve("src/test/java/io/flumelab/labs/netcatlogger/NetcatLoggerIT.java");
+    String edited = Files.readString(test, StandardCharsets.UTF_8)
+        .replaceAll("(?s)(void \\w+\\([^)]*\\)[^{]*\\{).*?\n  }\n", "$1\n  }\n");
+    Files.writeString(test, edited, StandardCharsets.UTF_8);
+    Files.writeString(lab.resolve("pom.xml"), "<project>not the course's POM</project>\n");
+    return dir.resolve(name);
+  }
+
+  /**
+   * Lab 08's answer whose MySource, once loaded, starts a long sleep and whose configure() never
+   * returns: the first test hangs the test JVM, with a child process of its own.
+   */
+  Path hanging(String name) throws IOException {
+    Path lab = dir.resolve(name).resolve("labs/08-custom-source-sink");
+    copyAnswer("08-custom-source-sink", lab);
+    Path source = lab.resolve("src/main/java/com/atguigu/MySource.java");
+    String text = Files.readString(source, StandardCharsets.UTF_8)
+        .replace("  public void configure(Context context) {\n",
+            "  public void configure(Context context) {\n"
+                + "    while (hang()) {\n"
+                + "      java.util.concurrent.locks.LockSupport.park();\n"
+                + "    }\n")
+        .replaceFirst("(public class MySource [^{]*\\{\n)", "$1\n"
+            + "  static {\n"
+            + "    try {\n"
+            + "      new ProcessBuilder(\"sleep\", \"" + LEFTOVER_SECONDS + "\").start();\n"
+            + "    } catch (java.io.IOException e) {\n"
+            + "      throw new IllegalStateException(e);\n"
+            + "    }\n"
+            + "  }\n\n"
+            + "  private static boolean hang() {\n"
+            + "    return true;\n"
+            + "  }\n");
+    if (!text.contains("while (hang())") || !text.contains(LEFTOVER_SECONDS)) {
+      throw new IllegalStateException("The answer's MySource changed shape: update "
+          + "SyntheticClass.hanging to put the hang into " + source);
+    }
+    Files.writeString(source, text, StandardCharsets.UTF_8);
+    return dir.resolve(name);
+  }
+
+  private void copyAnswer(String lab, Path into) throws IOException {
+    Path answer = home.resolve("answers").resolve(lab);
+    Unpacker.copyTree(answer, into);
+    LabRunner.deleteTree(into.resolve("alternative"));
+    LabRunner.deleteTree(into.resolve("hidden"));
+  }
+}
