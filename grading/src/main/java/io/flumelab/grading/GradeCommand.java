@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bin/flumelab grade}: grades a class's submissions with the instructor's tests, public
- * and hidden, and writes {@code gradebook.csv} and a Gradescope {@code results.json} per student.
+ * and hidden, and writes {@code gradebook.csv}, {@code report.html} and a Gradescope
+ * {@code results.json} per student.
  * Its exit status says whether grading worked (0), failed (1) or was asked wrongly (2), never how
  * the students did.
  */
@@ -50,6 +51,12 @@ public final class GradeCommand implements Callable<Integer> {
           + "killed and its unfinished tests are lost (default: ${DEFAULT-VALUE})")
   private int timeoutSeconds;
 
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "1",
+      description = "run each lab N times per student; a test that both passed and failed is "
+          + "reported as flaky (and earns its points) instead of scored silently "
+          + "(default: ${DEFAULT-VALUE})")
+  private int repeat;
+
   @Option(names = "--offline", description = "run Maven offline (-o)")
   private boolean offline;
 
@@ -67,6 +74,9 @@ public final class GradeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(home.resolve("labs/pom.xml")) || !Files.isRegularFile(home.resolve("mvnw"))) {
       throw new CommandLine.ParameterException(spec.commandLine(), home + " is not a FlumeLab "
           + "checkout (no labs/pom.xml or mvnw): name it with --checkout");
+    }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be 1 or more");
     }
     if (timeoutSeconds <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -96,7 +106,7 @@ public final class GradeCommand implements Callable<Integer> {
     progress.line(String.format("%d submissions, labs %s, %d s per lab, into %s", found.size(),
         String.join(" ", chosen), timeoutSeconds, output));
     Grader grader = new Grader(home, chosen, output,
-        new LabRunner(home, Duration.ofSeconds(timeoutSeconds), offline), progress);
+        new LabRunner(home, Duration.ofSeconds(timeoutSeconds), offline), progress, repeat);
     try {
       grader.calibrate();
     } catch (Grader.GradingFailed e) {
@@ -105,8 +115,10 @@ public final class GradeCommand implements Callable<Integer> {
     }
     List<StudentGrade> grades = grader.grade(found);
     Gradebook.write(output.resolve("gradebook.csv"), chosen, grades);
-    progress.line("done: " + output.resolve("gradebook.csv") + " and "
-        + output.resolve("results") + "/<student>/results.json");
+    HtmlReport.write(output.resolve("report.html"), chosen, grades, home, output);
+    progress.line("done: " + output.resolve("gradebook.csv") + ", "
+        + output.resolve("report.html") + " and " + output.resolve("results")
+        + "/<student>/results.json");
     return 0;
   }
 

@@ -37,9 +37,12 @@ final class Grader {
   private final Path out;
   private final LabRunner runner;
   private final Progress progress;
+  private final int repeat;
   private final Map<String, List<TestGrade>> catalog = new LinkedHashMap<>();
 
-  Grader(Path checkout, List<String> labs, Path out, LabRunner runner, Progress progress) {
+  Grader(Path checkout, List<String> labs, Path out, LabRunner runner, Progress progress,
+      int repeat) {
+    this.repeat = repeat;
     this.checkout = checkout;
     this.labs = labs;
     this.out = out;
@@ -126,7 +129,19 @@ final class Grader {
     }
     Path labWork = work.resolve("labs").resolve(lab);
     OwnedFiles.copy(OwnedFiles.of(starter(lab)), studentLab.get(), labWork);
-    Path log = out.resolve("logs").resolve(fileName).resolve(lab + ".log");
+    List<LabGrade> runs = new ArrayList<>();
+    for (int run = 1; run <= repeat; run++) {
+      Path log = out.resolve("logs").resolve(fileName)
+          .resolve(run == 1 ? lab + ".log" : lab + ".run" + run + ".log");
+      runs.add(runOnce(lab, labWork, log));
+    }
+    LabGrade grade = Repeats.merge(runs);
+    progress.line(String.format("%s %s: %d/%d in %s%s", who, lab, grade.earned(), grade.points(),
+        Progress.format(grade.elapsed()), grade.note().map(note -> " (" + note + ")").orElse("")));
+    return grade;
+  }
+
+  private LabGrade runOnce(String lab, Path labWork, Path log) throws IOException {
     LabRunner.Run run = runner.run(lab, labWork, log);
     // reasons name the student's files as the lab does (jobs/x.conf), not the grader's copy
     String workPrefix = labWork.toAbsolutePath() + "/";
@@ -134,25 +149,20 @@ final class Grader {
         .map(test -> new TestGrade(test.testClass(), test.name(), test.points(), test.earned(),
             test.passed(), test.reason().replace(workPrefix, ""), test.hidden()))
         .toList();
-    LabGrade grade;
     if (run.timedOut()) {
       String why = "stopped at the time limit (" + Progress.format(runner.timeout())
           + ") before this test finished: an agent or a test that does not end? See " + log;
       List<TestGrade> finished = reported.stream()
           .filter(test -> !test.reason().startsWith("did not finish")).toList();
-      grade = LabGrade.of(lab, catalog.get(lab), finished, Optional.of("timed out"), why,
+      return LabGrade.of(lab, catalog.get(lab), finished, Optional.of("timed out"), why,
           run.elapsed());
     } else if (reported.isEmpty()) {
       String why = "no test ran: the lab did not build with this work. " + buildErrors(log);
-      grade = LabGrade.of(lab, catalog.get(lab), List.of(), Optional.of("did not build"), why,
-          run.elapsed());
-    } else {
-      grade = LabGrade.of(lab, catalog.get(lab), reported, Optional.empty(), "did not run",
+      return LabGrade.of(lab, catalog.get(lab), List.of(), Optional.of("did not build"), why,
           run.elapsed());
     }
-    progress.line(String.format("%s %s: %d/%d in %s%s", who, lab, grade.earned(), grade.points(),
-        Progress.format(run.elapsed()), grade.note().map(note -> " (" + note + ")").orElse("")));
-    return grade;
+    return LabGrade.of(lab, catalog.get(lab), reported, Optional.empty(), "did not run",
+        run.elapsed());
   }
 
   private StudentGrade finish(StudentGrade grade) throws IOException {

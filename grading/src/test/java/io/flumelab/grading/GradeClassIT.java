@@ -189,6 +189,25 @@ class GradeClassIT {
         .anyMatch(test -> test.path("visibility").asText().equals("visible"));
   }
 
+  @Test
+  void theHtmlReportShowsEveryStudentsLostTestsAndChanges() throws Exception {
+    Path report = out.resolve("report.html");
+    HeadlessChromium chromium = HeadlessChromium.find();
+    chromium.screenshot(report, Path.of(System.getProperty("grading.output",
+        "target/grade-class-it")).resolve("report.png"), 1280, 2400);
+    String dom = chromium.dom(report);
+
+    for (Map.Entry<String, Map<String, String>> row : new GradingOutputs(out).gradebook()
+        .entrySet()) {
+      assertThat(dom).as("the rendered report").contains("<h2>" + row.getKey() + ": "
+          + row.getValue().get("total") + "/" + row.getValue().get("max") + "</h2>");
+    }
+    SyntheticClass.Fault fault = SyntheticClass.FAULTS.get("01-netcat-logger");
+    assertThat(dom).as("5-fault's lost test, and its change against the starter")
+        .contains(fault.lostTests().get(0))
+        .contains("<span class=\"add\">+a1.sources.r1.max-line-length = 1024</span>");
+  }
+
   private static List<JsonNode> tests(JsonNode results, String lab) {
     return StreamSupport.stream(results.path("tests").spliterator(), false)
         .filter(test -> test.path("name").asText().startsWith(lab + ": ")).toList();
