@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the work under test lives: the student's lab directory, or its reference solution under
- * {@code answers/} when the build runs with {@code -Panswers}. The lab's POM passes the directory
- * as {@code flumelab.lab.dir}.
+ * Where the work under test lives: the student's lab directory, or another directory holding the
+ * same files (a reference solution, a student's work being graded) that the lab's POM names. The
+ * POM passes the directory as {@code flumelab.lab.dir}.
  */
 public final class Lab {
 
