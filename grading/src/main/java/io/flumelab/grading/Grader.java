@@ -120,7 +120,10 @@ final class Grader {
 
   private LabGrade gradeLab(String lab, Path unpacked, Path work, String fileName, String who)
       throws IOException {
-    Optional<Path> studentLab = LabLocator.locate(unpacked, lab, labs.size() == 1);
+    Path inside = unpacked.toRealPath();
+    // a lab directory that is a link out of the submission (to the answers, say) is not followed
+    Optional<Path> studentLab = LabLocator.locate(unpacked, lab, labs.size() == 1)
+        .filter(found -> realPathWithin(found, inside));
     if (studentLab.isEmpty()) {
       String why = "not handed in: the submission has no labs/" + lab + " (nor " + lab + ")";
       progress.line(who + " " + lab + ": " + why);
@@ -163,6 +166,14 @@ final class Grader {
     }
     return LabGrade.of(lab, catalog.get(lab), reported, Optional.empty(), "did not run",
         run.elapsed());
+  }
+
+  private static boolean realPathWithin(Path path, Path root) {
+    try {
+      return path.toRealPath().startsWith(root);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private StudentGrade finish(StudentGrade grade) throws IOException {

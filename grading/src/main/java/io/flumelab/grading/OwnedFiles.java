@@ -42,8 +42,12 @@ final class OwnedFiles {
   static List<String> copy(List<String> owned, Path studentLab, Path into) throws IOException {
     Files.createDirectories(into);
     List<String> copied = new ArrayList<>();
+    Path lab = studentLab.toRealPath();
     for (String path : owned) {
       Path from = studentLab.resolve(path);
+      if (Files.exists(from) && !from.toRealPath().startsWith(lab)) {
+        continue;  // a link out of the student's work (to the answers, say) is never followed
+      }
       if (Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         Unpacker.copyTree(from, into.resolve(path));
         copied.add(path + "/");

@@ -142,6 +142,7 @@ final class Unpacker {
   private static void gitClone(Path repository, Path into) throws IOException, Refused {
     Files.deleteIfExists(into);  // git clone wants to create it (it is empty)
     List<String> command = new ArrayList<>(List.of("git", "-c", "core.hooksPath=/dev/null",
+        "-c", "core.symlinks=false",
         "clone", "--quiet", "--no-hardlinks", repository.toAbsolutePath().toString(),
         into.toString()));
     Path log = Files.createTempFile("flumelab-git", ".log");
