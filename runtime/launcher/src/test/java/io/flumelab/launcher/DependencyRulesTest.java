@@ -69,6 +69,14 @@ class DependencyRulesTest {
         .isEmpty();
   }
 
+  /** The grader runs a lab's build and reads its grade files: no FlumeLab module is linked in. */
+  @Test
+  void theGraderUsesNoFlumeLabModule() {
+    assertThat(imports("grading/src/main")).filteredOn(i -> i.name().startsWith("io.flumelab.")
+            && !i.name().startsWith("io.flumelab.grading."))
+        .isEmpty();
+  }
+
   @Test
   void theHarnessKnowsNothingOfTheCluster() {
     assertThat(imports("harness")).filteredOn(i -> i.name().startsWith("io.flumelab.cluster."))
