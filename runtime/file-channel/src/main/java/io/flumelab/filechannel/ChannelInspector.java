@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,16 +57,16 @@ public final class ChannelInspector {
           + " is a directory. Check the paths against the channel's checkpointDir and dataDirs.");
       return new Inspection(lines, UNREADABLE);
     }
-    List<String> holders = new ArrayList<>();
+    Map<String, List<String>> holders = new LinkedHashMap<>();
     List<Path> all = new ArrayList<>(checkpointDirs);
     all.addAll(dataDirs);
     for (Path dir : all) {
-      DirectoryLock.holder(dir).ifPresent(holder -> holders.add(dir + ": " + holder));
+      DirectoryLock.holder(dir).ifPresent(holder ->
+          holders.computeIfAbsent(holder, h -> new ArrayList<>()).add(dir.toString()));
     }
-    if (!holders.isEmpty()) {
-      lines.add("In use by a running channel (" + String.join("; ", holders) + "): these are "
-          + "the files as they are now, still being written; nothing is changed or locked.");
-    }
+    holders.forEach((holder, dirs) -> lines.add("In use by " + holder + " (" + String.join(", ",
+        dirs) + "): a running channel; these are its files as they are now, still being "
+        + "written. Nothing is changed or locked."));
     missing.forEach(dir -> lines.add("Data directory " + dir + " does not exist."));
 
     Recovery.Result result;
@@ -82,12 +83,12 @@ public final class ChannelInspector {
       RecoveryReport report = result.report();
       describeCheckpoint(report, checkpointDirs, lines);
       lines.add("");
-      lines.add("Events queued: " + String.format(Locale.ROOT, "%,d", result.pointers().length)
+      lines.add("Events queued: " + number(result.pointers().length)
           + (report.checkpoint() == null ? ", from a replay of the whole log"
-              : ", " + String.format(Locale.ROOT, "%,d", report.checkpoint().pointers().length)
-                  + " in the checkpoint") + ", then " + report.replayedTransactions()
-          + " transactions replayed (" + report.replayedPuts() + " puts, "
-          + report.replayedTakes() + " takes)");
+              : ", " + number(report.checkpoint().pointers().length) + " in the checkpoint")
+          + ", then " + number(report.replayedTransactions()) + " transactions replayed ("
+          + number(report.replayedPuts()) + " puts, " + number(report.replayedTakes())
+          + " takes)");
       lines.add("");
       describeSegments(report, result.pointers(), lines);
       lines.add("");
@@ -118,8 +119,7 @@ public final class ChannelInspector {
         + " ago)");
     lines.add("  position  " + Pointers.describe(checkpoint.position())
         + " (a start replays the log from there)");
-    lines.add("  queued    " + String.format(Locale.ROOT, "%,d", checkpoint.pointers().length)
-        + " events");
+    lines.add("  queued    " + number(checkpoint.pointers().length) + " events");
   }
 
   private static void describeSegments(RecoveryReport report, long[] pointers,
@@ -179,6 +179,10 @@ public final class ChannelInspector {
       return seconds / 60 + " min " + seconds % 60 + " s";
     }
     return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+  }
+
+  private static String number(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
   }
 
   private static String join(List<Path> dirs) {

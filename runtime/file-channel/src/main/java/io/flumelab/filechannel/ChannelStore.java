@@ -3,6 +3,7 @@ package io.flumelab.filechannel;
 import io.flumelab.api.ChannelException;
 import io.flumelab.filechannel.RecoveryReport.Finding;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,13 +68,15 @@ final class ChannelStore {
     List<DirectoryLock> locks = new ArrayList<>();
     SegmentTable segments = new SegmentTable();
     try {
-      locks.add(DirectoryLock.acquire(options.name(), "checkpointDir", options.checkpointDir()));
+      String owner = DirectoryLock.owner(options.name());
+      locks.add(DirectoryLock.acquire(options.name(), "checkpointDir", options.checkpointDir(),
+          owner));
       if (options.backupCheckpointDir() != null) {
         locks.add(DirectoryLock.acquire(options.name(), "backupCheckpointDir",
-            options.backupCheckpointDir()));
+            options.backupCheckpointDir(), owner));
       }
       for (Path dir : options.dataDirs()) {
-        locks.add(DirectoryLock.acquire(options.name(), "dataDirs entry", dir));
+        locks.add(DirectoryLock.acquire(options.name(), "dataDirs entry", dir, owner));
       }
       Recovery.Result recovered = new Recovery(options.checkpointDirs(), options.dataDirs(),
           true).run();
@@ -128,10 +131,18 @@ final class ChannelStore {
       if (checkpoint) {
         checkpointer.checkpoint();
       }
-      writer.close();
+      committer.exclusively(() -> {
+        try {
+          writer.close(); // between groups: a commit that comes later fails, writing nothing
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return null;
+      });
     } catch (IOException | RuntimeException e) {
-      LOG.error("Channel {}: the last checkpoint failed ({}); the next start replays the log "
-          + "from the previous one, losing nothing committed", options.name(), e.getMessage());
+      LOG.error("Channel {}: closing the log failed ({}); the next start replays the log "
+          + "from the last checkpoint written, losing nothing committed", options.name(),
+          e.getMessage());
     }
     closeQuietly(segments, locks);
   }

@@ -47,9 +47,10 @@ final class DirectoryLock implements AutoCloseable {
    * Locks {@code dir} (created if missing) for the channel.
    *
    * @param role how the configuration names the directory ({@code checkpointDir})
+   * @param owner what the lock file says, from {@link #owner}
    * @throws ChannelException naming the directory and the owner when it is in use
    */
-  static DirectoryLock acquire(String channel, String role, Path dir) {
+  static DirectoryLock acquire(String channel, String role, Path dir, String owner) {
     Path key;
     try {
       Files.createDirectories(dir);
@@ -59,8 +60,6 @@ final class DirectoryLock implements AutoCloseable {
           + ": " + e + ". Create it, writable by the agent's user ("
           + System.getProperty("user.name") + "), or name another directory", e);
     }
-    String owner = "pid " + ProcessHandle.current().pid() + ", channel " + channel + ", since "
-        + Instant.now();
     String holder = HELD.putIfAbsent(key, owner);
     if (holder != null) {
       throw inUse(channel, role, dir, holder + " (this process)");
@@ -86,6 +85,12 @@ final class DirectoryLock implements AutoCloseable {
       release(key, file);
       throw e;
     }
+  }
+
+  /** How a channel of this process names itself in its lock files, one text for all its locks. */
+  static String owner(String channel) {
+    return "pid " + ProcessHandle.current().pid() + ", channel " + channel + ", since "
+        + Instant.now();
   }
 
   /**

@@ -23,14 +23,18 @@ final class EventReader {
   }
 
   private static final int READ_AHEAD_BYTES = 64 * 1024;
+  /** A buffer grown for events larger than this goes back to the read-ahead size afterwards. */
+  private static final int KEPT_BYTES = 4 * 1024 * 1024;
 
   private final SegmentTable segments;
   private final CRC32C crc = new CRC32C();
   private final EventCodec codec = new EventCodec();
   private ByteBuffer buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES);
-  /** What the buffer holds: {@code [start, start + buffer.limit())} of segment {@code segmentId}. */
+  /** What the buffer holds: {@code [start, start + limit)} of segment {@code segmentId}. */
   private int segmentId = -1;
   private long start;
+  /** {@link SegmentTable#truncations} when the buffer was filled. */
+  private long truncationsAtFill;
 
   EventReader(SegmentTable segments) {
     this.segments = segments;
@@ -75,20 +79,23 @@ final class EventReader {
   }
 
   private boolean holds(int id, long offset, int bytes) {
-    return id == segmentId && offset >= start && offset + bytes <= start + buffer.limit();
+    return id == segmentId && offset >= start && offset + bytes <= start + buffer.limit()
+        && truncationsAtFill == segments.truncations();
   }
 
   /** Reads from {@code offset} until at least {@code needed} bytes (or the end of the file). */
   private void fill(Segment segment, long offset, int needed) throws IOException {
     if (buffer.capacity() < needed) {
       buffer = ByteBuffer.allocateDirect(needed);
-    } else if (buffer.capacity() > READ_AHEAD_BYTES && needed <= READ_AHEAD_BYTES) {
-      buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES); // a large event's buffer is not kept
+    } else if (buffer.capacity() > KEPT_BYTES && needed <= READ_AHEAD_BYTES) {
+      buffer = ByteBuffer.allocateDirect(READ_AHEAD_BYTES); // a huge event's buffer is not kept
     }
     buffer.clear();
     segmentId = -1;
+    // noted before the read, so that a cut made while reading shows at the next look
+    truncationsAtFill = segments.truncations();
     while (buffer.position() < needed) {
-      int read = segment.file.read(buffer, offset + buffer.position());
+      int read = segment.read(buffer, offset + buffer.position());
       if (read < 0) {
         break;
       }

@@ -71,9 +71,9 @@ public class FileChannel extends BasicChannelSemantics
   static final Setting<Integer> TRANSACTION_CAPACITY = Setting.integer("transactionCapacity")
       .defaultValue(10_000).check(Check.atLeast(1))
       .doc("the most events one transaction puts or takes; at most capacity");
-  static final Setting<Long> CHECKPOINT_INTERVAL = Setting.longValue("checkpointInterval")
-      .defaultValue(30_000L).check(Check.atLeast(1)).doc("milliseconds between checkpoints; "
-          + "a restart replays the log written since the last one");
+  static final Setting<Long> CHECKPOINT_INTERVAL = Setting.millis("checkpointInterval")
+      .defaultValue(30_000L).check(Check.atLeast(1)).doc("time between checkpoints; a restart "
+          + "replays the log written since the last one");
   /** Flume's largest segment: an int offset with 1 MB to spare. */
   static final long MAX_SEGMENT_BYTES = 2_146_435_071L;
   static final Setting<Long> MAX_FILE_SIZE = Setting.longValue("maxFileSize")
@@ -129,10 +129,20 @@ public class FileChannel extends BasicChannelSemantics
   static final Setting<String> ENCRYPTION_ACTIVE_KEY = Setting.string("encryption.activeKey")
       .doc("refused: " + ENCRYPTION_REFUSED);
   static final Setting<String> ENCRYPTION_CIPHER_PROVIDER =
-      Setting.string("encryption.cipherProvider").doc("refused: " + ENCRYPTION_REFUSED);
+      Setting.string("encryption.cipherProvider").doc("refused, as encryption.activeKey");
   static final Setting<String> ENCRYPTION_KEY_PROVIDER = Setting.string("encryption.keyProvider")
-      .doc("refused: " + ENCRYPTION_REFUSED);
-  private static final String ENCRYPTION_PREFIX = "encryption.";
+      .doc("refused, as encryption.activeKey");
+  static final Setting<String> ENCRYPTION_KEY_STORE_FILE =
+      Setting.string("encryption.keyProvider.keyStoreFile")
+          .doc("refused, as encryption.activeKey");
+  static final Setting<String> ENCRYPTION_KEY_STORE_PASSWORD_FILE =
+      Setting.string("encryption.keyProvider.keyStorePasswordFile")
+          .doc("refused, as encryption.activeKey");
+  static final Setting<String> ENCRYPTION_KEYS = Setting.string("encryption.keyProvider.keys")
+      .doc("refused, as encryption.activeKey");
+  private static final List<Setting<String>> ENCRYPTION = List.of(ENCRYPTION_ACTIVE_KEY,
+      ENCRYPTION_CIPHER_PROVIDER, ENCRYPTION_KEY_PROVIDER, ENCRYPTION_KEY_STORE_FILE,
+      ENCRYPTION_KEY_STORE_PASSWORD_FILE, ENCRYPTION_KEYS);
 
   public static final ComponentSpec SPEC = ComponentSpec.builder(CHANNEL, "file",
           FileChannel.class)
@@ -140,10 +150,9 @@ public class FileChannel extends BasicChannelSemantics
       .settings(CHECKPOINT_DIR, DATA_DIRS, USE_DUAL_CHECKPOINTS, BACKUP_CHECKPOINT_DIR, CAPACITY,
           CHECKPOINT_INTERVAL, MAX_FILE_SIZE, MINIMUM_REQUIRED_SPACE, KEEP_ALIVE,
           FSYNC_PER_TRANSACTION, FSYNC_INTERVAL, CHECKPOINT_ON_CLOSE, USE_LOG_REPLAY_V1,
-          USE_FAST_REPLAY, COMPRESS_BACKUP_CHECKPOINT, CHECKPOINT_TIMEOUT, WRITE_TIMEOUT,
-          ENCRYPTION_ACTIVE_KEY, ENCRYPTION_CIPHER_PROVIDER, ENCRYPTION_KEY_PROVIDER)
+          USE_FAST_REPLAY, COMPRESS_BACKUP_CHECKPOINT, CHECKPOINT_TIMEOUT, WRITE_TIMEOUT)
+      .settings(ENCRYPTION.toArray(Setting<?>[]::new))
       .transactionCapacity(TRANSACTION_CAPACITY)
-      .passThrough(ENCRYPTION_PREFIX)
       .build();
 
   private volatile FileChannelOptions options;
@@ -197,6 +206,9 @@ public class FileChannel extends BasicChannelSemantics
    */
   @Override
   public synchronized void start() {
+    if (store != null) {
+      return; // already running
+    }
     if (options == null) {
       configure(new Context());
     }
@@ -306,21 +318,12 @@ public class FileChannel extends BasicChannelSemantics
   }
 
   private void refuseEncryption(Settings settings) {
-    Map<String, String> keys = new LinkedHashMap<>();
-    for (Setting<String> declared : List.of(ENCRYPTION_ACTIVE_KEY, ENCRYPTION_CIPHER_PROVIDER,
-        ENCRYPTION_KEY_PROVIDER)) {
-      String value = settings.get(declared);
-      if (value != null) {
-        keys.put(declared.key(), value);
+    for (Setting<String> key : ENCRYPTION) {
+      if (settings.get(key) != null) {
+        throw new ConfigurationException(key.key(), "File channel " + getName() + ": "
+            + key.key() + " is refused: " + ENCRYPTION_REFUSED,
+            "Remove every encryption.* key of this channel");
       }
-    }
-    settings.under(ENCRYPTION_PREFIX).forEach((key, value) ->
-        keys.putIfAbsent(ENCRYPTION_PREFIX + key, value));
-    if (!keys.isEmpty()) {
-      String first = keys.keySet().iterator().next();
-      throw new ConfigurationException(first, "File channel " + getName() + ": " + first
-          + " is refused: " + ENCRYPTION_REFUSED,
-          "Remove every encryption.* key of this channel");
     }
   }
 

@@ -55,7 +55,7 @@ final class FileTransaction extends BasicTransactionSemantics {
     ChannelStore current = channel.store();
     if (current != store) {
       store = current;
-      reader = new EventReader(current.segments);
+      reader = null; // the next take makes one for this store's segments
     }
     limit = current.options.transactionCapacity();
     records.begin(current.nextTransactionId());
@@ -97,6 +97,9 @@ final class FileTransaction extends BasicTransactionSemantics {
         }
       }
       long pointer = takes.next();
+      if (reader == null) {
+        reader = new EventReader(store.segments); // only taking threads need one
+      }
       try {
         return reader.read(pointer);
       } catch (EventReader.UnreadableEventException e) {

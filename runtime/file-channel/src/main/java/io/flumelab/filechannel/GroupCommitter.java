@@ -35,7 +35,7 @@ final class GroupCommitter {
     this.writer = writer;
   }
 
-  /** Returns once the request is written (and synced, if the writer syncs), or throws its failure. */
+  /** Returns once the request is written (and synced, if the writer syncs), or throws why not. */
   void commit(CommitRequest request) throws IOException {
     request.reset();
     boolean interrupted = false;

@@ -2,10 +2,8 @@ package io.flumelab.filechannel;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
@@ -37,6 +35,8 @@ final class LogWriter {
   /** Read by committers (for the free-space guard) and the fsync timer; written by the leader. */
   private volatile Segment active;
   private long end;
+  /** Set by {@link #close}: a commit that comes later fails instead of writing. */
+  private boolean closed;
   /** The active segment's tail could not be cleaned after a failure: write no more to it. */
   private boolean mustRoll;
   private ByteBuffer[] gather = new ByteBuffer[16];
@@ -78,6 +78,10 @@ final class LogWriter {
    * most 2 GB ({@link TransactionRecords} refuses more), so it always fits a fresh segment.
    */
   void write(List<CommitRequest> group) {
+    if (closed) {
+      fail(group, 0, new IOException("channel " + channel + " is stopped; its log is closed"));
+      return;
+    }
     int next = 0;
     int count = group.size();
     while (next < count) {
@@ -101,7 +105,7 @@ final class LogWriter {
         next++;
       } while (next < count && fits(group.get(next).records.length()));
       try {
-        writeChunk(group, first, next);
+        writeChunk(group, first, next, start);
       } catch (IOException e) {
         undo(start, e);
         end = start;
@@ -114,13 +118,14 @@ final class LogWriter {
 
   /** Forces what was written to disk (for {@code fsyncPerTransaction = false}, and checkpoints). */
   void force() throws IOException {
-    active.file.force(false);
+    active.force();
     counter.incrementLogFsyncCount();
   }
 
   /** Forces the active segment; the others were forced when the writer left them. */
   void close() throws IOException {
-    if (active != null && active.file.isOpen()) {
+    if (!closed) {
+      closed = true;
       force();
     }
   }
@@ -129,7 +134,9 @@ final class LogWriter {
     return end == SegmentFiles.HEADER_BYTES || end + length <= maxFileSize;
   }
 
-  private void writeChunk(List<CommitRequest> group, int from, int to) throws IOException {
+  /** Writes the requests {@code [from, to)}, placed from {@code start} on, in one write. */
+  private void writeChunk(List<CommitRequest> group, int from, int to, long start)
+      throws IOException {
     int buffers = to - from;
     if (gather.length < buffers) {
       gather = new ByteBuffer[Math.max(buffers, gather.length * 2)];
@@ -141,7 +148,7 @@ final class LogWriter {
     }
     long written = 0;
     while (written < bytes) {
-      written += active.file.write(gather, 0, buffers);
+      written += active.write(gather, buffers, start + written);
     }
     Arrays.fill(gather, 0, buffers, null);
     counter.addLogWrite(buffers);
@@ -154,9 +161,9 @@ final class LogWriter {
   /** Removes a failed group's bytes from the segment. */
   private void undo(long start, IOException cause) {
     try {
-      active.file.truncate(start);
-      active.file.position(start);
-      active.file.force(false);
+      active.truncate(start);
+      segments.truncated();
+      active.force();
     } catch (IOException e) {
       LOG.error("Channel {}: after failing to write {} ({}), could not truncate it back to {} "
           + "bytes either ({}); the channel goes on in a new segment, and recovery will skip the"
@@ -170,7 +177,7 @@ final class LogWriter {
     Segment previous = active;
     Segment next = create(previous.id + 1);
     try {
-      previous.file.force(false);
+      previous.force();
       counter.incrementLogFsyncCount();
     } catch (IOException e) {
       // the new segment is not used: the old one's data may not be on disk, so nothing moves on
@@ -185,15 +192,10 @@ final class LogWriter {
   private Segment create(int id) throws IOException {
     Path dir = SegmentFiles.directoryFor(id, dataDirs);
     Path path = dir.resolve(SegmentFiles.name(id));
-    FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
-    Segment segment = new Segment(id, path, file);
+    Segment segment = Segment.create(id, path);
     try {
-      ByteBuffer header = SegmentFiles.header(id);
-      while (header.hasRemaining()) {
-        file.write(header);
-      }
-      file.force(true);
+      segment.write(new ByteBuffer[] {SegmentFiles.header(id)}, 1, 0);
+      segment.force();
       DirectorySync.sync(dir);
     } catch (IOException e) {
       deleteQuietly(segment);

@@ -42,7 +42,7 @@ final class PointerRing {
     size += count;
   }
 
-  /** Moves up to {@code max} pointers from the head into {@code target[from...]}; returns how many. */
+  /** Moves up to {@code max} pointers from the head to {@code target[from...]}: how many moved. */
   int pollFirst(long[] target, int from, int max) {
     int count = Math.min(max, size);
     int mask = slots.length - 1;

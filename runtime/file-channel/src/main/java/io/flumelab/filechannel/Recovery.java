@@ -6,6 +6,7 @@ import io.flumelab.filechannel.RecoveryReport.SegmentSummary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -90,13 +91,14 @@ final class Recovery {
       long from = Pointers.segment(replayFrom) == segment.id ? Pointers.offset(replayFrom)
           : segment.id > Pointers.segment(replayFrom) ? SegmentFiles.HEADER_BYTES : Long.MAX_VALUE;
       SegmentReplay replay = new SegmentReplay(segment, from, queue, newest);
-      long goodEnd = scanner.scan(segment.path, segment.file, SegmentFiles.HEADER_BYTES, replay);
+      long goodEnd = scanner.scan(segment.path, segment.channel(), SegmentFiles.HEADER_BYTES,
+          replay);
       replay.finish();
       highestTransaction = Math.max(highestTransaction, replay.highestTransaction);
       damageBySegment.put(segment.id, replay.damage);
-      report.segment(new SegmentSummary(segment.id, segment.path, segment.file.size(),
+      report.segment(new SegmentSummary(segment.id, segment.path, segment.size(),
           replay.records));
-      if (newest && repair && goodEnd < segment.file.size() && replay.endsTorn) {
+      if (newest && repair && goodEnd < segment.size() && replay.endsTorn) {
         cutTornTail(segment, goodEnd);
       }
     }
@@ -122,16 +124,21 @@ final class Recovery {
             + " channels' data directories mixed? Give each file channel its own dataDirs");
         continue;
       }
-      FileChannel channelFile = FileChannel.open(file.path(), StandardOpenOption.READ);
-      String problem = SegmentFiles.headerProblem(channelFile, file.id());
+      Segment segment;
+      try {
+        segment = Segment.open(file.id(), file.path());
+      } catch (NoSuchFileException e) {
+        continue; // deleted since it was listed: the channel retired it while we looked
+      }
+      String problem = SegmentFiles.headerProblem(segment.channel(), file.id());
       if (problem != null) {
-        channelFile.close();
+        segment.close();
         report.add(Level.ERROR, file.path() + " is not usable: " + problem + "; its events are "
             + "lost. Move it out of the data directory to silence this");
         report.damaged(new Damage(file.path(), 0, file.size(), problem, false));
         continue;
       }
-      segments.add(new Segment(file.id(), file.path(), channelFile));
+      segments.add(segment);
     }
     return segments;
   }
@@ -181,7 +188,7 @@ final class Recovery {
     int segmentId = checkpoint.segment();
     Segment at = find(segments, segmentId);
     if (at != null) {
-      long size = at.file.size();
+      long size = at.size();
       if (checkpoint.offset() > size) {
         report.add(Level.ERROR, at.path + " is " + size + " bytes, shorter than the checkpoint's"
             + " position " + checkpoint.offset() + ": the log lost writes the checkpoint counted"
@@ -237,7 +244,7 @@ final class Recovery {
       Map<Integer, List<Damage>> damage) throws IOException {
     Map<Integer, Long> sizes = new HashMap<>();
     for (Segment segment : segments) {
-      sizes.put(segment.id, segment.file.size());
+      sizes.put(segment.id, segment.size());
     }
     Map<Integer, Long> retiredEvents = new TreeMap<>();
     Map<String, Long> lost = new TreeMap<>();

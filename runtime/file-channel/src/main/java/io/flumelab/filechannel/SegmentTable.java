@@ -13,6 +13,20 @@ import java.util.List;
 final class SegmentTable {
 
   private volatile Segment[] segments = new Segment[0];
+  /**
+   * Bumped each time the writer cuts a failed write off a segment: the bytes at those offsets
+   * will differ, so a reader's read-ahead of them is stale.
+   */
+  private volatile long truncations;
+
+  long truncations() {
+    return truncations;
+  }
+
+  /** Called by the writer after it cut a segment back; one writer, so no lost update. */
+  void truncated() {
+    truncations++;
+  }
 
   /** The segment with this id, or null when there is none (deleted, or never existed). */
   Segment find(int id) {
@@ -36,7 +50,8 @@ final class SegmentTable {
   synchronized void add(Segment segment) {
     Segment[] current = segments;
     if (current.length > 0 && current[current.length - 1].id >= segment.id) {
-      throw new IllegalStateException(segment + " is not newer than " + current[current.length - 1]);
+      throw new IllegalStateException(segment + " is not newer than "
+          + current[current.length - 1]);
     }
     Segment[] grown = Arrays.copyOf(current, current.length + 1);
     grown[current.length] = segment;

@@ -2,7 +2,7 @@ package io.flumelab.filechannel;
 
 import java.util.Locale;
 
-/** Numbers as people read them: {@code 120 MB}, {@code 4.0 KB}, {@code 1 event}, {@code 2 events}. */
+/** Numbers as people read them: {@code 120 MB}, {@code 4.0 KB}, {@code 1 event}. */
 final class Sizes {
 
   private Sizes() {}

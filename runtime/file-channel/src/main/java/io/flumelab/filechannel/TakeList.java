@@ -14,7 +14,7 @@ final class TakeList {
   int fetched;
   int handedOut;
 
-  /** Makes room for {@code more} pointers after the fetched ones; call before the queue fills it. */
+  /** Makes room for {@code more} pointers after the fetched ones, before the queue fills them. */
   void reserve(int more) {
     if (fetched + more > pointers.length) {
       pointers = Arrays.copyOf(pointers, Math.max(fetched + more, pointers.length * 2));

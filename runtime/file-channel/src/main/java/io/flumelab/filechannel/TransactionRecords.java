@@ -15,7 +15,7 @@ import java.util.zip.CRC32C;
 final class TransactionRecords {
 
   private static final int INITIAL_BYTES = 16 * 1024;
-  /** A buffer grown beyond this for a large transaction is dropped afterwards, not kept. */
+  /** A buffer grown beyond this is dropped once a transaction uses less than a quarter of it. */
   private static final int KEPT_BYTES = 4 * 1024 * 1024;
 
   private final CRC32C crc = new CRC32C();
@@ -27,7 +27,8 @@ final class TransactionRecords {
   private int unsealedEnd;
 
   void begin(long id) {
-    if (buffer.capacity() > KEPT_BYTES) {
+    if (buffer.capacity() > KEPT_BYTES && buffer.position() < buffer.capacity() / 4) {
+      // a large buffer the last transaction hardly used: one big batch, not the usual size
       buffer = ByteBuffer.allocateDirect(INITIAL_BYTES);
     }
     buffer.clear();

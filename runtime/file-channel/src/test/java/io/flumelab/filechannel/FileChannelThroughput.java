@@ -4,6 +4,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +17,15 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * A micro-measurement, run by hand, never by the build: producers put and consumers take
- * transactions of 100 events of 100 bytes (consumers: as many as asked) on one file channel for
- * a while, and it prints events
- * per second and commits per fsync.
+ * A micro-measurement, run by hand, never by the build: producers put transactions of 100 events
+ * of 100 bytes and consumers take transactions of a given size on one file channel for a while;
+ * it prints events per second, commits per fsync, and the heap allocated per event.
  *
  * <pre>
  * ./mvnw -o -q test-compile -pl runtime/file-channel
- * java -cp "runtime/file-channel/target/test-classes:runtime/file-channel/target/classes:$(cat cp.txt)" \
+ * ./mvnw -o -q dependency:build-classpath -pl runtime/file-channel -Dmdep.outputFile=/tmp/cp.txt
+ * cd runtime/file-channel
+ * java -cp "target/test-classes:target/classes:$(cat /tmp/cp.txt)" \
  *     io.flumelab.filechannel.FileChannelThroughput [seconds] [producers] [consumers] \
  *     [consumer batch] [fsyncPerTransaction] [dir]
  * </pre>
@@ -50,18 +52,22 @@ public final class FileChannelThroughput {
     AtomicBoolean running = new AtomicBoolean(true);
     LongAdder put = new LongAdder();
     LongAdder taken = new LongAdder();
+    LongAdder putAllocation = new LongAdder();
+    LongAdder takeAllocation = new LongAdder();
     List<Thread> threads = new ArrayList<>();
     CountDownLatch go = new CountDownLatch(1);
     byte[] body = new byte[BODY_BYTES];
     for (int p = 0; p < producers; p++) {
       threads.add(new Thread(() -> {
         await(go);
+        // the same events every time: what the producer allocates is then the channel's doing
         List<Event> batch = new ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+          batch.add(EventBuilder.withBody(body));
+        }
+        long allocatedBefore = allocated();
+        long events = 0;
         while (running.get()) {
-          batch.clear();
-          for (int i = 0; i < BATCH; i++) {
-            batch.add(EventBuilder.withBody(body));
-          }
           Transaction tx = channel.getTransaction();
           tx.begin();
           try {
@@ -70,17 +76,21 @@ public final class FileChannelThroughput {
             }
             tx.commit();
             put.add(BATCH);
+            events += BATCH;
           } catch (RuntimeException e) {
             tx.rollback();
           } finally {
             tx.close();
           }
         }
+        putAllocation.add((allocated() - allocatedBefore) / Math.max(1, events));
       }, "producer-" + p));
     }
     for (int c = 0; c < consumers; c++) {
       threads.add(new Thread(() -> {
         await(go);
+        long allocatedBefore = allocated();
+        long events = 0;
         while (running.get() || channel.size() > 0) {
           Transaction tx = channel.getTransaction();
           tx.begin();
@@ -93,6 +103,7 @@ public final class FileChannelThroughput {
           tx.commit();
           tx.close();
           taken.add(n);
+          events += n;
           if (n == 0) {
             try {
               channel.awaitEvents(100);
@@ -101,6 +112,7 @@ public final class FileChannelThroughput {
             }
           }
         }
+        takeAllocation.add((allocated() - allocatedBefore) / Math.max(1, events));
       }, "consumer-" + c));
     }
     threads.forEach(Thread::start);
@@ -120,12 +132,21 @@ public final class FileChannelThroughput {
     System.out.printf("log writes %,d, fsyncs %,d, transactions written %,d (%.1f per fsync)%n",
         counter.getLogWriteCount(), counter.getLogFsyncCount(), counter.getLogCommitCount(),
         counter.getLogCommitCount() / (double) Math.max(1, counter.getLogFsyncCount()));
+    System.out.printf("heap allocated per event: put %d bytes (the channel's own: the events are "
+        + "reused), take %d bytes (mostly the event read back)%n",
+        putAllocation.sum() / producers, takeAllocation.sum() / consumers);
     channel.stop();
     if (args.length <= 5) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** Bytes this thread allocated on the heap so far. */
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
   }
 
   private static void await(CountDownLatch latch) {

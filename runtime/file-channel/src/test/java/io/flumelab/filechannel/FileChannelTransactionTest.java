@@ -299,6 +299,27 @@ class FileChannelTransactionTest {
   }
 
   @Test
+  void anInterruptedThreadCommitsAndTakesWithoutClosingTheLogForOthers() throws Exception {
+    channel = started(dir);
+    boolean stillInterrupted;
+    List<String> taken;
+    Thread.currentThread().interrupt(); // as a source thread the agent is stopping
+    try {
+      putCommitted(channel, "while interrupted");
+      putCommitted(channel, "again");
+      taken = takeCommitted(channel, 1);
+    } finally {
+      stillInterrupted = Thread.interrupted();
+    }
+
+    assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
+    assertThat(taken).containsExactly("while interrupted");
+    assertThat(takeElsewhere(10)).containsExactly("again");
+    putCommitted(channel, "after");
+    assertThat(takeElsewhere(10)).containsExactly("after");
+  }
+
+  @Test
   void aStoppedChannelRefusesTransactionsSayingSo() {
     channel = started(dir);
     channel.stop();
