@@ -169,7 +169,8 @@ final class AgentJvm implements AutoCloseable {
   private String jcmd(String command) throws IOException, InterruptedException {
     Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
         .toString(), String.valueOf(process.pid()), command).redirectErrorStream(true).start();
-    String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String out = new String(jcmd.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
     jcmd.waitFor();
     return out;
   }
