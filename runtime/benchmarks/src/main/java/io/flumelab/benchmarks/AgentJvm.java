@@ -29,6 +29,14 @@ final class AgentJvm implements AutoCloseable {
       Pattern.compile("\"CHANNEL\\.c1\":\\{[^}]*\"EventTakeSuccessCount\":\"(\\d+)\"");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final String HOSTS_FILE = "jdk.net.hosts.file";
+  /**
+   * More JVM options for both agents, e.g. a flight recording:
+   * {@code -Dflumelab.bench.agentJvmOptions=-XX:StartFlightRecording=filename=/tmp/{agent}.jfr};
+   * {@code {agent}} becomes {@code flumelab} or {@code flume}.
+   */
+  static final String JVM_OPTIONS = "flumelab.bench.agentJvmOptions";
+  private static final Pattern PEAK_RSS = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   private final Process process;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -56,6 +64,13 @@ final class AgentJvm implements AutoCloseable {
     int httpPort = freePort();
     List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g", "-XX:+UseG1GC",
         "-Dflume.monitoring.type=http", "-Dflume.monitoring.port=" + httpPort));
+    String options = System.getProperty(JVM_OPTIONS, "").strip();
+    if (!options.isEmpty()) {
+      String agent = kind == Kind.FLUMELAB ? "flumelab" : "flume";
+      for (String option : options.split("\\s+")) {
+        command.add(option.replace("{agent}", agent));
+      }
+    }
     // the course's host names (a Kafka sink's brokers) resolve in the agents as in this JVM
     String hostsFile = System.getProperty(HOSTS_FILE);
     if (hostsFile != null) {
@@ -102,8 +117,21 @@ final class AgentJvm implements AutoCloseable {
 
   /** Events taken from channel c1 so far, or -1 while the counters do not answer. */
   long takes() {
+    return channelCounter(TAKES);
+  }
+
+  /**
+   * A counter of channel c1 by name (FlumeLab's file channel: {@code LogCommitCount},
+   * {@code LogFsyncCount}), or -1 when the channel has none or the counters do not answer.
+   */
+  long channelCounter(String name) {
+    return channelCounter(Pattern.compile("\"CHANNEL\\.c1\":\\{[^}]*\"" + Pattern.quote(name)
+        + "\":\"(\\d+)\""));
+  }
+
+  private long channelCounter(Pattern counter) {
     try {
-      Matcher m = TAKES.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+      Matcher m = counter.matcher(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
       return m.find() ? Long.parseLong(m.group(1)) : -1;
     } catch (IOException e) {
       return -1;
@@ -116,6 +144,56 @@ final class AgentJvm implements AutoCloseable {
   Duration cpu() {
     return cpuOf(process.toHandle());
   }
+
+  /**
+   * The most resident memory the JVM has had so far (Linux's {@code VmHWM}), in MiB: heap the
+   * collector touched, metaspace, code, thread stacks, direct buffers and mapped files alike.
+   * Both agents run with the same heap options, so this is what each costs the machine.
+   */
+  double peakRssMiB() throws IOException {
+    Matcher m = PEAK_RSS.matcher(Files.readString(Path.of("/proc", String.valueOf(
+        process.pid()), "status")));
+    return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+  }
+
+  /**
+   * Heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in MiB:
+   * what the agent keeps alive, independent of how far the collector let the heap grow.
+   */
+  double liveHeapMiB() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
+    return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+        .toString(), String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    return out;
+  }
+
+  /**
+   * The JVM's CPU time spent in the kernel so far (Linux's {@code stime} in
+   * {@code /proc/<pid>/stat}): system calls such as writes and fsyncs, and the network. The rest
+   * of {@link #cpu()} is user time.
+   */
+  Duration systemCpu() {
+    try {
+      String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+      // the fields after the command name, which is in parentheses and may hold spaces
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[12]); // stime, field 15 of the whole line
+      return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS);
+    } catch (IOException | RuntimeException e) {
+      return Duration.ZERO;
+    }
+  }
+
+  /** Linux's USER_HZ, the unit of {@code /proc/<pid>/stat}'s times: 100 on every common build. */
+  private static final long CLOCK_TICKS = 100;
 
   static Duration cpuOf(ProcessHandle process) {
     return process.info().totalCpuDuration().orElse(Duration.ZERO);
