@@ -6,6 +6,7 @@ import io.flumelab.filechannel.RecoveryReport.SegmentSummary;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -124,6 +125,12 @@ final class Recovery {
             + " channels' data directories mixed? Give each file channel its own dataDirs");
         continue;
       }
+      if (file.size() < SegmentFiles.HEADER_BYTES) {
+        // A segment's header is written and synced before its first record, so a file shorter
+        // than a header is a creation a kill interrupted: it never held an event.
+        settleUnfinished(file);
+        continue;
+      }
       Segment segment;
       try {
         segment = Segment.open(file.id(), file.path());
@@ -141,6 +148,18 @@ final class Recovery {
       segments.add(segment);
     }
     return segments;
+  }
+
+  /** Removes (when repairing) a segment whose creation was interrupted before its header. */
+  private void settleUnfinished(SegmentFiles.Found file) throws IOException {
+    String what = file.path() + " holds " + file.size() + " of its " + SegmentFiles.HEADER_BYTES
+        + " header bytes: its creation was interrupted before any record, so it held no events";
+    if (repair) {
+      Files.deleteIfExists(file.path());
+      report.add(Level.INFO, what + "; removed");
+    } else {
+      report.add(Level.INFO, what + "; the channel removes it at its next start");
+    }
   }
 
   /** The newest usable checkpoint, or null; each unusable one is reported. */

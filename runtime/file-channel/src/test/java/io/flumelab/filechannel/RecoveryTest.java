@@ -96,6 +96,26 @@ class RecoveryTest {
   }
 
   @Test
+  void aSegmentKilledBeforeItsHeaderHeldNothingAndIsRemovedWithoutAnError() throws IOException {
+    FileChannel channel = start("checkpointOnClose", "false");
+    putCommitted(channel, "kept", 10, 10);
+    stop(channel);
+    // killed between creating the next segment's file and writing its header
+    Path unfinished = data().resolve("log-7");
+    Files.write(unfinished, new byte[5]);
+
+    FileChannel recovered = start();
+
+    assertThat(drain(recovered)).isEqualTo(numbered("kept", 10));
+    RecoveryReport report = recovered.lastRecovery();
+    assertThat(report.isClean()).isTrue();
+    assertThat(messages(report, Level.ERROR)).isEmpty();
+    assertThat(messages(report, Level.INFO)).anySatisfy(m -> assertThat(m)
+        .startsWith(unfinished + " holds 5 of its 16 header bytes").endsWith("; removed"));
+    assertThat(unfinished).as("removed, so later starts do not report it again").doesNotExist();
+  }
+
+  @Test
   void aFlippedByteInTheMiddleOfASegmentLosesOnlyItsRecord() throws IOException {
     FileChannel channel = start("checkpointOnClose", "false");
     putCommitted(channel, "a", 10, 10);
