@@ -69,6 +69,17 @@ class HandoutIT {
   }
 
   @Test
+  void theGraderSaysItIsForInstructorsInTheHandout() throws Exception {
+    Process grade = new ProcessBuilder(handout.resolve("bin/flumelab").toString(), "grade",
+        "--out", dir.resolve("grades").toString(), dir.toString())
+        .redirectErrorStream(true).start();
+    assertThat(grade.waitFor(1, TimeUnit.MINUTES)).as("bin/flumelab grade ended").isTrue();
+    String output = new String(grade.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(grade.exitValue()).as("exit status; output: %s", output).isEqualTo(2);
+    assertThat(output).contains("grade is for instructors").doesNotContain("building");
+  }
+
+  @Test
   void aLabBuildsAndGradesItselfInTheHandoutWithThePublicTestsAlone() throws Exception {
     Path log = dir.resolve("handout-build.log");
     Process maven = new ProcessBuilder(ProcessTree.inOwnGroup(List.of(
