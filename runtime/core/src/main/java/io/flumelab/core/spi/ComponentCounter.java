@@ -28,6 +28,14 @@ public abstract class ComponentCounter {
     return counters.computeIfAbsent(key, k -> new AtomicLong());
   }
 
+  /**
+   * Whether the component registers these counters in JMX itself (a foreign-API component's own
+   * MBean, read back through this view), so the agent must not register them again.
+   */
+  public boolean registersItself() {
+    return false;
+  }
+
   /** SOURCE, CHANNEL or SINK, as in Flume's metric names ({@code SOURCE.r1}). */
   public String getType() {
     return type;
