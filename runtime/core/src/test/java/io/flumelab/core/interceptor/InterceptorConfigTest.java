@@ -151,6 +151,28 @@ class InterceptorConfigTest {
             + " interceptor. An interceptor must implement io.flumelab.api.Interceptor.Builder.");
   }
 
+  @Test
+  void onlyReplaceStringKeepsGroupReferencesAsWritten() {
+    // ${user} is a group in replaceString; anywhere else it is a variable, here undefined
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = (?<user>\\w+)@\n"
+        + I1 + "replaceString = ${user} at\n")).isEmpty();
+    assertThat(problems(I1 + "type = static\n" + I1 + "value = ${user}\n")).containsExactly(
+        "jobs/x.conf:11: a1.sources.r1.interceptors.i1.value: undefined variable ${user}. Set the"
+            + " environment variable user, or start the agent with -Duser=<value>.");
+    // not a group name (Java's have no underscore): still a variable in replaceString
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = x\n"
+        + I1 + "replaceString = ${NEW_TEXT}\n")).singleElement().asString()
+        .contains("undefined variable ${NEW_TEXT}");
+  }
+
+  @Test
+  void aGroupReferenceTheSearchPatternLacksIsReported() {
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = (?<user>\\w+)@\n"
+        + I1 + "replaceString = ${usr}\n")).singleElement().asString()
+        .startsWith("jobs/x.conf:12: a1.sources.r1.interceptors.i1.replaceString: '${usr}' does not"
+            + " fit searchPattern");
+  }
+
   private static List<String> problems(String interceptorLines) {
     return AgentTesting.problems(FILE, BASE + interceptorLines);
   }
