@@ -6,7 +6,9 @@ import io.flumelab.core.spi.ForeignApi;
 import io.flumelab.core.spi.SinkSelector;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,24 +80,32 @@ public final class FlumeApi implements ForeignApi {
     return null;
   }
 
+  /**
+   * Flume's classes among the superclasses, nearest first, then Flume's interfaces, those named
+   * nearer the class first (breadth first).
+   */
   @Override
   public List<String> implemented(Class<?> type) {
     Set<String> found = new LinkedHashSet<>();
+    Deque<Class<?>> interfaces = new ArrayDeque<>();
     for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      addFlumeTypes(c, found);
+      if (c != type && isFlumes(c)) {
+        found.add(c.getName());
+      }
+      interfaces.addAll(List.of(c.getInterfaces()));
     }
-    found.remove(type.getName());
+    while (!interfaces.isEmpty()) {
+      Class<?> next = interfaces.removeFirst();
+      if (isFlumes(next)) {
+        found.add(next.getName());
+      }
+      interfaces.addAll(List.of(next.getInterfaces()));
+    }
     return new ArrayList<>(found);
   }
 
-  /** {@code type} itself and its interfaces, depth first, where they are Flume's. */
-  private static void addFlumeTypes(Class<?> type, Set<String> found) {
-    if (type.getName().startsWith("org.apache.flume.")) {
-      found.add(type.getName());
-    }
-    for (Class<?> implemented : type.getInterfaces()) {
-      addFlumeTypes(implemented, found);
-    }
+  private static boolean isFlumes(Class<?> type) {
+    return type.getName().startsWith("org.apache.flume.");
   }
 
   @Override

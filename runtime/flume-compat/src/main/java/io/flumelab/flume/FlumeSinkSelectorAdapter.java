@@ -26,6 +26,11 @@ final class FlumeSinkSelectorAdapter implements SinkSelector {
     this.flume = flume;
   }
 
+  /** The Flume selector itself. */
+  org.apache.flume.sink.LoadBalancingSinkProcessor.SinkSelector flume() {
+    return flume;
+  }
+
   @Override
   public void setSinks(List<Sink> ours) {
     Map<Sink, org.apache.flume.Sink> toViews = new IdentityHashMap<>();
