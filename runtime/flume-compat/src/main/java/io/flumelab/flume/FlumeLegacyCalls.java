@@ -32,12 +32,20 @@ final class FlumeLegacyCalls {
 
   private FlumeLegacyCalls() {}
 
-  /** The class rewritten, or null when it calls neither method the old way. */
+  /**
+   * The class rewritten, or null when it calls neither method the old way, or is a class file this
+   * asm cannot read (newer than it knows): defined as it is, the JVM then says what is wrong.
+   */
   static byte[] rewrite(byte[] classFile) {
     if (!mayCallLegacy(classFile)) {
       return null;
     }
-    ClassReader reader = new ClassReader(classFile);
+    ClassReader reader;
+    try {
+      reader = new ClassReader(classFile);
+    } catch (IllegalArgumentException unreadable) {
+      return null;
+    }
     ClassWriter writer = new ClassWriter(reader, 0);
     Redirect redirect = new Redirect(writer);
     reader.accept(redirect, 0);

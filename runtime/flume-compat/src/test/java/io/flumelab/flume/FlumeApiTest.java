@@ -2,6 +2,7 @@ package io.flumelab.flume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flumelab.api.BatchSizeSupported;
 import io.flumelab.api.EventDrivenSource;
 import io.flumelab.api.Interceptor;
 import io.flumelab.api.PollableSource;
@@ -16,6 +17,7 @@ import java.util.ServiceLoader;
 import org.apache.flume.channel.MultiplexingChannelSelector;
 import org.apache.flume.interceptor.TimestampInterceptor;
 import org.apache.flume.sink.LoggerSink;
+import org.apache.flume.source.ExecSource;
 import org.junit.jupiter.api.Test;
 
 class FlumeApiTest {
@@ -59,7 +61,10 @@ class FlumeApiTest {
   @Test
   void eachKindIsAdaptedToOurInterface() throws Exception {
     assertThat(api.create(ComponentKind.SOURCE, Mysource2.class)).isInstanceOf(PollableSource.class);
-    assertThat(api.create(ComponentKind.SOURCE, ThreadedSource.class)).isInstanceOf(EventDrivenSource.class);
+    assertThat(api.create(ComponentKind.SOURCE, ThreadedSource.class)).isInstanceOf(EventDrivenSource.class)
+        .isNotInstanceOf(BatchSizeSupported.class);
+    assertThat(api.create(ComponentKind.SOURCE, ExecSource.class)).isInstanceOf(EventDrivenSource.class)
+        .isInstanceOf(BatchSizeSupported.class);
     assertThat(api.create(ComponentKind.SINK, LoggerSink.class)).isInstanceOf(Sink.class);
     assertThat(api.create(ComponentKind.INTERCEPTOR, TimestampInterceptor.Builder.class))
         .isInstanceOf(Interceptor.Builder.class);

@@ -104,6 +104,16 @@ class FlumeLegacyCallsTest {
     assertThat(Wiring.API.rewrite(PLUGIN, legacy)).isNotNull().isNotEqualTo(legacy);
   }
 
+  /** The JVM, not the rewrite, tells the user about a class file newer than it runs. */
+  @Test
+  void aClassFileTooNewToReadIsLeftToTheJvm() throws Exception {
+    byte[] future = Files.readAllBytes(classes.resolve("legacy/HibernateSettings.class"));
+    future[6] = 0;
+    future[7] = 99; // class file major version 99
+
+    assertThat(Wiring.API.rewrite(PLUGIN, future)).isNull();
+  }
+
   private static byte[] classFile(Class<?> type) throws Exception {
     try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
       return in.readAllBytes();

@@ -19,6 +19,7 @@ import io.flumelab.api.Source;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.lifecycle.Supervisor;
 import io.flumelab.core.source.SourceRunner;
 import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.testing.SourceTesting;
@@ -162,6 +163,24 @@ class FlumeSourcesTest {
         .hasMessageContaining(BrokenSources.FailsToStart.class.getName())
         .hasMessageContaining("ERROR");
     assertThat(source.getLifecycleState()).isEqualTo(LifecycleState.ERROR);
+  }
+
+  @Test
+  void theAgentRetriesAStartThatLeftTheSourceInError() {
+    Source source = create(ComponentKind.SOURCE, BrokenSources.StartsOnTheSecondTry.class, "r-retry");
+    source.setChannelProcessor(SourceTesting.processorInto(channel("c1")));
+    SourceRunner runner = SourceRunner.forSource(source);
+
+    try (Supervisor supervisor = new Supervisor("a1", 20, 20, 100)) {
+      assertThat(supervisor.supervise("source r-retry", runner)).isFalse();
+      await().atMost(WAIT).until(() -> runner.getLifecycleState() == LifecycleState.START);
+      supervisor.unsupervise("source r-retry");
+    } finally {
+      runner.stop();
+    }
+    BrokenSources.StartsOnTheSecondTry flume =
+        (BrokenSources.StartsOnTheSecondTry) ((FlumeSourceAdapter) source).flume();
+    assertThat(flume.starts()).isEqualTo(2);
   }
 
   @Test
