@@ -15,7 +15,8 @@ final class FlumeContexts {
   /**
    * Configures {@code component} if it is Flume-{@code Configurable} (as Flume's
    * {@code Configurables.configure} does; nothing otherwise), with the thread's context class
-   * loader set to the component's. What it throws is reported as a configuration error.
+   * loader set to the component's. What it throws, and a class or method it needs and cannot
+   * find, is reported as a configuration error.
    */
   static void configure(Object component, Context ours) {
     if (!(component instanceof org.apache.flume.conf.Configurable configurable)) {
@@ -25,6 +26,8 @@ final class FlumeContexts {
       configurable.configure(toFlume(ours));
     } catch (RuntimeException e) {
       throw FlumeErrors.configuration(e);
+    } catch (LinkageError e) {
+      throw FlumeErrors.linkage(component.getClass(), e);
     }
   }
 }

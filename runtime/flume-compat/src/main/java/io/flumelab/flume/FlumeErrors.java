@@ -73,4 +73,26 @@ final class FlumeErrors {
     ours.initCause(e);
     return ours;
   }
+
+  /**
+   * A class or method the plugin's {@code configure()} needs and its class loader cannot find: a
+   * library that Flume's {@code lib/} held and the plugin did not bring, or one of another
+   * version than it was compiled against.
+   */
+  static ConfigurationException linkage(Class<?> plugin, LinkageError e) {
+    ConfigurationException ours;
+    if (e instanceof NoClassDefFoundError) {
+      String missing = String.valueOf(e.getMessage()).replace('/', '.');
+      ours = new ConfigurationException(null, "class '" + plugin.getName() + "' needs class "
+          + missing + ", which neither its own jars nor the Apache Flume API FlumeLab provides hold",
+          "Put the jar that holds " + missing + " in the plugin's libext directory");
+    } else {
+      ours = new ConfigurationException(null, "class '" + plugin.getName() + "' was compiled "
+          + "against another version of a class it uses: " + e,
+          "Rebuild it against Apache Flume 1.11, or put the library versions it was built with in "
+              + "the plugin's libext directory");
+    }
+    ours.initCause(e);
+    return ours;
+  }
 }

@@ -4,30 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableMap;
+import io.flumelab.api.ConfigurationException;
+import io.flumelab.api.PollableSource;
+import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.testing.SourceTesting;
 import io.flumelab.flume.fixtures.Mysource2;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.apache.flume.Context;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin compiled against Apache Flume 1.7.0 (compiled here, at test time, against the real
- * 1.7.0 jar) calls {@code Context.getSubProperties}, whose return type was Guava's ImmutableMap up
- * to 1.9: on Flume 1.11's classes it links only when rewritten.
+ * Plugins compiled against Apache Flume 1.7.0 (here, at test time, against the real 1.7.0 jars)
+ * call {@code Context.getSubProperties}, whose return type was Guava's ImmutableMap up to 1.9: on
+ * Flume 1.11's classes they link only when rewritten.
  */
 class FlumeLegacyCallsTest {
 
   private static final String PLUGIN = "legacy.HibernateSettings";
-  private static final String SOURCE = """
+  private static final String SETTINGS = """
       package legacy;
 
       import java.util.Map;
@@ -44,6 +48,45 @@ class FlumeLegacyCallsTest {
         }
       }
       """;
+  /** A pollable source as Flume 1.7's developer guide writes one, configured by sub-properties. */
+  private static final String SOURCE = """
+      package legacy;
+
+      import java.util.Map;
+      import java.util.TreeMap;
+      import org.apache.flume.Context;
+      import org.apache.flume.PollableSource;
+      import org.apache.flume.conf.Configurable;
+      import org.apache.flume.event.EventBuilder;
+      import org.apache.flume.source.AbstractSource;
+
+      public class BodiesSource extends AbstractSource implements Configurable, PollableSource {
+        private Map<String, String> bodies;
+
+        @Override
+        public void configure(Context context) {
+          bodies = new TreeMap<String, String>(context.getSubProperties("body."));
+        }
+
+        @Override
+        public Status process() {
+          for (String body : bodies.values()) {
+            getChannelProcessor().processEvent(EventBuilder.withBody(body.getBytes()));
+          }
+          return Status.READY;
+        }
+
+        @Override
+        public long getBackOffSleepIncrement() {
+          return 0;
+        }
+
+        @Override
+        public long getMaxBackOffSleepInterval() {
+          return 0;
+        }
+      }
+      """;
 
   @TempDir
   static Path classes;
@@ -51,17 +94,31 @@ class FlumeLegacyCallsTest {
   @BeforeAll
   static void compileAgainstFlume17() throws Exception {
     Path flume17 = Path.of(System.getProperty("flumelab.test.flume17", "target/flume-1.7"));
-    Path configuration = flume17.resolve("flume-ng-configuration-1.7.0.jar");
-    assertThat(configuration).as("copied by the build (maven-dependency-plugin)").exists();
-    Path guava = Path.of(ImmutableMap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path source = classes.resolve("src/legacy/HibernateSettings.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(source, SOURCE);
+    List<Path> classPath = new ArrayList<>();
+    for (String jar : List.of("flume-ng-configuration", "flume-ng-core", "flume-ng-sdk")) {
+      Path file = flume17.resolve(jar + "-1.7.0.jar");
+      assertThat(file).as("copied by the build (maven-dependency-plugin)").exists();
+      classPath.add(file);
+    }
+    classPath.add(TestCompiler.locationOf(ImmutableMap.class));
+    TestCompiler.compile(classes, classPath, SETTINGS, SOURCE);
+  }
 
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "--release", "8", "-nowarn", "-d", classes.toString(),
-        "-classpath", configuration + java.io.File.pathSeparator + guava, source.toString());
-    assertThat(status).as("javac exit status").isZero();
+  /** Flume 1.7's AbstractSource and PollableSource are 1.11's: only the Context call is rewritten. */
+  @Test
+  void aSourceCompiledAgainstFlume17RunsThroughTheAdapter() throws Exception {
+    Class<?> plugin = PluginLoader.ofDirectory(classes, "legacy.", Wiring.API::rewrite)
+        .loadClass("legacy.BodiesSource");
+    MemoryChannel channel = Wiring.channel("c1");
+    PollableSource source = Wiring.create(ComponentKind.SOURCE, plugin, "r-legacy",
+        "body.1", "first", "body.2", "second");
+    source.setChannelProcessor(SourceTesting.processorInto(channel));
+    source.start();
+
+    source.process();
+    source.stop();
+
+    assertThat(Wiring.drain(channel)).containsExactly("first", "second");
   }
 
   @Test
@@ -89,6 +146,21 @@ class FlumeLegacyCallsTest {
         .isInstanceOf(InvocationTargetException.class)
         .cause().isInstanceOf(NoSuchMethodError.class)
         .hasMessageContaining("getSubProperties");
+  }
+
+  /** Not rewritten, the source's configure() cannot link: a configuration error, not a crash. */
+  @Test
+  void notRewrittenTheSourcesConfigureFailsAsAConfigurationError() throws Exception {
+    Class<?> plugin = PluginLoader.ofDirectory(classes, "legacy.", (name, bytes) -> null)
+        .loadClass("legacy.BodiesSource");
+
+    assertThatThrownBy(() -> Wiring.create(ComponentKind.SOURCE, plugin, "r-legacy", "body.1", "x"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("class 'legacy.BodiesSource' was compiled against another version")
+        .hasMessageContaining("getSubProperties")
+        .hasCauseInstanceOf(NoSuchMethodError.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).getFix())
+            .contains("Rebuild it against Apache Flume 1.11"));
   }
 
   @Test

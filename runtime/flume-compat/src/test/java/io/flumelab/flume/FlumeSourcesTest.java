@@ -27,12 +27,15 @@ import io.flumelab.flume.fixtures.BrokenSources;
 import io.flumelab.flume.fixtures.Mysource2;
 import io.flumelab.flume.fixtures.RetryingSource;
 import io.flumelab.flume.fixtures.ThreadedSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flume.source.SequenceGeneratorSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FlumeSourcesTest {
 
@@ -142,6 +145,56 @@ class FlumeSourcesTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageContaining("table")
         .hasCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A library Flume's lib/ held and the plugin did not bring: named, with where to put it. */
+  @Test
+  void aClassTheSourceNeedsAndCannotFindIsAConfigurationError(@TempDir Path classes) throws Exception {
+    TestCompiler.compile(classes, List.of(TestCompiler.locationOf(org.apache.flume.Source.class),
+        TestCompiler.locationOf(org.apache.flume.Context.class),
+        TestCompiler.locationOf(org.apache.flume.Event.class)), """
+        package needs;
+
+        public class Hibernate {
+          public static void connect() {}
+        }
+        """, """
+        package needs;
+
+        import org.apache.flume.Context;
+        import org.apache.flume.PollableSource;
+        import org.apache.flume.conf.Configurable;
+        import org.apache.flume.source.AbstractSource;
+
+        public class DatabaseSource extends AbstractSource implements Configurable, PollableSource {
+          public void configure(Context context) {
+            Hibernate.connect();
+          }
+
+          public Status process() {
+            return Status.BACKOFF;
+          }
+
+          public long getBackOffSleepIncrement() {
+            return 0;
+          }
+
+          public long getMaxBackOffSleepInterval() {
+            return 0;
+          }
+        }
+        """);
+    Files.delete(classes.resolve("needs/Hibernate.class")); // the library the plugin did not bring
+    Class<?> type = PluginLoader.ofDirectory(classes, "needs.", (name, bytes) -> null)
+        .loadClass("needs.DatabaseSource");
+
+    assertThatThrownBy(() -> create(ComponentKind.SOURCE, type, "r-db"))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("class 'needs.DatabaseSource' needs class needs.Hibernate, which neither its own "
+            + "jars nor the Apache Flume API FlumeLab provides hold")
+        .hasCauseInstanceOf(NoClassDefFoundError.class)
+        .satisfies(e -> assertThat(((ConfigurationException) e).getFix())
+            .isEqualTo("Put the jar that holds needs.Hibernate in the plugin's libext directory"));
   }
 
   @Test
