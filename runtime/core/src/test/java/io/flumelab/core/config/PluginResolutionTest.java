@@ -165,6 +165,40 @@ class PluginResolutionTest {
         .endsWith("Replace or remove the jar; plugins.d/<name>/lib and libext hold jars only.");
   }
 
+  @Test
+  void aLoadBalancingSelectorIsSearchedAndExplainedLikeAType() {
+    demoPlugin();
+    String text = """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1 k2
+        a1.sinkgroups = g1
+        a1.sinkgroups.g1.sinks = k1 k2
+        a1.sinkgroups.g1.processor.type = load_balance
+        a1.sinkgroups.g1.processor.selector = %s
+        a1.sources.r1.type = seq
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = logger
+        a1.sinks.k1.channel = c1
+        a1.sinks.k2.type = logger
+        a1.sinks.k2.channel = c1
+        """;
+
+    assertThat(AgentConfigurations.check(FILE, text.formatted("demo.CountingSourse"), "a1",
+        options(null)).problems()).singleElement().satisfies(problem -> {
+          assertThat(problem.line()).isEqualTo(7);
+          assertThat(problem.message()).isEqualTo("class 'demo.CountingSourse' not found (searched: "
+              + "the agent's class path, plugins.d/demo/lib/demo.jar)");
+          assertThat(problem.fix()).startsWith("Did you mean 'demo.CountingSource'");
+        });
+    assertThat(AgentConfigurations.check(FILE, text.formatted("demo.CountingSource"), "a1",
+        options(null)).problems()).singleElement().satisfies(problem -> assertThat(problem.message())
+        .isEqualTo("class 'demo.CountingSource' (plugins.d/demo/lib/demo.jar) is not a "
+            + "io.flumelab.core.spi.SinkSelector: it implements io.flumelab.api.PollableSource, "
+            + "io.flumelab.api.Source"));
+  }
+
   // ---- a foreign API
 
   private Path compatWithForeignPlugins() {
