@@ -261,7 +261,8 @@ public final class Plugins implements AutoCloseable {
     }
     URL url = agent.getResource(resource);
     if (url == null) {
-      return new Missing(className, searched());
+      // a loader may define classes it shows no class file of (generated ones, say)
+      return load(className, agent, new Origin(null, null, CLASS_PATH), List.of(), null);
     }
     Origin onClassPath = new Origin(null, null, CLASS_PATH + " (" + classPathEntry(url, resource) + ")");
     ClassLoader loader = agent;
