@@ -23,7 +23,7 @@ import java.util.jar.Manifest;
  * copy in the plugin's jars. Named ({@code plugin:sql-source}) so stack traces say where a class
  * came from.
  */
-public final class PluginClassLoader extends URLClassLoader {
+final class PluginClassLoader extends URLClassLoader {
 
   static {
     registerAsParallelCapable();

@@ -199,6 +199,53 @@ class PluginResolutionTest {
             + "io.flumelab.api.Source"));
   }
 
+  @Test
+  void aFlumeClassWithoutACompatibilityDirectorySaysHowToGetOne() {
+    Path flume = PluginJars.jar(dir.resolve("flume/flume-ng-core.jar"), Map.of(
+        "org.apache.flume.source.AbstractSource",
+        "package org.apache.flume.source; public abstract class AbstractSource {}"));
+    PluginJars.jar(root().resolve("flumey/lib/flumey.jar"), Map.of("demo.FlumeSource",
+        "package demo; public class FlumeSource extends org.apache.flume.source.AbstractSource {}"),
+        flume);
+
+    assertThat(problems("demo.FlumeSource")).containsExactly(FILE + ":4: a1.sources.r1.type: class "
+        + "'demo.FlumeSource' (plugins.d/flumey/lib/flumey.jar) is written against Apache Flume's "
+        + "API (it needs org.apache.flume.source.AbstractSource) and this FlumeLab has no "
+        + "compatibility directory for it (flumelab.compat.path is not set or holds nothing). "
+        + "Build runtime/launcher (it writes target/compat/flume), and start the agent with "
+        + "bin/flume-ng, which sets flumelab.compat.path.");
+  }
+
+  @Test
+  void checkClosesThePluginLoadersItOpenedAndUnregistersTheirMBeans() throws Exception {
+    PluginJars.jar(root().resolve("jmx/lib/jmx.jar"), Map.of(
+        "demo.CheckedMBean", "package demo; public interface CheckedMBean { int getOne(); }",
+        "demo.Checked", """
+            package demo;
+            import io.flumelab.api.*;
+            import java.lang.management.ManagementFactory;
+            import javax.management.ObjectName;
+            public class Checked extends AbstractSource implements EventDrivenSource, Configurable,
+                CheckedMBean {
+              public int getOne() { return 1; }
+              public void configure(Context context) {
+                try {
+                  ManagementFactory.getPlatformMBeanServer().registerMBean(this,
+                      new ObjectName("demo:type=checked"));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """));
+    javax.management.ObjectName name = new javax.management.ObjectName("demo:type=checked");
+
+    assertThat(problems("demo.Checked")).isEmpty();
+
+    assertThat(java.lang.management.ManagementFactory.getPlatformMBeanServer().isRegistered(name))
+        .as("registered by configure(), unregistered when check closed the plugin").isFalse();
+  }
+
   // ---- a foreign API
 
   private Path compatWithForeignPlugins() {

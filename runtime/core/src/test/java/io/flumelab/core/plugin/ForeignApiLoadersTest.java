@@ -108,6 +108,25 @@ class ForeignApiLoadersTest {
   }
 
   @Test
+  void aClassTheForeignApiRewritesIsDefinedFromTheNewBytesWithItsJarsCodeSource() throws Exception {
+    Path jar = PluginJars.jar(root().resolve("foreign/lib/foreign.jar"), Map.of("demo.Marked", """
+        package demo;
+        public class Marked implements org.example.foreign.Source {
+          public String next() { return "BEFORE"; }
+        }
+        """), PluginFixtures.foreignApiJar(compat));
+    open(getClass().getClassLoader());
+
+    Class<?> marked = ((Found) plugins.find("demo.Marked")).type();
+
+    assertThat(marked.getMethod("next").invoke(marked.getDeclaredConstructor().newInstance()))
+        .isEqualTo("AFTER!");
+    assertThat(marked.getProtectionDomain().getCodeSource().getLocation())
+        .isEqualTo(jar.toUri().toURL());
+    assertThat(marked.getPackage().getName()).isEqualTo("demo");
+  }
+
+  @Test
   void aForeignClassOnTheAgentsClassPathIsDefinedAgainWithTheForeignApi() throws Exception {
     Path classes = dir.resolve("classes");
     PluginJars.compile(Map.of("demo.ForeignSource", PluginFixtures.FOREIGN_SOURCE),

@@ -130,6 +130,20 @@ class PluginClassLoadersTest {
   }
 
   @Test
+  void theUnionLoaderSeesTheClassPathAndEveryPluginsJars() throws Exception {
+    PluginJars.jar(root().resolve("mysql/libext/driver.jar"), Map.of("driver.Driver",
+        "package driver; public class Driver {}"));
+    PluginJars.jar(root().resolve("a/lib/a.jar"), Map.of("demo.Util", util("a")));
+    ClassLoader union = open().unionLoader();
+
+    assertThat(union.loadClass("driver.Driver").getClassLoader().getName()).isEqualTo("plugin:mysql");
+    assertThat(union.loadClass("demo.Util").getClassLoader().getName()).isEqualTo("plugin:a");
+    assertThat(union.loadClass("io.netty.buffer.Unpooled").getClassLoader())
+        .isSameAs(getClass().getClassLoader());
+    assertThat(union.getResource("driver/Driver.class")).isNotNull();
+  }
+
+  @Test
   void aPluginsNativeLibrariesComeFromItsNativeDirectory() throws Exception {
     PluginJars.jar(root().resolve("jni/lib/jni.jar"), Map.of("demo.Jni",
         "package demo; public class Jni {}"));

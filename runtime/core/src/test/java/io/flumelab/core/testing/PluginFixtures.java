@@ -125,9 +125,12 @@ public final class PluginFixtures {
                 @Override public boolean registersItself() { return true; }
               });
             }
+            /** Records each class; turns the constant BEFORE into AFTER! (same length). */
             public byte[] rewrite(String className, byte[] classFile) {
               REWRITTEN.add(className);
-              return null;
+              String text = new String(classFile, StandardCharsets.ISO_8859_1);
+              return text.contains("BEFORE")
+                  ? text.replace("BEFORE", "AFTER!").getBytes(StandardCharsets.ISO_8859_1) : null;
             }
           }
           """,
