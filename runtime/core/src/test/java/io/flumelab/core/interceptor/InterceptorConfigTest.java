@@ -133,22 +133,24 @@ class InterceptorConfigTest {
   @Test
   void aCustomBuilderThatIsMissing() {
     assertThat(problems(I1 + "type = com.atguigu.TypeIntercepter$Builder\n")).containsExactly(
-        "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeIntercepter$Builder' not found."
-            + " Check the spelling, and put the jar that holds it on the classpath (plugins.d).");
+        "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeIntercepter$Builder' not found"
+            + " (searched: the agent's class path). Check the spelling, and put the jar that holds it"
+            + " in plugins.d/<name>/lib (--plugins-path) or on the class path (-C).");
   }
 
   @Test
   void aCustomInterceptorNamedInsteadOfItsBuilder() {
     assertThat(problems(I1 + "type = com.atguigu.TypeInterceptor\n")).containsExactly(
         "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeInterceptor' is not an"
-            + " interceptor. Name its builder instead: 'com.atguigu.TypeInterceptor$Builder'.");
+            + " interceptor: it implements io.flumelab.api.Interceptor. Name its builder instead: 'com.atguigu.TypeInterceptor$Builder'.");
   }
 
   @Test
   void aClassThatIsNoBuilder() {
     assertThat(problems(I1 + "type = com.atguigu.MySource\n")).containsExactly(
         "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.MySource' is not an"
-            + " interceptor. An interceptor must implement io.flumelab.api.Interceptor.Builder.");
+            + " interceptor: it implements io.flumelab.api.PollableSource, io.flumelab.api.Source."
+            + " An interceptor implements io.flumelab.api.Interceptor.Builder.");
   }
 
   @Test
