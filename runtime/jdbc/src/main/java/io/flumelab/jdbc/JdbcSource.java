@@ -159,6 +159,7 @@ public class JdbcSource extends CountedSource
   private Connection connection;
   private String position;
   private int failedAttempts;
+  private boolean connectedBefore;
 
   @Override
   public void setComponentLookup(ComponentLookup lookup) {
@@ -427,14 +428,15 @@ public class JdbcSource extends CountedSource
       }
       connection = opened;
       getCounter().setOpenConnectionCount(1);
-      if (failedAttempts > 0) {
-        LOG.info("{}: connected to {} again after {} failed attempts; reading after {}",
+      if (connectedBefore) {
+        LOG.info("{}: connected to {} again ({} failed attempts); reading after {}",
             describe(), JdbcUrls.masked(url), failedAttempts, position);
       } else {
         LOG.info("{}: connected to {} with {}", describe(), JdbcUrls.masked(url),
             connector.driverName());
       }
       failedAttempts = 0;
+      connectedBefore = true;
       return true;
     } catch (DriverConnector.DriverMissing e) {
       failedAttempts++;

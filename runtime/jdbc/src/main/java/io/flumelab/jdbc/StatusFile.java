@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -76,18 +77,41 @@ final class StatusFile {
     return Optional.of(fields);
   }
 
-  /** Replaces the file with these fields, atomically and durably. */
+  /**
+   * Replaces the file with these fields, atomically and durably. An interrupt (the agent stopping
+   * the source's thread) does not stop the write: the rows it records are already in the channel,
+   * and a position left unwritten would send them again after the restart.
+   */
   void write(Map<String, String> fields) throws IOException {
-    try (OutputStream out = Files.newOutputStream(temporary);
-        JsonGenerator json = JSON.createGenerator(out)) {
-      json.writeStartObject();
-      for (Map.Entry<String, String> field : fields.entrySet()) {
-        json.writeStringField(field.getKey(), field.getValue());
+    boolean interrupted = Thread.interrupted();
+    try {
+      while (true) {
+        try {
+          writeOnce(fields);
+          return;
+        } catch (ClosedByInterruptException e) {
+          // NIO closes a channel its thread was interrupted in: clear the interrupt and write again
+          interrupted |= Thread.interrupted();
+        }
       }
-      json.writeEndObject();
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-      file.force(true);
+  }
+
+  private void writeOnce(Map<String, String> fields) throws IOException {
+    try (FileOutputStream out = new FileOutputStream(temporary.toFile())) {
+      try (JsonGenerator json = JSON.createGenerator(out)) {
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writeStartObject();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+          json.writeStringField(field.getKey(), field.getValue());
+        }
+        json.writeEndObject();
+      }
+      out.getFD().sync();
     }
     try {
       Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE,
@@ -99,9 +123,11 @@ final class StatusFile {
   }
 
   /** Makes the rename itself durable; a file system that cannot open a directory is left as is. */
-  private static void forceDirectory(Path directory) {
+  private static void forceDirectory(Path directory) throws ClosedByInterruptException {
     try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
       dir.force(true);
+    } catch (ClosedByInterruptException e) {
+      throw e;
     } catch (IOException e) {
       // some platforms cannot open or force a directory; the rename is then as durable as they are
     }

@@ -43,6 +43,21 @@ class StatusFileTest {
     }
   }
 
+  /** The agent's stop interrupts the source's thread; rows already committed keep their position. */
+  @Test
+  void anInterruptedThreadStillWritesAndKeepsItsInterrupt() throws IOException {
+    StatusFile file = new StatusFile(dir.resolve("r1.status"));
+    Map<String, String> fields = Map.of("LastIndex", "42");
+    Thread.currentThread().interrupt();
+    try {
+      file.write(fields);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(file.read()).hasValue(fields);
+  }
+
   @Test
   void aTornFileIsAnErrorNotAFreshStart() throws IOException {
     Path path = Files.writeString(dir.resolve("r1.status"), "{\"SourceName\":\"r1\",\"LastIn");
