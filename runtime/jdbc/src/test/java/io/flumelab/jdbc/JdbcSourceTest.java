@@ -11,6 +11,9 @@ import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.spi.ComponentLookup;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +40,7 @@ class JdbcSourceTest {
   private Connection db;
   private MemoryChannel channel;
   private final List<JdbcSource> sources = new ArrayList<>();
+  private ComponentLookup lookup;
 
   @BeforeEach
   void createTable() throws SQLException {
@@ -82,6 +86,9 @@ class JdbcSourceTest {
     }
     JdbcSource source = new JdbcSource();
     source.setName("r1");
+    if (lookup != null) {
+      source.setComponentLookup(lookup);
+    }
     source.configure(new Context(keys));
     ReplicatingChannelSelector selector = new ReplicatingChannelSelector();
     selector.setChannels(List.of(channel));
@@ -232,6 +239,38 @@ class JdbcSourceTest {
     assertThat(source.getCounter().getOpenConnectionCount()).isZero();
     assertThat(source.process()).isEqualTo(Status.READY);
     assertThat(drain()).containsExactly("\"1\",\"a\",", "\"2\",\"b\",");
+  }
+
+  /**
+   * A driver in a plugin's libext lives in a class loader of its own, which DriverManager would
+   * refuse; the source loads it through the agent's lookup and calls it directly.
+   */
+  @Test
+  void aDriverOnlyThePluginLoaderSeesIsUsed() throws Exception {
+    sql("INSERT INTO student VALUES (1, 'a', NULL)");
+    URL h2Jar = org.h2.Driver.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader libext = new URLClassLoader(new URL[] {h2Jar},
+        ClassLoader.getPlatformClassLoader())) {
+      assertThat(libext.loadClass("org.h2.Driver")).isNotSameAs(org.h2.Driver.class);
+      lookup = new ComponentLookup() {
+        @Override
+        public <T> T create(Class<T> api, String className, String key) {
+          throw new UnsupportedOperationException("the jdbc source creates no component");
+        }
+
+        @Override
+        public ClassLoader pluginLibraries() {
+          return libext;
+        }
+      };
+      db.close();
+      JdbcSource source = source("hibernate.connection.driver_class", "org.h2.Driver");
+      assertThat(source.process()).isEqualTo(Status.READY);
+      assertThat(drain()).containsExactly("\"1\",\"a\",");
+      source.stop();
+      sources.remove(source);
+      db = DriverManager.getConnection(url, "sa", "");
+    }
   }
 
   @Test

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class JdbcSourceIT {
   private static final Duration STEP = Duration.ofSeconds(120);
   private static final Path PLUGINS = Path.of(System.getProperty("flumelab.jdbc.plugins",
       "target/plugins.d"));
+  private static final Pattern LAST_INDEX = Pattern.compile("\"LastIndex\":\"(\\d+)\"");
 
   @TempDir
   Path dir;
@@ -80,8 +83,24 @@ class JdbcSourceIT {
     return agents.start("a1", job, "--plugins-path", PLUGINS.toAbsolutePath().toString());
   }
 
+  /** The last id the status file records. */
+  private String position() throws IOException {
+    Matcher m = LAST_INDEX.matcher(Files.readString(dir.resolve("status/r1.status")));
+    return m.find() ? m.group(1) : "none";
+  }
+
   private List<String> received() {
     return RolledLines.read(dir.resolve("out"));
+  }
+
+  /** Waits until the source's status file says row i was sent: a cheap look while rows stream. */
+  private void awaitSent(int i, String when) {
+    Path status = dir.resolve("status/r1.status");
+    Awaitility.await(when).atMost(STEP).pollInterval(Duration.ofMillis(10))
+        .ignoreExceptions().until(() -> {
+          Matcher m = LAST_INDEX.matcher(Files.readString(status));
+          return m.find() && Long.parseLong(m.group(1)) >= TestRows.id(i);
+        });
   }
 
   private void awaitReceived(int atLeast, String when) {
@@ -92,8 +111,11 @@ class JdbcSourceIT {
   @Test
   void hundredThousandRowsArriveOnceInOrderAcrossAgentAndDatabaseRestarts(LabAgents agents,
       MysqlService mysql, DataSource db) throws Exception {
-    assertThat(Files.list(PLUGINS.resolve("mariadb/libext")))
+    assertThat(PLUGINS.resolve("mariadb/libext").toFile().list())
         .as("the driver is in plugins.d, as a user ships it").isNotEmpty();
+    assertThatThrownBy(() -> Class.forName("org.mariadb.jdbc.Driver"))
+        .as("and on no class path of the test, whose class path the agents get")
+        .isInstanceOf(ClassNotFoundException.class);
     long begin = System.nanoTime();
     TestRows rows = new TestRows(db, "orders");
     rows.create();
@@ -101,18 +123,18 @@ class JdbcSourceIT {
     AgentProcess a1 = start(agents, job("orders"));
 
     // 1: SIGTERM while rows stream; the stop ends the batch in hand and the status file holds
-    awaitReceived(10_000, "the first 10,000 rows");
+    awaitSent(10_000, "row 10,000 sent");
     assertThat(a1.stop()).isZero();
-    int atFirstStop = received().size();
+    String atFirstStop = position();
     a1.restart();
 
     // rows inserted while the agent runs arrive too
     rows.insert(40_001, 70_000);
 
     // the database restarts under the streaming source: it reconnects and reads on
-    awaitReceived(45_000, "45,000 rows before the database restart");
+    awaitSent(45_000, "row 45,000 sent before the database restart");
+    String atDatabaseRestart = position();
     mysql.restart();
-    int atDatabaseRestart = received().size();
     a1.awaitLine(line -> line.contains("connected to jdbc:mariadb://hadoop102:3306/mysqlsource "
         + "again"), "the source's reconnection", STEP);
 
@@ -123,16 +145,17 @@ class JdbcSourceIT {
     a1.restart();
 
     // 3: SIGTERM while rows stream, again
-    awaitReceived(85_000, "85,000 rows before the last stop");
+    awaitSent(85_000, "row 85,000 sent before the last stop");
     assertThat(a1.stop()).isZero();
-    int atLastStop = received().size();
+    String atLastStop = position();
     a1.restart();
 
     awaitReceived(100_000, "all 100,000 rows");
     List<String> received = received();
     long millis = (System.nanoTime() - begin) / 1_000_000;
-    System.out.printf("jdbc source IT: 100,000 rows, stops at %d and %d, database restart at %d, "
-        + "kill at 70,000: %.1f s%n", atFirstStop, atLastStop, atDatabaseRestart, millis / 1000.0);
+    System.out.printf("jdbc source IT: 100,000 rows (last id %d), stops after id %s and %s, "
+        + "database restart after id %s, kill after id %d: %.1f s%n", TestRows.id(100_000),
+        atFirstStop, atLastStop, atDatabaseRestart, TestRows.id(70_000), millis / 1000.0);
 
     assertThat(received).as("each row exactly once, in id order").hasSize(100_000)
         .isEqualTo(TestRows.lines(1, 100_000));
@@ -156,9 +179,9 @@ class JdbcSourceIT {
     rows.create();
     rows.insert(1, 20_000);
     AgentProcess a1 = start(agents, job("streamed"));
-    awaitReceived(5_000, "5,000 rows before the kill");
+    awaitSent(5_000, "row 5,000 sent before the kill");
     assertThat(a1.kill()).isNotZero();
-    int atKill = received().size();
+    String atKill = position();
     a1.restart();
     Awaitility.await("all 20,000 rows").atMost(STEP).pollInterval(Duration.ofMillis(250))
         .until(() -> new HashSet<>(received()).size() >= 20_000);
@@ -167,8 +190,8 @@ class JdbcSourceIT {
     Set<String> seen = new HashSet<>();
     List<String> firsts = received.stream().filter(seen::add).toList();
     int repeated = received.size() - firsts.size();
-    System.out.printf("jdbc source IT: killed at %d rows received; %d rows were repeated%n",
-        atKill, repeated);
+    System.out.printf("jdbc source IT: killed after id %s of %d; %d rows were repeated%n",
+        atKill, TestRows.id(20_000), repeated);
     assertThat(firsts).as("every row, in id order").isEqualTo(TestRows.lines(1, 20_000));
     assertThat(repeated).as("repeated rows: one source batch and one sink batch at most")
         .isLessThanOrEqualTo(200);
