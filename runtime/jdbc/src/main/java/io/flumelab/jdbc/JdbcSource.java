@@ -175,9 +175,10 @@ public class JdbcSource extends CountedSource
   public void configure(Context context) {
     Settings settings = Settings.of(context, describe());
     url = settings.get(URL).trim();
-    String user = settings.get(USER);
+    String user = blankToNull(settings.get(USER));
     password = settings.get(PASSWORD);
-    String driverClass = settings.get(DRIVER_CLASS);
+    // an empty driver_class (a template's placeholder) means: find the driver for the URL
+    String driverClass = blankToNull(settings.get(DRIVER_CLASS));
     table = blankToNull(settings.get(TABLE));
     columns = settings.get(COLUMNS).trim();
     incrementalColumn = blankToNull(settings.get(INCREMENTAL_COLUMN));

@@ -274,6 +274,14 @@ class JdbcSourceTest {
   }
 
   @Test
+  void anEmptyDriverClassMeansTheRegisteredDriverThatAcceptsTheUrl() throws Exception {
+    sql("INSERT INTO student VALUES (1, 'a', NULL)");
+    JdbcSource source = source("hibernate.connection.driver_class", " ");
+    assertThat(source.process()).isEqualTo(Status.READY);
+    assertThat(drain()).containsExactly("\"1\",\"a\",");
+  }
+
+  @Test
   void aMissingDriverOrAWrongPasswordIsABackoffNotACrash() {
     JdbcSource missing = source("hibernate.connection.driver_class", "com.example.NoSuchDriver");
     assertThat(missing.process()).isEqualTo(Status.BACKOFF);

@@ -198,6 +198,28 @@ class JdbcSourceIT {
     assertThat(a1.stop()).isZero();
   }
 
+  /**
+   * The course notes' URL and no driver class: the source takes the driver registered on the
+   * agent's class path that accepts jdbc:mysql:, MySQL Connector/J (MariaDB's driver in libext
+   * does not take that scheme).
+   */
+  @Test
+  void theNotesUrlWithoutADriverClassFindsConnectorJ(LabAgents agents, DataSource db)
+      throws Exception {
+    TestRows rows = new TestRows(db, "student");
+    rows.create();
+    rows.insert(1, 1_000);
+    AgentProcess a1 = start(agents, job("student",
+        "a1.sources.r1.hibernate.connection.url = jdbc:mysql://hadoop102:3306/mysqlsource"
+            + "?useUnicode=true&characterEncoding=utf-8",
+        "a1.sources.r1.hibernate.connection.driver_class ="));
+    awaitReceived(1_000, "the 1,000 rows");
+    a1.awaitLine(line -> line.contains("with com.mysql.cj.jdbc.Driver"), "the driver's name",
+        Duration.ofSeconds(10));
+    assertThat(received()).isEqualTo(TestRows.lines(1, 1_000));
+    assertThat(a1.stop()).isZero();
+  }
+
   @Test
   void aTableNameWithSqlInItIsRefusedAtItsLineAndNothingRuns(LabAgents agents, DataSource db)
       throws Exception {
