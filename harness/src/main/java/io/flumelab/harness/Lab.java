@@ -1,5 +1,7 @@
 package io.flumelab.harness;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,5 +33,21 @@ public final class Lab {
           + "version control if it was deleted or renamed.");
     }
     return file;
+  }
+
+  /**
+   * A file the lab gives and students do not edit, from the test classpath:
+   * {@code src/test/resources/given/NAME} (the next hop's job, a broken job to diagnose).
+   */
+  public static Path given(String name) {
+    URL url = Thread.currentThread().getContextClassLoader().getResource("given/" + name);
+    if (url == null) {
+      throw new IllegalStateException("Missing src/test/resources/given/" + name);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
