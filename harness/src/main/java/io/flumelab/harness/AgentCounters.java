@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +48,17 @@ public record AgentCounters(Map<String, Map<String, String>> components) {
   /** A counter of a channel, e.g. {@code channel("c1", "ChannelSize")}. */
   public long channel(String name, String counter) {
     return component("CHANNEL." + name, counter);
+  }
+
+  /** The name of the agent's one channel; fails when it has none or several. */
+  public String onlyChannel() {
+    List<String> channels = components.keySet().stream().filter(key -> key.startsWith("CHANNEL."))
+        .map(key -> key.substring("CHANNEL.".length())).toList();
+    if (channels.size() != 1) {
+      throw new AssertionError("The agent should have one channel; its counters show "
+          + components.keySet());
+    }
+    return channels.get(0);
   }
 
   /** A counter of any component by its key, e.g. {@code component("SOURCE.r1", "EventAcceptedCount")}. */

@@ -14,6 +14,7 @@ public final class Lab {
 
   static final String DIR_PROPERTY = "flumelab.lab.dir";
   static final String ANSWERS_PROPERTY = "flumelab.answers";
+  static final String CLASSES_PROPERTY = "flumelab.lab.classes";
 
   private Lab() {}
 
@@ -23,6 +24,16 @@ public final class Lab {
 
   public static boolean isAnswers() {
     return Boolean.getBoolean(ANSWERS_PROPERTY);
+  }
+
+  /** The directory of the lab's compiled classes (its custom components), which labs/pom.xml names. */
+  public static Path classes() {
+    String classes = System.getProperty(CLASSES_PROPERTY);
+    if (classes == null) {
+      throw new IllegalStateException(CLASSES_PROPERTY + " is not set: run the lab's tests with "
+          + "Maven (labs/pom.xml sets it)");
+    }
+    return Path.of(classes);
   }
 
   /** A file of the lab, which must exist; e.g. {@code Lab.file("jobs/flume-netcat-logger.conf")}. */

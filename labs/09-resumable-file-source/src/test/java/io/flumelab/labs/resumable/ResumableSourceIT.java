@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.harness.AgentCounters;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
-import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.Points;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -155,7 +153,6 @@ class ResumableSourceIT {
   @Points(15)
   @DisplayName("when the channel is full the source waits and offers the same lines again: all arrive once the channel drains")
   void keepsReadingWhenTheChannelIsFull(Agents agents) {
-    String channel = sourceChannel();
     AppLog log = appLog();
     log.append(1, 3000, false);
     AgentProcess a1 = startSource(agents, "-Dflume.monitoring.type=http",
@@ -165,13 +162,14 @@ class ResumableSourceIT {
       Awaitility.await().atMost(Downstream.ARRIVES).pollInterval(Duration.ofMillis(200))
           .until(() -> {
             AgentCounters counters = AgentCounters.read(MONITORING_PORT);
+            String channel = counters.onlyChannel();
             return counters.channel(channel, "ChannelSize")
                 == counters.channel(channel, "ChannelCapacity")
                 && counters.channel(channel, "EventPutAttemptCount")
                 > counters.channel(channel, "EventPutSuccessCount");
           });
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError("a1's channel " + channel + " never filled up and refused a put "
+      throw new AssertionError("a1's channel never filled up and refused a put "
           + "while d1 was down and 3000 lines waited in app.log: keep its capacity at 1000, as the "
           + "job gives it", e);
     }
@@ -245,15 +243,6 @@ class ResumableSourceIT {
         + "kill between the channel's commit and the offset's write repeats at most one batch; "
         + "more means the offset went back, for example an offset file rewritten in place that a "
         + "kill left empty, read as 0", kills, seed).isLessThanOrEqualTo(kills * DUPLICATES_PER_KILL);
-  }
-
-  /** The channel a1's source writes to, as the job names it. */
-  private String sourceChannel() {
-    Job a1 = Job.read(job, "a1", Map.of("RESUME_DIR", dir.toString()));
-    assertThat(a1.sources()).as("the sources of a1 in %s", job).hasSize(1);
-    List<Job.Component> channels = a1.channelsOf(a1.sources().get(0));
-    assertThat(channels).as("the channels of a1's source").hasSize(1);
-    return channels.get(0).name();
   }
 
   /** Waits until d1 received more lines than it had: the restarted source reads again. */
