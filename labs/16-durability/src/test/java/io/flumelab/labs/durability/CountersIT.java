@@ -78,7 +78,7 @@ class CountersIT {
    * what a curl between two tries shows.
    */
   private static AgentCounters atRest(String channel) {
-    AtomicReference<Counters> last = new AtomicReference<>();
+    AtomicReference<AgentCounters> last = new AtomicReference<>();
     try {
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
           .ignoreExceptions().until(() -> {
