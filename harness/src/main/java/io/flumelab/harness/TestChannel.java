@@ -66,7 +66,8 @@ public final class TestChannel {
     Transaction tx = channel.getTransaction();
     tx.begin();
     try {
-      for (Event event = channel.take(); event != null; event = channel.take()) {
+      for (Event event = channel.takeWithoutWaiting(); event != null;
+          event = channel.takeWithoutWaiting()) {
         bodies.add(new String(event.getBody(), StandardCharsets.UTF_8));
       }
       tx.commit();

@@ -52,7 +52,7 @@ class LauncherIT {
   }
 
   @Test
-  void aPluginDirectoryPutsItsJarsOnTheClasspathAndItsNativeDirOnTheLibraryPath(Agents agents)
+  void aPluginDirectorysJarsLoadInTheirOwnLoaderAndItsNativeDirIsOnTheLibraryPath(Agents agents)
       throws IOException {
     Path plugins = dir.resolve("plugins.d");
     Path plugin = Files.createDirectories(plugins.resolve("shout").resolve("lib"));
@@ -95,7 +95,10 @@ class LauncherIT {
     List<String> jvmArgs = List.of(Files.readString(Path.of("/proc", String.valueOf(agent.pid()),
         "cmdline"), StandardCharsets.UTF_8).split("\0"));
     assertThat(jvmArgs).contains(
-        "-Djava.library.path=" + plugins.resolve("shout").resolve("native"));
+        "-Djava.library.path=" + plugins.resolve("shout").resolve("native"),
+        "-Dflumelab.plugins.path=" + plugins);
+    String classpath = jvmArgs.get(jvmArgs.indexOf("-cp") + 1);
+    assertThat(classpath).as("the agent's class path").doesNotContain(plugins.toString());
   }
 
   @Test

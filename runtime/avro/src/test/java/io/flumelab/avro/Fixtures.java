@@ -7,6 +7,7 @@ import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.spi.NonWaitingTake;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +72,7 @@ final class Fixtures implements AutoCloseable {
     List<Event> events = new ArrayList<>();
     Transaction tx = channel.getTransaction();
     tx.begin();
-    for (Event e = null; events.size() < max && (e = channel.take()) != null; ) {
+    for (Event e = null; events.size() < max && (e = NonWaitingTake.takeFrom(channel)) != null; ) {
       events.add(e);
     }
     tx.commit();

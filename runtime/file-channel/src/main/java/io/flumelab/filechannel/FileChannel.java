@@ -34,10 +34,13 @@ import java.util.Map;
  * a transaction is a {@link FileTransaction}. The design and the on-disk format are described in
  * docs/file-channel.md.
  *
- * <p>Deviations from Flume, on purpose: {@code take()} on an empty channel returns null at once
- * (sinks wait for the next commit through {@link WaitableChannel}); one transaction may put and
- * take; bad numbers are configuration errors instead of falling back to defaults; puts are refused
- * before a disk fills but takes never are; encryption is refused.
+ * <p>{@code take()} on an empty channel returns null at once, as Flume's file channel does (unlike
+ * the memory channel, it has no keep-alive for takes, so custom sinks written for Flume expect
+ * nothing else); sinks wait for the next commit through {@link WaitableChannel}.
+ *
+ * <p>Deviations from Flume, on purpose: one transaction may put and take; bad numbers are
+ * configuration errors instead of falling back to defaults; puts are refused before a disk fills
+ * but takes never are; encryption is refused.
  */
 public class FileChannel extends BasicChannelSemantics
     implements Configurable, Counted, WaitableChannel, TransactionCapacitySupported {

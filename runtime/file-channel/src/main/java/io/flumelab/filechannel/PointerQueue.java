@@ -1,12 +1,12 @@
 package io.flumelab.filechannel;
 
 import io.flumelab.api.ChannelFullException;
+import io.flumelab.core.spi.EventWaiters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
@@ -29,7 +29,8 @@ final class PointerQueue {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notFull = lock.newCondition();
-  private final Condition notEmpty = lock.newCondition();
+  /** Sink runners waiting for events; woken when a commit or rollback queues some. */
+  private final EventWaiters arrivals = new EventWaiters(lock, () -> this.queued > 0);
   private final SegmentTable segments;
   private final int capacity;
   // guarded by lock
@@ -38,7 +39,6 @@ final class PointerQueue {
   /** Events queued, taken by open transactions, or reserved by commits being written. */
   private long occupied;
   private int fullWaiters;
-  private int emptyWaiters;
 
   /** The ring's size, readable without the lock, so polling an empty channel is cheap. */
   private volatile int queued;
@@ -144,9 +144,7 @@ final class PointerQueue {
         openTakes.remove(takes);
       }
       queued = ring.size();
-      if (emptyWaiters > 0) {
-        notEmpty.signalAll();
-      }
+      arrivals.signal();
     } finally {
       lock.unlock();
     }
@@ -164,9 +162,7 @@ final class PointerQueue {
       takes.fetched = 0;
       takes.handedOut = 0;
       queued = ring.size();
-      if (emptyWaiters > 0) {
-        notEmpty.signalAll();
-      }
+      arrivals.signal();
     } finally {
       lock.unlock();
     }
@@ -213,8 +209,8 @@ final class PointerQueue {
         freed |= change < 0;
       }
       queued = ring.size();
-      if (added && emptyWaiters > 0) {
-        notEmpty.signalAll();
+      if (added) {
+        arrivals.signal();
       }
       if (freed && fullWaiters > 0) {
         notFull.signalAll();
@@ -258,30 +254,7 @@ final class PointerQueue {
 
   /** Waits until an event is queued or the timeout passes; true if one is. */
   boolean awaitEvents(long timeoutMillis) throws InterruptedException {
-    if (queued > 0) {
-      return true;
-    }
-    if (timeoutMillis <= 0) {
-      return false;
-    }
-    long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    lock.lockInterruptibly();
-    try {
-      while (ring.isEmpty()) {
-        if (nanos <= 0) {
-          return false;
-        }
-        emptyWaiters++;
-        try {
-          nanos = notEmpty.awaitNanos(nanos);
-        } finally {
-          emptyWaiters--;
-        }
-      }
-      return true;
-    } finally {
-      lock.unlock();
-    }
+    return arrivals.await(timeoutMillis);
   }
 
   private Segment segmentOf(long pointer, Segment last) {

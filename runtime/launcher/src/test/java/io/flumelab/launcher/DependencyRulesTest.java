@@ -33,7 +33,7 @@ class DependencyRulesTest {
   @Test
   void componentModulesExtendTheCoreThroughItsSpiOnly() {
     for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/kafka",
-        "runtime/ganglia", "runtime/file-channel")) {
+        "runtime/ganglia", "runtime/file-channel", "runtime/flume-compat")) {
       assertThat(imports(module + "/src/main/java"))
           .as("%s may use io.flumelab.core.spi, not the rest of the core", module)
           .filteredOn(i -> i.name().startsWith("io.flumelab.core.")
@@ -51,6 +51,35 @@ class DependencyRulesTest {
             && !i.name().startsWith("io.flumelab.filechannel.")
             && !i.name().startsWith("org.slf4j."))
         .isEmpty();
+  }
+
+  /**
+   * The Flume adapters run in the agent's compat class loader, which shows them FlumeLab's API and
+   * spi, Flume's jars, asm and Flume's Guava: nothing else of the agent is there to import.
+   */
+  @Test
+  void theFlumeAdaptersUseTheApiTheSpiFlumeAndAsmOnly() {
+    Path legacyHelper = ROOT.resolve("runtime/flume-compat/src/main/java/io/flumelab/flume/FlumeLegacy.java");
+    assertThat(imports("runtime/flume-compat/src/main/java"))
+        .filteredOn(i -> !i.name().startsWith("java.") && !i.name().startsWith("javax.")
+            && !i.name().startsWith("io.flumelab.api.") && !i.name().startsWith("io.flumelab.core.spi.")
+            && !i.name().startsWith("io.flumelab.flume.") && !i.name().startsWith("org.apache.flume.")
+            && !i.name().startsWith("org.objectweb.asm."))
+        .filteredOn(i -> !(i.name().equals("com.google.common.collect.ImmutableMap")
+            && i.file().equals(legacyHelper)))
+        .isEmpty();
+  }
+
+  /** The agent reaches the Flume adapters through the spi's ForeignApi, never by name. */
+  @Test
+  void noModuleImportsTheFlumeAdapters() {
+    Path adapters = ROOT.resolve("runtime/flume-compat");
+    for (String dir : List.of("runtime", "harness", "cluster", "labs", "answers", "grading")) {
+      assertThat(imports(dir)).as("imports of io.flumelab.flume under %s", dir)
+          .filteredOn(i -> i.name().startsWith("io.flumelab.flume."))
+          .filteredOn(i -> !i.file().startsWith(adapters))
+          .isEmpty();
+    }
   }
 
   @Test
@@ -84,14 +113,15 @@ class DependencyRulesTest {
   }
 
   /**
-   * Apache Flume's own classes are there to be compared with, never to run with: only the interop
-   * tests (Flume's jars in test scope) and the benchmark's load client (provided scope; it runs in
-   * a JVM of its own on Flume's class path) may name them.
+   * Apache Flume's own classes are there to be compared with, or to run plugins with in their own
+   * class loader, never on the agent's class path: only the interop tests (Flume's jars in test
+   * scope), the benchmark's load client (provided scope; it runs in a JVM of its own on Flume's
+   * class path) and the Flume adapters (loaded beside Flume's jars only) may name them.
    */
   @Test
-  void flumesOwnClassesOnlyInTheInteropTestsAndTheBenchmarkClient() {
+  void flumesOwnClassesOnlyInTheInteropTestsTheBenchmarkClientAndTheAdapters() {
     List<Path> allowed = List.of(ROOT.resolve("runtime/avro-interop/src/test"),
-        ROOT.resolve("cluster/kafka-interop/src/test"),
+        ROOT.resolve("cluster/kafka-interop/src/test"), ROOT.resolve("runtime/flume-compat/src"),
         ROOT.resolve("runtime/benchmarks/src/main/java/io/flumelab/benchmarks/"
             + "FlumeSdkLoadClient.java"));
     for (String dir : List.of("runtime", "harness", "cluster", "labs", "answers")) {

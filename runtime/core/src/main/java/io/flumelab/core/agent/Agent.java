@@ -5,6 +5,7 @@ import io.flumelab.api.LifecycleAware;
 import io.flumelab.api.VolatileChannel;
 import io.flumelab.core.config.Topology;
 import io.flumelab.core.lifecycle.Supervisor;
+import io.flumelab.core.plugin.Plugins;
 import io.flumelab.core.sink.SinkRunner;
 import io.flumelab.core.source.SourceRunner;
 import io.flumelab.core.spi.ComponentCounter;
@@ -35,10 +36,18 @@ public final class Agent {
   private final Map<String, SourceRunner> sources;
   private final Map<String, SinkRunner> sinks;
   private final Supervisor supervisor;
+  private final Plugins plugins;
 
   public Agent(String name, Map<String, Channel> channels, Map<String, SourceRunner> sources,
       Map<String, SinkRunner> sinks) {
+    this(name, channels, sources, sinks, null);
+  }
+
+  /** @param plugins the loaders the components came from, closed after the agent stopped; or null */
+  public Agent(String name, Map<String, Channel> channels, Map<String, SourceRunner> sources,
+      Map<String, SinkRunner> sinks, Plugins plugins) {
     this.name = name;
+    this.plugins = plugins;
     this.supervisor = new Supervisor(name);
     // declaration order is kept: components start and report in the order the file lists them
     this.channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
@@ -49,7 +58,7 @@ public final class Agent {
   /** An agent running the components of a loaded configuration. */
   public static Agent of(Topology topology) {
     return new Agent(topology.agentName(), topology.channels(), topology.sources(),
-        topology.sinkRunners());
+        topology.sinkRunners(), topology.plugins());
   }
 
   public String getName() {
@@ -87,6 +96,10 @@ public final class Agent {
     }
     channels.forEach((channelName, channel) -> stopQuietly("Channel " + channelName, channel::stop));
     supervisor.close();
+    if (plugins != null) {
+      // after the components: a stopping plugin may still load classes
+      plugins.close();
+    }
     LOG.info("Agent {} stopped", name);
     return discarded;
   }
@@ -128,13 +141,19 @@ public final class Agent {
     return states;
   }
 
-  /** The counters of every component that keeps them: sources, channels, sinks. */
+  /**
+   * The counters of every component that keeps them: sources, channels, sinks, then those that
+   * foreign-API components keep themselves (read now, so one registered after start is there).
+   */
   public List<ComponentCounter> counters() {
     List<ComponentCounter> counters = new ArrayList<>();
     sources.values().forEach(runner -> addCounter(counters, runner.getSource()));
     channels.values().forEach(channel -> addCounter(counters, channel));
     sinks.values().forEach(runner -> runner.getProcessor().getSinks()
         .forEach(sink -> addCounter(counters, sink)));
+    if (plugins != null) {
+      counters.addAll(plugins.foreignCounters());
+    }
     return counters;
   }
 

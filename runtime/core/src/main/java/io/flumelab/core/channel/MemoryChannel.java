@@ -16,6 +16,8 @@ import io.flumelab.core.spi.ChannelCounter;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Counted;
+import io.flumelab.core.spi.EventWaiters;
+import io.flumelab.core.spi.NonWaitingTake;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.WaitableChannel;
@@ -62,16 +64,22 @@ import java.util.concurrent.locks.ReentrantLock;
  * allocates nothing per event or per batch. Attempt counters are added at the end of each
  * transaction, not per event.
  *
- * <p>Deviations from Flume, on purpose: {@code take()} on an empty channel returns null at once
- * rather than waiting {@code keep-alive} (sinks wait via {@link WaitableChannel}, which wakes
- * them on the next commit); invalid numbers fail {@link #configure} with a
+ * <p>As in Flume, {@code take()} on an empty channel waits up to {@code keep-alive} for a committed
+ * event (a put or a rolled-back take) before it returns null, so a custom sink that calls it in a
+ * loop does not spin. The built-in sinks take through {@link NonWaitingTake} instead, which returns
+ * at once: between batches they wait through {@link WaitableChannel}, which wakes them on the next
+ * commit. Both kinds of waiter are woken through one {@link EventWaiters}. A custom sink waiting
+ * in {@code take()} when the agent stops ends its transaction once keep-alive passes, within the
+ * sinks' drain time.
+ *
+ * <p>Deviations from Flume, on purpose: invalid numbers fail {@link #configure} with a
  * {@link ConfigurationException} instead of falling back to a default.
  *
  * <p>Being a {@link VolatileChannel}, it gives up what it holds when the agent stops, and the agent
  * logs and counts that loss ({@code EventDiscardCount}) where Flume's memory channel says nothing.
  */
 public class MemoryChannel extends BasicChannelSemantics
-    implements Configurable, Counted, WaitableChannel, TransactionCapacitySupported,
+    implements Configurable, Counted, WaitableChannel, NonWaitingTake, TransactionCapacitySupported,
     VolatileChannel {
 
   static final Setting<Integer> CAPACITY = Setting.integer("capacity").defaultValue(100)
@@ -86,7 +94,9 @@ public class MemoryChannel extends BasicChannelSemantics
       Setting.integer("byteCapacityBufferPercentage").defaultValue(20).check(Check.between(0, 99))
           .doc("the share of byteCapacity kept free for headers");
   static final Setting<Long> KEEP_ALIVE = Setting.seconds("keep-alive").defaultValue(3L)
-      .check(Check.atLeast(0)).doc("how long a put waits for room before the channel is full");
+      .check(Check.atLeast(0))
+      .doc("how long a commit waits for room before the channel is full, and a take on an empty "
+          + "channel for an event");
 
   public static final ComponentSpec SPEC = ComponentSpec.builder(CHANNEL, "memory", MemoryChannel.class)
       .flumeClass("org.apache.flume.channel.MemoryChannel")
@@ -104,8 +114,8 @@ public class MemoryChannel extends BasicChannelSemantics
   private final ReentrantLock lock = new ReentrantLock();
   /** Signalled when a take commit frees room. */
   private final Condition notFull = lock.newCondition();
-  /** Signalled when events become available to take. */
-  private final Condition notEmpty = lock.newCondition();
+  /** Sink runners and takes waiting for events to take; woken when a commit or rollback adds some. */
+  private final EventWaiters arrivals = new EventWaiters(lock, () -> this.queued > 0);
 
   // Guarded by lock.
   private final EventRing queue = new EventRing(INITIAL_RING_LENGTH);
@@ -114,7 +124,6 @@ public class MemoryChannel extends BasicChannelSemantics
   /** Byte slots of the same events. */
   private long occupiedSlots;
   private int fullWaiters;
-  private int emptyWaiters;
 
   /** The ring's size, readable without the lock, so polling an empty channel is cheap. */
   private volatile int queued;
@@ -222,30 +231,12 @@ public class MemoryChannel extends BasicChannelSemantics
 
   @Override
   public boolean awaitEvents(long timeoutMillis) throws InterruptedException {
-    if (queued > 0) {
-      return true;
-    }
-    if (timeoutMillis <= 0) {
-      return false;
-    }
-    long nanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    lock.lockInterruptibly();
-    try {
-      while (queue.isEmpty()) {
-        if (nanos <= 0) {
-          return false;
-        }
-        emptyWaiters++;
-        try {
-          nanos = notEmpty.awaitNanos(nanos);
-        } finally {
-          emptyWaiters--;
-        }
-      }
-      return true;
-    } finally {
-      lock.unlock();
-    }
+    return arrivals.await(timeoutMillis);
+  }
+
+  @Override
+  public Event takeWithoutWaiting() {
+    return takeWithoutWaitingInTransaction();
   }
 
   @Override
@@ -283,6 +274,29 @@ public class MemoryChannel extends BasicChannelSemantics
     }
   }
 
+  /**
+   * As {@link #poll}, but on an empty ring waits up to keep-alive for events, as Flume's take
+   * waits on its count of committed events; moves them under the same hold of the lock.
+   */
+  private int pollWaiting(Event[] dst, int from, int max) throws InterruptedException {
+    int count = poll(dst, from, max);
+    long keepAlive = keepAliveSeconds;
+    if (count > 0 || keepAlive == 0) {
+      return count;
+    }
+    lock.lockInterruptibly();
+    try {
+      if (!arrivals.awaitHoldingLock(TimeUnit.SECONDS.toNanos(keepAlive))) {
+        return 0;
+      }
+      count = queue.pollFirst(dst, from, max);
+      queued = queue.size();
+      return count;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private void commitTransaction(MemoryTransaction tx) throws InterruptedException {
     int puts = tx.putCount;
     int taken = tx.handedOut;
@@ -308,10 +322,10 @@ public class MemoryChannel extends BasicChannelSemantics
       if (taken > 0 && fullWaiters > 0) {
         notFull.signalAll();
       }
-      if ((puts > 0 || leftovers > 0) && emptyWaiters > 0) {
-        notEmpty.signalAll();
-      }
       queued = queue.size();
+      if (puts > 0 || leftovers > 0) {
+        arrivals.signal();
+      }
       tx.counter.setChannelSize(queued);
     } finally {
       lock.unlock();
@@ -363,10 +377,8 @@ public class MemoryChannel extends BasicChannelSemantics
     lock.lock();
     try {
       queue.addFirst(tx.takes, 0, fetched);
-      if (emptyWaiters > 0) {
-        notEmpty.signalAll();
-      }
       queued = queue.size();
+      arrivals.signal();
       tx.counter.setChannelSize(queued);
     } finally {
       lock.unlock();
@@ -434,7 +446,16 @@ public class MemoryChannel extends BasicChannelSemantics
     }
 
     @Override
-    protected Event doTake() {
+    protected Event doTake() throws InterruptedException {
+      return take(true);
+    }
+
+    @Override
+    protected Event doTakeWithoutWaiting() throws InterruptedException {
+      return take(false);
+    }
+
+    private Event take(boolean waitForEvents) throws InterruptedException {
       takeAttempts++;
       if (handedOut >= limit) {
         throw new ChannelException("Take list for MemoryTransaction of capacity " + limit
@@ -447,7 +468,8 @@ public class MemoryChannel extends BasicChannelSemantics
         if (fetched + chunk > takes.length) {
           takes = Arrays.copyOf(takes, Math.max(fetched + chunk, takes.length * 2));
         }
-        int count = poll(takes, fetched, chunk);
+        int count = waitForEvents ? pollWaiting(takes, fetched, chunk)
+            : poll(takes, fetched, chunk);
         if (count == 0) {
           return null;
         }

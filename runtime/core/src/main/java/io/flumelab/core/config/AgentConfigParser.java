@@ -67,7 +67,16 @@ final class AgentConfigParser {
   }
 
   private Property substitute(Property raw, Variables variables) {
-    Variables.Substitution result = variables.substitute(raw.value());
+    boolean regexReplacement = isRegexReplacement(raw.key());
+    Variables.Substitution result = regexReplacement
+        ? variables.substituteInRegexReplacement(raw.value()) : variables.substitute(raw.value());
+    for (String group : result.groupsNamedLikeVariables()) {
+      findings.warning(raw.line(), raw.key(), "${" + group + "} is kept as a reference to the regex "
+          + "group '" + group + "', not replaced by " + variables.sourceOf(group) + " (in "
+          + "replaceString, ${name} names a group of searchPattern)", "Write ${env:" + group
+          + "} or ${sys:" + group + "} if you meant the variable; otherwise rename the group or "
+          + "the variable so that the two cannot be confused.");
+    }
     for (String reference : result.undefined()) {
       String what = reference.startsWith("env:") ? "environment variable "
           : reference.startsWith("sys:") ? "system property " : "variable ";
@@ -75,6 +84,17 @@ final class AgentConfigParser {
           "undefined " + what + "${" + reference + "}", Variables.howToDefine(reference));
     }
     return new Property(raw.key(), result.value(), raw.line());
+  }
+
+  /**
+   * Whether the key is an interceptor's {@code replaceString}, a Java regex replacement in which
+   * {@code ${name}} names a group (Flume's search_replace interceptor, and custom ones that follow
+   * it). Decided by the key, since substitution comes before types are resolved.
+   */
+  private boolean isRegexReplacement(String key) {
+    String[] parts = key.substring(prefix.length()).split("\\.", -1);
+    return parts.length == 5 && parts[0].equals(Role.SOURCE.listKey())
+        && parts[2].equals("interceptors") && parts[4].equals("replaceString");
   }
 
   /** Files one key: a list, a component's key, or a mistake. */

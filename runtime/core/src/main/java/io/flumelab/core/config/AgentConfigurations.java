@@ -2,6 +2,7 @@ package io.flumelab.core.config;
 
 import io.flumelab.core.config.ComponentRef.Role;
 import io.flumelab.core.config.Findings.Finding;
+import io.flumelab.core.plugin.Plugins;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,13 @@ public final class AgentConfigurations {
    * @param registry the known component types; null for the catalogs the class loader finds
    * @param resourceChecks whether to check what the file asks of this machine: bind addresses,
    *     free ports (bound for a moment), spooling directories, the monitoring port
+   * @param plugins the plugin class loaders to take component classes from; null to open those
+   *     that {@code flumelab.plugins.path} and {@code flumelab.compat.path} among
+   *     {@code systemProperties} name ({@code check} closes what it opened). A loaded topology
+   *     carries them, and its {@link io.flumelab.core.agent.Agent} closes them after it stopped
    */
   public record Options(boolean lenient, Map<String, String> env, Map<String, String> systemProperties,
-      ClassLoader classLoader, ComponentRegistry registry, boolean resourceChecks) {
+      ClassLoader classLoader, ComponentRegistry registry, boolean resourceChecks, Plugins plugins) {
 
     public Options {
       env = Map.copyOf(env);
@@ -38,31 +43,35 @@ public final class AgentConfigurations {
     public static Options defaults() {
       Map<String, String> system = new java.util.HashMap<>();
       System.getProperties().forEach((k, v) -> system.put(String.valueOf(k), String.valueOf(v)));
-      return new Options(false, System.getenv(), system, null, null, true);
+      return new Options(false, System.getenv(), system, null, null, true, null);
     }
 
     public Options withLenient(boolean value) {
-      return new Options(value, env, systemProperties, classLoader, registry, resourceChecks);
+      return new Options(value, env, systemProperties, classLoader, registry, resourceChecks, plugins);
     }
 
     public Options withEnv(Map<String, String> value) {
-      return new Options(lenient, value, systemProperties, classLoader, registry, resourceChecks);
+      return new Options(lenient, value, systemProperties, classLoader, registry, resourceChecks, plugins);
     }
 
     public Options withSystemProperties(Map<String, String> value) {
-      return new Options(lenient, env, value, classLoader, registry, resourceChecks);
+      return new Options(lenient, env, value, classLoader, registry, resourceChecks, plugins);
     }
 
     public Options withClassLoader(ClassLoader value) {
-      return new Options(lenient, env, systemProperties, value, registry, resourceChecks);
+      return new Options(lenient, env, systemProperties, value, registry, resourceChecks, plugins);
     }
 
     public Options withRegistry(ComponentRegistry value) {
-      return new Options(lenient, env, systemProperties, classLoader, value, resourceChecks);
+      return new Options(lenient, env, systemProperties, classLoader, value, resourceChecks, plugins);
     }
 
     public Options withResourceChecks(boolean value) {
-      return new Options(lenient, env, systemProperties, classLoader, registry, value);
+      return new Options(lenient, env, systemProperties, classLoader, registry, value, plugins);
+    }
+
+    public Options withPlugins(Plugins value) {
+      return new Options(lenient, env, systemProperties, classLoader, registry, resourceChecks, value);
     }
   }
 
@@ -79,21 +88,58 @@ public final class AgentConfigurations {
    * @throws InvalidConfigFileException with every problem, if the configuration cannot run
    */
   public static Topology load(Path file, String agentName, Options options) {
-    return topologyOf(run(file.toString(), read(file), agentName, options, Purpose.START));
+    return load(file.toString(), read(file), agentName, options);
   }
 
   /** As {@link #load(Path, String, Options)}, from text; {@code fileName} is used in messages. */
   public static Topology load(String fileName, String text, String agentName, Options options) {
-    return topologyOf(run(fileName, new FileText(text, null), agentName, options, Purpose.START));
+    return load(fileName, new FileText(text, null), agentName, options);
+  }
+
+  private static Topology load(String fileName, FileText text, String agentName, Options options) {
+    Plugins plugins = plugins(options);
+    Outcome outcome;
+    try {
+      outcome = run(fileName, text, agentName, options, plugins, Purpose.START);
+    } catch (RuntimeException | Error e) {
+      closeOwn(plugins, options);
+      throw e;
+    }
+    if (!outcome.report().ok()) {
+      closeOwn(plugins, options);
+    }
+    return topologyOf(outcome);
   }
 
   /** Every problem and warning, and the summary; creates and configures components, starts none. */
   public static CheckReport check(Path file, String agentName, Options options) {
-    return run(file.toString(), read(file), agentName, options, Purpose.CHECK).report();
+    return check(file.toString(), read(file), agentName, options);
   }
 
   public static CheckReport check(String fileName, String text, String agentName, Options options) {
-    return run(fileName, new FileText(text, null), agentName, options, Purpose.CHECK).report();
+    return check(fileName, new FileText(text, null), agentName, options);
+  }
+
+  private static CheckReport check(String fileName, FileText text, String agentName,
+      Options options) {
+    Plugins plugins = plugins(options);
+    try {
+      return run(fileName, text, agentName, options, plugins, Purpose.CHECK).report();
+    } finally {
+      closeOwn(plugins, options);
+    }
+  }
+
+  private static Plugins plugins(Options options) {
+    return options.plugins() != null ? options.plugins()
+        : Plugins.open(options.systemProperties(), classLoader(options));
+  }
+
+  /** Closes plugin loaders opened for this call; those the caller gave are the caller's. */
+  private static void closeOwn(Plugins plugins, Options options) {
+    if (options.plugins() == null) {
+      plugins.close();
+    }
   }
 
   private static Topology topologyOf(Outcome outcome) {
@@ -103,7 +149,7 @@ public final class AgentConfigurations {
     }
     Topology t = outcome.topology();
     return new Topology(t.agentName(), t.channels(), t.sources(), t.sinkRunners(), t.components(),
-        t.summary(), report.warnings());
+        t.summary(), report.warnings(), t.plugins());
   }
 
   /** A file's text, or why it was not read. */
@@ -118,7 +164,7 @@ public final class AgentConfigurations {
   }
 
   private static Outcome run(String file, FileText read, String agentName, Options options,
-      Purpose purpose) {
+      Plugins plugins, Purpose purpose) {
     Objects.requireNonNull(agentName, "agentName");
     Findings findings = new Findings(file);
     if (read.refusal() != null) {
@@ -129,7 +175,9 @@ public final class AgentConfigurations {
     String text = read.text();
     ClassLoader loader = classLoader(options);
     ComponentRegistry registry = options.registry() != null ? options.registry() : ComponentRegistry.load(loader);
-    TypeResolver resolver = new TypeResolver(registry, loader);
+    TypeResolver resolver = new TypeResolver(registry, loader, plugins);
+    plugins.problems().forEach(problem -> findings.fatal(0, null, problem,
+        "Replace or remove the jar; plugins.d/<name>/lib and libext hold jars only."));
 
     AgentConfig config = AgentConfigParser.parse(text, agentName, options.env(), options.systemProperties(), findings);
     Topology topology = null;

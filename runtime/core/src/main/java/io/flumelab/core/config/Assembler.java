@@ -9,12 +9,16 @@ import io.flumelab.api.Sink;
 import io.flumelab.api.Source;
 import io.flumelab.api.TransactionCapacitySupported;
 import io.flumelab.core.channel.DefaultChannelProcessor;
+import io.flumelab.core.config.TypeResolver.Failed;
 import io.flumelab.core.config.TypeResolver.Resolved;
+import io.flumelab.core.plugin.ClassSearch.Broken;
 import io.flumelab.core.sink.DefaultSinkProcessor;
 import io.flumelab.core.sink.SinkRunner;
 import io.flumelab.core.source.SourceRunner;
 import io.flumelab.core.spi.ChannelSelector;
 import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.ComponentLookup;
+import io.flumelab.core.spi.LooksUpComponents;
 import io.flumelab.core.spi.SinkProcessor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -31,6 +35,10 @@ import java.util.Set;
  * channels, then sources (interceptors, selector, channel processor), then sinks and their
  * processors. Nothing is started. A component that fails to configure is reported at the line of
  * its key and left out; what depends on it is skipped silently, its cause being reported.
+ *
+ * <p>It runs with the thread's context class loader set to one that sees the agent's class path
+ * and every plugin's jars, so a built-in that loads a class by name (an http source's handler)
+ * finds one in plugins.d; a component that names classes itself gets a {@link ComponentLookup}.
  */
 final class Assembler {
 
@@ -38,15 +46,24 @@ final class Assembler {
   private final TypeResolver resolver;
   private final Findings findings;
   private final List<Object> created = new ArrayList<>();
+  private final ComponentLookup lookup;
 
   private Assembler(AgentConfig config, TypeResolver resolver, Findings findings) {
     this.config = config;
     this.resolver = resolver;
     this.findings = findings;
+    this.lookup = new PluginLookup(resolver.plugins());
   }
 
   static Topology assemble(AgentConfig config, TypeResolver resolver, Findings findings) {
-    return new Assembler(config, resolver, findings).assemble();
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(resolver.plugins().unionLoader());
+    try {
+      return new Assembler(config, resolver, findings).assemble();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private Topology assemble() {
@@ -72,7 +89,7 @@ final class Assembler {
       }
     }
     return new Topology(config.agentName(), channels, sources, sinkRunners(sinks), created,
-        Summary.of(config, resolver), List.of());
+        Summary.of(config, resolver), List.of(), resolver.plugins());
   }
 
   private SourceRunner source(ComponentConfig s, Map<String, Channel> channels) {
@@ -270,21 +287,40 @@ final class Assembler {
     Class<?> cls = resolved.type();
     int line = section.line("type") != 0 ? section.line("type") : fallbackLine;
     try {
-      Object instance = cls.getDeclaredConstructor().newInstance();
+      Object instance = resolved.foreign() != null ? resolved.foreign().create(kind, cls)
+          : cls.getDeclaredConstructor().newInstance();
       created.add(instance);
+      if (instance instanceof LooksUpComponents looksUp) {
+        looksUp.setComponentLookup(lookup);
+      }
       return api.cast(instance);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof LinkageError linkage) {
+        Failed failed = explain(resolved, linkage);
+        findings.invalid(subject, line, section.fullKey("type"), failed.message(), failed.fix());
+      } else {
+        findings.invalid(subject, line, section.fullKey("type"),
+            "creating class '" + cls.getName() + "' failed: " + e.getCause(), null);
+      }
+    } catch (LinkageError e) {
+      Failed failed = explain(resolved, e);
+      findings.invalid(subject, line, section.fullKey("type"), failed.message(), failed.fix());
     } catch (NoSuchMethodException e) {
       findings.invalid(subject, line, section.fullKey("type"),
           "class '" + cls.getName() + "' has no public no-argument constructor",
           "FlumeLab creates components with their no-argument constructor.");
-    } catch (InvocationTargetException e) {
-      findings.invalid(subject, line, section.fullKey("type"),
-          "creating class '" + cls.getName() + "' failed: " + e.getCause(), null);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+    } catch (ReflectiveOperationException | RuntimeException e) {
       findings.invalid(subject, line, section.fullKey("type"),
           "cannot create class '" + cls.getName() + "': " + e, null);
     }
     return null;
+  }
+
+  /** A class that resolved and then failed to link while created: the resolver's explanation. */
+  private Failed explain(Resolved resolved, LinkageError error) {
+    String dir = resolved.origin() != null ? resolved.origin().dir() : null;
+    return new ClassProblems(resolver.plugins()).broken(new Broken(resolved.type().getName(),
+        resolved.origin(), dir, error, 0));
   }
 
   private boolean named(NamedComponent component, ComponentConfig config) {

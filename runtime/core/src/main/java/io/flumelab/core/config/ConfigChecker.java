@@ -170,6 +170,12 @@ final class ConfigChecker {
           failed.message(), failed.fix());
     } else if (resolution instanceof Resolved resolved && resolved.spec() != null) {
       KeyChecker.check(section, resolved.spec(), subject, fallbackLine, findings);
+    } else if (resolution instanceof Resolved resolved && !resolved.alsoIn().isEmpty()) {
+      int line = section.line("type");
+      findings.warning(line != 0 ? line : fallbackLine, section.fullKey("type"), "class '"
+          + type + "' is in " + (resolved.alsoIn().size() + 1) + " plugins: " + resolved.origin()
+          + " (used) and " + String.join(", ", resolved.alsoIn().stream().map(String::valueOf)
+          .toList()), "Keep one copy: plugins that share a class get in each other's way.");
     }
     return resolution;
   }

@@ -1,6 +1,7 @@
 package io.flumelab.core.config;
 
 import io.flumelab.api.Channel;
+import io.flumelab.core.plugin.Plugins;
 import io.flumelab.core.sink.SinkRunner;
 import io.flumelab.core.source.SourceRunner;
 import java.util.Collections;
@@ -18,10 +19,12 @@ import java.util.Map;
  *     interceptors and selector, then sinks and processors
  * @param summary one line, e.g. {@code agent a1: 1 source (r1 netcat), 1 channel (c1 memory), 1 sink (k1 logger)}
  * @param warnings what was tolerated: to print before starting
+ * @param plugins the class loaders of plugins.d the components came from; the agent closes them
+ *     after it stopped
  */
 public record Topology(String agentName, Map<String, Channel> channels,
     Map<String, SourceRunner> sources, Map<String, SinkRunner> sinkRunners, List<Object> components,
-    String summary, List<Problem> warnings) {
+    String summary, List<Problem> warnings, Plugins plugins) {
 
   public Topology {
     channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));

@@ -1,26 +1,58 @@
 package io.flumelab.core.config;
 
+import io.flumelab.core.plugin.ClassSearch;
+import io.flumelab.core.plugin.ClassSearch.Broken;
+import io.flumelab.core.plugin.ClassSearch.Found;
+import io.flumelab.core.plugin.ClassSearch.Missing;
+import io.flumelab.core.plugin.Origin;
+import io.flumelab.core.plugin.PluginPaths;
+import io.flumelab.core.plugin.Plugins;
 import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.ForeignApi;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns a {@code type} value into a class of the right kind: a registered alias or class name, or
- * the fully qualified name of a custom class. Loads classes without initialising them, so checking
- * a configuration runs no component code.
+ * the fully qualified name of a custom class, searched in plugins.d and on the agent's class path.
+ * A class of a foreign plugin API ({@link ForeignApi}) resolves when that API says what it is as
+ * the kind. Loads classes without initialising them, so checking a configuration runs no
+ * component code.
  */
 final class TypeResolver {
 
   /** The outcome: a class (and its spec, null for a custom class), or why there is none. */
   sealed interface Resolution permits Resolved, Failed {}
 
-  record Resolved(ComponentSpec spec, Class<?> type) implements Resolution {
+  /**
+   * @param origin where a custom class was found, null for a built-in
+   * @param foreign the foreign API the class is written against, or null for FlumeLab's
+   * @param role what the class is in that API ("an Apache Flume pollable source"), or null
+   * @param alsoIn other plugins holding a class of the same name (not used)
+   */
+  record Resolved(ComponentSpec spec, Class<?> type, Origin origin, ForeignApi foreign, String role,
+      List<Origin> alsoIn) implements Resolution {
 
-    /** The alias of a built-in, or the class name of a custom component: for summaries. */
+    Resolved(ComponentSpec spec, Class<?> type) {
+      this(spec, type, null, null, null, List.of());
+    }
+
+    /**
+     * The alias of a built-in, or the class name of a custom component, with the plugin it came
+     * from and its foreign role: for summaries.
+     */
     String displayName() {
-      return spec != null ? spec.alias() : type.getName();
+      if (spec != null) {
+        return spec.alias();
+      }
+      String from = origin != null ? origin.dir() : null;
+      if (role == null && from == null) {
+        return type.getName();
+      }
+      return type.getName() + " (" + (role == null ? from : from == null ? role : role + ", " + from)
+          + ")";
     }
   }
 
@@ -28,10 +60,21 @@ final class TypeResolver {
 
   private final ComponentRegistry registry;
   private final ClassLoader classLoader;
+  private final Plugins plugins;
 
+  /** Custom classes from the class loader only: no plugins.d. */
   TypeResolver(ComponentRegistry registry, ClassLoader classLoader) {
+    this(registry, classLoader, Plugins.open(PluginPaths.none(), classLoader));
+  }
+
+  TypeResolver(ComponentRegistry registry, ClassLoader classLoader, Plugins plugins) {
     this.registry = registry;
     this.classLoader = classLoader;
+    this.plugins = plugins;
+  }
+
+  Plugins plugins() {
+    return plugins;
   }
 
   ComponentRegistry registry() {
@@ -51,16 +94,51 @@ final class TypeResolver {
     if (!looksLikeClassName(type)) {
       return unknown(kind, type);
     }
-    Class<?> cls = load(type);
-    if (cls == null) {
+    ClassSearch search = plugins.find(type);
+    if (search instanceof Missing missing) {
       if (type.startsWith("org.apache.flume.")) {
         // a Flume component FlumeLab does not have: say which types it does have
         return unknown(kind, type);
       }
-      return new Failed("class '" + type + "' not found",
-          "Check the spelling, and put the jar that holds it on the classpath (plugins.d).");
+      return problems().notFound(missing);
     }
-    return checkKind(kind, cls, null);
+    if (search instanceof Broken broken) {
+      return problems().broken(broken);
+    }
+    return checkKind(kind, (Found) search);
+  }
+
+  private ClassProblems problems() {
+    return new ClassProblems(plugins);
+  }
+
+  /** A custom class: FlumeLab's API for the kind, or a foreign API's counterpart. */
+  private Resolution checkKind(ComponentKind kind, Found found) {
+    Class<?> cls = found.type();
+    if (kind.api().isAssignableFrom(cls)) {
+      return concrete(cls).orElseGet(() -> new Resolved(null, cls, found.origin(), null, null,
+          found.alsoIn()));
+    }
+    for (ForeignApi api : plugins.foreignApis()) {
+      Optional<String> role = api.role(kind, cls);
+      if (role.isPresent()) {
+        String unusable = api.unusable(kind, cls);
+        if (unusable != null) {
+          return problems().unusable(kind, found, role.get(), unusable);
+        }
+        return concrete(cls).orElseGet(() -> new Resolved(null, cls, found.origin(), api,
+            role.get(), found.alsoIn()));
+      }
+    }
+    return problems().wrongKind(kind, found);
+  }
+
+  private static Optional<Resolution> concrete(Class<?> cls) {
+    if (cls.isInterface() || Modifier.isAbstract(cls.getModifiers())) {
+      return Optional.of(new Failed("class '" + cls.getName() + "' is abstract",
+          "Name a concrete class."));
+    }
+    return Optional.empty();
   }
 
   private Resolution checkKind(ComponentKind kind, Class<?> cls, ComponentSpec spec) {

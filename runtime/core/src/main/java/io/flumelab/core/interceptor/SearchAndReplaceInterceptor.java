@@ -18,7 +18,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Rewrites the body as {@link Matcher#replaceAll(String)} does: every match of
  * {@code searchPattern} becomes {@code replaceString}, where {@code $1} and {@code ${name}} refer
- * to groups. Keys as in Flume 1.11; {@code replaceString} must be present, as in Flume, but may be
+ * to groups (the configuration keeps {@code ${name}} in this key as written instead of reading it
+ * as a variable). Keys as in Flume 1.11; {@code replaceString} must be present, as in Flume, but may be
  * empty (delete the matches). A body with no match is left byte for byte as it was.
  */
 public final class SearchAndReplaceInterceptor extends EventModifier {
@@ -30,7 +31,8 @@ public final class SearchAndReplaceInterceptor extends EventModifier {
    * configure checks only that the key is there.
    */
   static final Setting<String> REPLACE_STRING = Setting.string("replaceString")
-      .doc("what each match becomes, $1 or ${name} for a group; empty to delete the matches");
+      .doc("what each match becomes, $1 or ${name} for a group (${name} here is never taken for a "
+          + "variable; ${env:X} and ${sys:X} are); empty to delete the matches");
   static final Setting<Charset> CHARSET = Setting.charset("charset")
       .defaultValue(StandardCharsets.UTF_8).doc("the encoding the body is read and written in");
 

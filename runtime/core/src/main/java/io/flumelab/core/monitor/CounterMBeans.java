@@ -1,7 +1,9 @@
 package io.flumelab.core.monitor;
 
+import io.flumelab.core.plugin.Plugins;
 import io.flumelab.core.spi.ComponentCounter;
 import java.lang.management.ManagementFactory;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent's counters as JMX MBeans under Flume's names ({@code org.apache.flume.channel:type=c1}),
  * so JConsole, jmxterm and the course's JMX material find them where they look in Flume. An MBean
- * of the same name from an earlier agent in this JVM is replaced, as Flume does.
+ * of the same name from an earlier agent in this JVM is replaced, as Flume does; one that a plugin
+ * registered itself (a foreign-API component's own counters) is kept, and counters that such a
+ * component registers itself are not registered again.
  */
 public final class CounterMBeans {
 
@@ -43,9 +47,18 @@ public final class CounterMBeans {
 
   public synchronized void register(List<ComponentCounter> counters) {
     for (ComponentCounter counter : counters) {
+      if (counter.registersItself()) {
+        continue;
+      }
       ObjectName name = nameOf(counter);
       try {
         if (server.isRegistered(name)) {
+          ClassLoader owner = server.getClassLoaderFor(name);
+          if (Plugins.isPluginLoader(owner)) {
+            LOG.warn("{} is already kept by {}; FlumeLab's counters for it are not in JMX", name,
+                ((URLClassLoader) owner).getName());
+            continue;
+          }
           server.unregisterMBean(name);
         }
         server.registerMBean(new CounterMBean(counter), name);

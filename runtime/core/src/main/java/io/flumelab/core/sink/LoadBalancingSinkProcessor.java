@@ -7,7 +7,9 @@ import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
 import io.flumelab.core.spi.Check;
+import io.flumelab.core.spi.ComponentLookup;
 import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.LooksUpComponents;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.SinkSelector;
@@ -24,11 +26,13 @@ import org.slf4j.LoggerFactory;
  * throws has rolled back its batch, and the next one takes the same call. When all throw, the call
  * throws and the events wait in the channel.
  *
- * <p>A custom {@link SinkSelector} gets the {@code selector.*} keys, prefix removed. For the
+ * <p>A custom {@link SinkSelector} gets the {@code selector.*} keys, prefix removed. Its class is
+ * searched where component types are (plugins.d, the class path) through the agent's
+ * {@link ComponentLookup}, so a selector written against a foreign plugin API is adapted too. For the
  * built-in selectors any {@code selector.*} key other than {@code selector.maxTimeOut} is reported,
  * where Flume ignores it (a {@code selector.maxTimeout} with a small o is the usual slip).
  */
-public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
+public class LoadBalancingSinkProcessor extends AbstractSinkProcessor implements LooksUpComponents {
 
   /** The keys under this prefix are the selector's own; a custom selector gets them all. */
   static final String SELECTOR_PREFIX = "selector.";
@@ -50,6 +54,12 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(LoadBalancingSinkProcessor.class);
 
   private SinkSelector selector;
+  private ComponentLookup lookup;
+
+  @Override
+  public void setComponentLookup(ComponentLookup lookup) {
+    this.lookup = lookup;
+  }
 
   @Override
   public void setSinks(List<Sink> sinks) {
@@ -87,7 +97,8 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     SinkSelector chosen = switch (name.toLowerCase(Locale.ROOT)) {
       case "round_robin" -> new RoundRobinSinkSelector(backoff);
       case "random" -> new RandomSinkSelector(backoff);
-      default -> custom(name);
+      default -> lookup != null ? lookup.create(SinkSelector.class, name, SELECTOR.key())
+          : custom(name);
     };
     if (chosen instanceof BackingOffSinkSelector) {
       checkBuiltinKeys(selectorKeys);
@@ -110,6 +121,7 @@ public class LoadBalancingSinkProcessor extends AbstractSinkProcessor {
     }
   }
 
+  /** Without the agent's lookup (a processor made by hand): the thread's context class loader. */
   private static SinkSelector custom(String className) {
     Class<?> type;
     try {

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs every event at INFO on the logger {@code io.flumelab.core.sink.LoggerSink}, as
+ * Logs every event at INFO on the logger {@value #EVENT_LOGGER}, Flume's name for it, as
  * {@code Event: { headers:{...} body: 68 65 ... text }} (see {@link EventDump}), for testing and
- * debugging.
+ * debugging. A log configuration written for Flume that names that logger (to send events to a
+ * file of their own, or to silence them) works unchanged; the sink's own warnings stay under its
+ * FlumeLab class name.
  *
  * <p>Flume takes one event per transaction; FlumeLab takes up to {@value #BATCH_SIZE}, which prints
  * the same lines far faster. If the channel refuses a take because the batch exceeds its
@@ -39,7 +41,10 @@ public class LoggerSink extends BatchSink implements Configurable {
   /** Events per transaction, at most: the sink's own choice, not a key. */
   static final int BATCH_SIZE = 100;
 
-  private static final Logger LOG = LoggerFactory.getLogger(LoggerSink.class);
+  /** The logger events go to: the class name of Flume's logger sink, which log configs name. */
+  public static final String EVENT_LOGGER = "org.apache.flume.sink.LoggerSink";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EVENT_LOGGER);
 
   private int maxBytesToLog = MAX_BYTES_TO_LOG.defaultValue();
 

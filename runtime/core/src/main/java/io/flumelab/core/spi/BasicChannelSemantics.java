@@ -42,6 +42,14 @@ public abstract class BasicChannelSemantics extends AbstractLifecycleComponent
     return current("take").take(getName());
   }
 
+  /**
+   * A take that never waits, for a channel implementing {@link NonWaitingTake}: its transaction's
+   * {@link BasicTransactionSemantics#doTakeWithoutWaiting()}.
+   */
+  protected final Event takeWithoutWaitingInTransaction() throws ChannelException {
+    return current("take").takeWithoutWaiting(getName());
+  }
+
   private BasicTransactionSemantics current(String operation) {
     BasicTransactionSemantics transaction = currentTransaction.get();
     if (transaction == null) {

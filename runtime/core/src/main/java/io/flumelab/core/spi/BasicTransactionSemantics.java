@@ -48,6 +48,14 @@ public abstract class BasicTransactionSemantics implements Transaction {
 
   protected abstract Event doTake() throws InterruptedException;
 
+  /**
+   * A take that returns null at once on an empty channel; a channel whose {@link #doTake()} waits
+   * for events overrides it (see {@link NonWaitingTake}).
+   */
+  protected Event doTakeWithoutWaiting() throws InterruptedException {
+    return doTake();
+  }
+
   protected abstract void doCommit() throws InterruptedException;
 
   protected abstract void doRollback() throws InterruptedException;
@@ -93,6 +101,16 @@ public abstract class BasicTransactionSemantics implements Transaction {
     checkOpenForIo("take", channelName);
     try {
       return doTake();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  final Event takeWithoutWaiting(String channelName) {
+    checkOpenForIo("take", channelName);
+    try {
+      return doTakeWithoutWaiting();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

@@ -154,7 +154,9 @@ public abstract class BatchSink extends AbstractSink implements Counted, BatchSi
     while (events.size() < limit) {
       Event event;
       try {
-        event = channel.take();
+        // a take that waits (the memory channel's keep-alive) would hold every short batch back:
+        // the runner waits for the next commit instead
+        event = NonWaitingTake.takeFrom(channel);
       } catch (ChannelException e) {
         if (events.isEmpty() || !adaptsBatchToChannel()) {
           throw e;

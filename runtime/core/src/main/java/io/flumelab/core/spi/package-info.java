@@ -7,7 +7,9 @@
  * parts to build with: {@link io.flumelab.core.spi.BatchSink},
  * {@link io.flumelab.core.spi.CountedSource}, the transactional channel base
  * ({@link io.flumelab.core.spi.BasicChannelSemantics}, and
- * {@link io.flumelab.core.spi.WaitableChannel} for a channel that wakes its idle sinks), the
+ * {@link io.flumelab.core.spi.WaitableChannel} for a channel that wakes its idle sinks, with
+ * {@link io.flumelab.core.spi.EventWaiters} to wake them, and
+ * {@link io.flumelab.core.spi.NonWaitingTake} for one whose public take waits), the
  * counters under Flume's names, the Netty server of listening sources, monitoring services, channel
  * selectors and sink processors.
  *

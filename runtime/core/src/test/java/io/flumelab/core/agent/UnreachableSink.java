@@ -4,6 +4,7 @@ import io.flumelab.api.AbstractSink;
 import io.flumelab.api.Channel;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.NonWaitingTake;
 
 /**
  * A sink whose downstream never answers: each call takes a batch, fails and rolls it back, as a
@@ -18,7 +19,7 @@ public class UnreachableSink extends AbstractSink {
     Transaction tx = channel.getTransaction();
     tx.begin();
     try {
-      for (int i = 0; i < 100 && channel.take() != null; i++) {
+      for (int i = 0; i < 100 && NonWaitingTake.takeFrom(channel) != null; i++) {
         // taken only to be given back: the delivery below fails
       }
       tx.rollback();

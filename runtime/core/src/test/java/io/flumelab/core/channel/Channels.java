@@ -8,6 +8,7 @@ import io.flumelab.api.Channel;
 import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.NonWaitingTake;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class Channels {
       Transaction tx = channel.getTransaction();
       tx.begin();
       for (int i = 0; i < perTransaction; i++) {
-        Event event = channel.take();
+        Event event = NonWaitingTake.takeFrom(channel);
         if (event == null) {
           empty = true;
           break;

@@ -18,6 +18,7 @@ import io.flumelab.api.Interceptor;
 import io.flumelab.api.Transaction;
 import io.flumelab.core.spi.BasicChannelSemantics;
 import io.flumelab.core.spi.BasicTransactionSemantics;
+import io.flumelab.core.spi.NonWaitingTake;
 import io.flumelab.core.testing.TestData;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,7 +133,7 @@ class DefaultChannelProcessorTest {
     List<Event> taken = new ArrayList<>();
     Transaction tx = channel.getTransaction();
     tx.begin();
-    for (Event e = channel.take(); e != null; e = channel.take()) {
+    for (Event e = NonWaitingTake.takeFrom(channel); e != null; e = NonWaitingTake.takeFrom(channel)) {
       taken.add(e);
     }
     tx.commit();

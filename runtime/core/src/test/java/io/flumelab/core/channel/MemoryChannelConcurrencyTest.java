@@ -8,6 +8,7 @@ import io.flumelab.api.Event;
 import io.flumelab.api.EventBuilder;
 import io.flumelab.api.Transaction;
 import io.flumelab.core.spi.ChannelCounter;
+import io.flumelab.core.spi.NonWaitingTake;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,7 +145,7 @@ class MemoryChannelConcurrencyTest {
       Transaction tx = channel.getTransaction();
       tx.begin();
       try {
-        for (Event event = null; taken < want && (event = channel.take()) != null; taken++) {
+        for (Event event = null; taken < want && (event = NonWaitingTake.takeFrom(channel)) != null; taken++) {
           ids[taken] = id(event);
         }
         if (random.nextInt(10) == 0) {

@@ -42,12 +42,12 @@ class MemoryChannelTest {
     assertThat(other.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
   }
 
-  /** Takes one event on another thread in its own committed transaction. */
+  /** Takes one event, without waiting, on another thread in its own committed transaction. */
   private String takeElsewhere(MemoryChannel channel) throws Exception {
     return other.submit(() -> {
       Transaction tx = channel.getTransaction();
       tx.begin();
-      Event event = channel.take();
+      Event event = channel.takeWithoutWaiting();
       tx.commit();
       tx.close();
       return event == null ? null : body(event);
@@ -98,11 +98,11 @@ class MemoryChannelTest {
   }
 
   @Test
-  void takeReturnsNullWhenEmpty() {
+  void takeWithoutWaitingReturnsNullWhenEmpty() {
     MemoryChannel channel = memory("c1");
     Transaction tx = channel.getTransaction();
     tx.begin();
-    assertThat(channel.take()).isNull();
+    assertThat(channel.takeWithoutWaiting()).isNull();
     tx.commit();
     tx.close();
   }

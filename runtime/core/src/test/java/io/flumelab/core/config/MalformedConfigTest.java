@@ -74,15 +74,16 @@ class MalformedConfigTest {
   @Test
   void customClassNotFound() {
     assertThat(problems(lab01().replace("type = logger", "type = com.example.MissingSink"))).containsExactly(
-        "jobs/x.conf:7: a1.sinks.k1.type: class 'com.example.MissingSink' not found. Check the spelling,"
-            + " and put the jar that holds it on the classpath (plugins.d).");
+        "jobs/x.conf:7: a1.sinks.k1.type: class 'com.example.MissingSink' not found (searched: the"
+            + " agent's class path). Check the spelling, and put the jar that holds it in"
+            + " plugins.d/<name>/lib (--plugins-path) or on the class path (-C).");
   }
 
   @Test
   void customClassOfTheWrongKind() {
     assertThat(problems(lab01().replace("type = netcat", "type = " + FIXTURE + "FixtureSink"))).containsExactly(
-        "jobs/x.conf:4: a1.sources.r1.type: class 'io.flumelab.core.config.fixtures.FixtureSink' is not a source."
-            + " A source must implement io.flumelab.api.Source.");
+        "jobs/x.conf:4: a1.sources.r1.type: class 'io.flumelab.core.config.fixtures.FixtureSink' is not a source:"
+            + " it implements io.flumelab.api.Sink. A source implements io.flumelab.api.Source.");
   }
 
   @Test
@@ -92,7 +93,7 @@ class MalformedConfigTest {
         a1.sources.r1.interceptors.i1.type = io.flumelab.core.config.fixtures.FixtureInterceptor
         """)).containsExactly(
         "jobs/x.conf:14: a1.sources.r1.interceptors.i1.type: class 'io.flumelab.core.config.fixtures.FixtureInterceptor'"
-            + " is not an interceptor. Name its builder instead: 'io.flumelab.core.config.fixtures.FixtureInterceptor$Builder'.");
+            + " is not an interceptor: it implements io.flumelab.api.Interceptor. Name its builder instead: 'io.flumelab.core.config.fixtures.FixtureInterceptor$Builder'.");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.flumelab.api.AbstractSink;
 import io.flumelab.api.Channel;
 import io.flumelab.api.Event;
 import io.flumelab.api.Transaction;
+import io.flumelab.core.spi.NonWaitingTake;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -23,7 +24,7 @@ public class CollectingSink extends AbstractSink {
     tx.begin();
     try {
       int taken = 0;
-      for (Event event = channel.take(); event != null; event = channel.take()) {
+      for (Event event = NonWaitingTake.takeFrom(channel); event != null; event = NonWaitingTake.takeFrom(channel)) {
         delivered.add(event);
         if (++taken == 100) {
           break;

@@ -8,11 +8,16 @@ import static org.awaitility.Awaitility.await;
 import io.flumelab.api.Channel;
 import io.flumelab.api.Event;
 import io.flumelab.api.LifecycleState;
+import io.flumelab.core.config.AgentConfigurations;
+import io.flumelab.core.config.AgentConfigurations.Options;
+import io.flumelab.core.config.Problem;
 import io.flumelab.core.config.Topology;
+import io.flumelab.core.testing.AgentTesting;
 import io.flumelab.core.testing.RunningAgent;
 import io.flumelab.core.testing.TestData;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -85,8 +90,43 @@ class InterceptorAgentTest {
     assertThat(delivered(topology, "k2", 1)).extracting(TestData::body).containsExactly("hello world");
   }
 
+  @Test
+  void namedGroupsInReplaceStringAreNotTakenForVariables() {
+    String config = TWO_CHANNELS + """
+        a1.sources.r1.interceptors = swap
+        a1.sources.r1.interceptors.swap.type = search_replace
+        a1.sources.r1.interceptors.swap.searchPattern = (?<user>[a-z]+)@(?<host>[a-z.]+)
+        a1.sources.r1.interceptors.swap.replaceString = ${host} (${user}) ${env:TAG}
+        a1.sources.r1.selector.type = multiplexing
+        a1.sources.r1.selector.header = none
+        a1.sources.r1.selector.default = c1
+        """;
+    // an environment variable named like a group must not replace the group reference
+    Options options = AgentTesting.REAL.withEnv(Map.of("host", "from-env", "TAG", "[mail]"));
+
+    Topology topology = start(config, options);
+    source(topology).deliver(events("alice@example.org", "no address"));
+
+    assertThat(delivered(topology, "k1", 2)).extracting(TestData::body)
+        .containsExactly("example.org (alice) [mail]", "no address");
+    assertThat(AgentConfigurations.check("interceptors.conf", config, "a1", options).problems())
+        .extracting(Problem::render).containsExactly("interceptors.conf:15: warning: "
+            + "a1.sources.r1.interceptors.swap.replaceString: ${host} is kept as a reference to "
+            + "the regex group 'host', not replaced by the environment variable host (in "
+            + "replaceString, ${name} names a group of searchPattern). Write ${env:host} or "
+            + "${sys:host} if you meant the variable; otherwise rename the group or the variable "
+            + "so that the two cannot be confused.");
+    assertThat(AgentConfigurations.check("interceptors.conf", config, "a1",
+        AgentTesting.REAL.withEnv(Map.of("TAG", "[mail]"))).problems())
+        .as("with no variable named like a group, nothing is ambiguous").isEmpty();
+  }
+
   private Topology start(String config) {
-    Topology topology = agent.start(config);
+    return start(config, AgentTesting.REAL);
+  }
+
+  private Topology start(String config, Options options) {
+    Topology topology = agent.start(config, options);
     await().atMost(Duration.ofSeconds(10))
         .until(() -> source(topology).getLifecycleState() == LifecycleState.START);
     return topology;

@@ -133,22 +133,46 @@ class InterceptorConfigTest {
   @Test
   void aCustomBuilderThatIsMissing() {
     assertThat(problems(I1 + "type = com.atguigu.TypeIntercepter$Builder\n")).containsExactly(
-        "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeIntercepter$Builder' not found."
-            + " Check the spelling, and put the jar that holds it on the classpath (plugins.d).");
+        "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeIntercepter$Builder' not found"
+            + " (searched: the agent's class path). Check the spelling, and put the jar that holds it"
+            + " in plugins.d/<name>/lib (--plugins-path) or on the class path (-C).");
   }
 
   @Test
   void aCustomInterceptorNamedInsteadOfItsBuilder() {
     assertThat(problems(I1 + "type = com.atguigu.TypeInterceptor\n")).containsExactly(
         "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.TypeInterceptor' is not an"
-            + " interceptor. Name its builder instead: 'com.atguigu.TypeInterceptor$Builder'.");
+            + " interceptor: it implements io.flumelab.api.Interceptor. Name its builder instead: 'com.atguigu.TypeInterceptor$Builder'.");
   }
 
   @Test
   void aClassThatIsNoBuilder() {
     assertThat(problems(I1 + "type = com.atguigu.MySource\n")).containsExactly(
         "jobs/x.conf:10: a1.sources.r1.interceptors.i1.type: class 'com.atguigu.MySource' is not an"
-            + " interceptor. An interceptor must implement io.flumelab.api.Interceptor.Builder.");
+            + " interceptor: it implements io.flumelab.api.PollableSource, io.flumelab.api.Source."
+            + " An interceptor implements io.flumelab.api.Interceptor.Builder.");
+  }
+
+  @Test
+  void onlyReplaceStringKeepsGroupReferencesAsWritten() {
+    // ${user} is a group in replaceString; anywhere else it is a variable, here undefined
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = (?<user>\\w+)@\n"
+        + I1 + "replaceString = ${user} at\n")).isEmpty();
+    assertThat(problems(I1 + "type = static\n" + I1 + "value = ${user}\n")).containsExactly(
+        "jobs/x.conf:11: a1.sources.r1.interceptors.i1.value: undefined variable ${user}. Set the"
+            + " environment variable user, or start the agent with -Duser=<value>.");
+    // not a group name (Java's have no underscore): still a variable in replaceString
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = x\n"
+        + I1 + "replaceString = ${NEW_TEXT}\n")).singleElement().asString()
+        .contains("undefined variable ${NEW_TEXT}");
+  }
+
+  @Test
+  void aGroupReferenceTheSearchPatternLacksIsReported() {
+    assertThat(problems(I1 + "type = search_replace\n" + I1 + "searchPattern = (?<user>\\w+)@\n"
+        + I1 + "replaceString = ${usr}\n")).singleElement().asString()
+        .startsWith("jobs/x.conf:12: a1.sources.r1.interceptors.i1.replaceString: '${usr}' does not"
+            + " fit searchPattern");
   }
 
   private static List<String> problems(String interceptorLines) {

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 
 class LoggerSinkTest {
 
-  private static final String LOGGER = "io.flumelab.core.sink.LoggerSink";
+  /** Flume's logger sink's name, which log configurations written for Flume select events by. */
+  private static final String LOGGER = "org.apache.flume.sink.LoggerSink";
+  /** The sink's class, where its own warnings go. */
+  private static final String CLASS_LOGGER = "io.flumelab.core.sink.LoggerSink";
 
   private LogCapture log;
   private ListChannel channel;
@@ -78,6 +81,30 @@ class LoggerSinkTest {
     assertThat(channel.openTransactions()).isZero();
     assertThat(sink.getCounter().getEventDrainSuccessCount()).isEqualTo(2);
     assertThat(sink.getCounter().get("BatchUnderflowCount")).isEqualTo(1);
+  }
+
+  @Test
+  void eventsGoToFlumesLoggerNameOnly() throws Exception {
+    try (LogCapture classLog = LogCapture.attach(CLASS_LOGGER, Level.INFO)) {
+      channel.fill(event("hello"));
+
+      sink.process();
+
+      assertThat(log.lines()).singleElement().asString().startsWith("INFO Event: { headers:{}");
+      assertThat(classLog.lines()).isEmpty();
+    }
+  }
+
+  @Test
+  void aLogConfigForFlumesSinkPackageReceivesTheEvents() throws Exception {
+    // as a Flume log4j config's log4j.logger.org.apache.flume.sink=INFO, file would
+    log.close();
+    log = LogCapture.attach("org.apache.flume.sink", Level.INFO);
+    channel.fill(event("hello"));
+
+    assertThat(sink.process()).isEqualTo(Status.READY);
+
+    assertThat(log.lines()).singleElement().asString().startsWith("INFO Event: { headers:{}");
   }
 
   @Test
@@ -168,8 +195,12 @@ class LoggerSinkTest {
       channel.fill(event("e" + i));
     }
 
-    for (int calls = 0; calls < 10 && sink.process() == Status.READY; calls++) {
-      // drain
+    List<String> warnings;
+    try (LogCapture classLog = LogCapture.attach(CLASS_LOGGER, Level.WARN)) {
+      for (int calls = 0; calls < 10 && sink.process() == Status.READY; calls++) {
+        // drain
+      }
+      warnings = classLog.lines();
     }
 
     List<String> logged = new ArrayList<>();
@@ -184,8 +215,8 @@ class LoggerSinkTest {
       expected.add("e" + i);
     }
     assertThat(logged).isEqualTo(expected);
-    assertThat(log.lines()).filteredOn(l -> l.startsWith("WARN")).singleElement()
-        .asString().contains("at most 10 events per transaction");
+    assertThat(warnings).singleElement().asString()
+        .startsWith("WARN").contains("at most 10 events per transaction");
     assertThat(channel.size()).isZero();
   }
 

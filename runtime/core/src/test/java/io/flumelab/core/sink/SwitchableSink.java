@@ -8,6 +8,7 @@ import io.flumelab.api.EventBuilder;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.spi.NonWaitingTake;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public class SwitchableSink extends AbstractSink {
     try {
       List<String> taken = new ArrayList<>();
       for (int i = 0; i < BATCH; i++) {
-        Event event = channel.take();
+        Event event = NonWaitingTake.takeFrom(channel);
         if (event == null) {
           break;
         }

@@ -22,7 +22,12 @@ public final class RunningAgent implements AfterEachCallback {
 
   /** Loads the config and starts its agent. */
   public Topology start(String config) {
-    Topology topology = AgentConfigurations.load(file, config, "a1", AgentTesting.REAL);
+    return start(config, AgentTesting.REAL);
+  }
+
+  /** Loads the config with these options (an environment, say) and starts its agent. */
+  public Topology start(String config, AgentConfigurations.Options options) {
+    Topology topology = AgentConfigurations.load(file, config, "a1", options);
     agent = Agent.of(topology);
     agent.start();
     return topology;

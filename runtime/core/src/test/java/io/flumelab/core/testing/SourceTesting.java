@@ -7,6 +7,7 @@ import io.flumelab.api.Transaction;
 import io.flumelab.core.channel.DefaultChannelProcessor;
 import io.flumelab.core.channel.MemoryChannel;
 import io.flumelab.core.channel.ReplicatingChannelSelector;
+import io.flumelab.core.spi.NonWaitingTake;
 import io.flumelab.core.testing.TestData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public final class SourceTesting {
       tx.begin();
       try {
         for (long i = 0; i < channel.getTransactionCapacity(); i++) {
-          Event event = channel.take();
+          Event event = NonWaitingTake.takeFrom(channel);
           if (event == null) {
             empty = true;
             break;
