@@ -125,8 +125,10 @@ public class MyFileSource2 extends AbstractSource implements Configurable, Event
         }
         pause();
       } catch (IOException e) {
-        logger.warn("Cannot read {}: trying again", filePath, e);
-        pause();
+        logger.warn("Cannot read {}: trying again in {} ms", filePath, interval, e);
+        if (!pauseQuietly()) {
+          break;
+        }
       } catch (InterruptedException e) {
         break;
       }
@@ -179,6 +181,16 @@ public class MyFileSource2 extends AbstractSource implements Configurable, Event
 
   private void pause() throws InterruptedException {
     Thread.sleep(interval);
+  }
+
+  /** Pauses; false when stop() interrupted the pause. */
+  private boolean pauseQuietly() {
+    try {
+      pause();
+      return true;
+    } catch (InterruptedException e) {
+      return false;
+    }
   }
 
   private static Object fileKey(Path path) throws IOException {

@@ -82,8 +82,14 @@ class CustomSourceSinkIT {
     agents.start("a1", job.writeTo(dir.resolve("held.conf")), "-Dflume.monitoring.type=http",
         "-Dflume.monitoring.port=" + MONITORING_PORT);
     // the next agent is down: the events stay in a1's channel, as the objects the source gave it
-    Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
-        AgentCounters.read(MONITORING_PORT).channel(channel, "ChannelSize") >= 10);
+    try {
+      Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() ->
+          AgentCounters.read(MONITORING_PORT).channel(channel, "ChannelSize") >= 10);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("a1's channel " + channel + " did not hold 10 events within "
+          + WAIT.toSeconds() + " s of the start, with field = x and delay = 1: does MySource's "
+          + "process() run without an exception (see a1's output)?", e);
+    }
 
     Files.createDirectories(dir.resolve("received"));
     agents.start("d1", Lab.given("downstream.conf"), "-DLAB08_DIR=" + dir)
@@ -132,16 +138,17 @@ class CustomSourceSinkIT {
       nc.send("only");
       assertThat(nc.readLine(WAIT)).as("netcat's reply to 'only'").isEqualTo("OK");
     }
-    agent.awaitLine("FlumeLab:only:bigdata", WAIT);
+    agent.awaitLine(line -> line.contains("only"), "the line 'only', logged by MySink", WAIT);
 
     int status = agent.stop();
 
-    assertThat(status).as("a1's exit status after SIGTERM, with its channel empty: 0 when every "
-        + "sink finished. A process() that loops on take() until an event comes keeps its "
-        + "transaction open and never returns on an empty channel, so the agent cannot stop its "
-        + "sink; take() returning null means the channel is empty: commit, close and return "
-        + "BACKOFF").isZero();
-    assertThat(agent.output()).as("a1's log after SIGTERM").noneMatch(line ->
+    String why = "A process() that loops on take() until an event comes keeps its transaction "
+        + "open and never returns on an empty channel, so the agent cannot stop its sink; take() "
+        + "returning null means the channel is empty: commit, close and return BACKOFF";
+    assertThat(status).as("a1's exit status after SIGTERM, with its channel empty (0: every sink "
+        + "finished). " + why).isZero();
+    assertThat(agent.output()).as("a1's log after SIGTERM: its sink runner had to be interrupted "
+        + "after the drain time. " + why).noneMatch(line ->
         line.contains("still delivering after its drain time"));
   }
 }
