@@ -83,6 +83,14 @@ final class TypeResolver {
 
   Resolution resolve(ComponentKind kind, String type) {
     ComponentSpec spec = registry.find(kind, type).orElse(null);
+    if (spec != null && spec.flumeClassNames().contains(type)) {
+      // a plugin's class name that a built-in also answers to (the jdbc source to keedio's
+      // SQLSource): the plugin installed in plugins.d is what the user means
+      ClassSearch search = plugins.find(type);
+      if (search instanceof Found found && found.origin() != null && found.origin().inPlugin()) {
+        return checkKind(kind, found);
+      }
+    }
     if (spec != null) {
       Class<?> cls = load(spec.className());
       if (cls == null) {

@@ -83,6 +83,46 @@ class PluginResolutionTest {
     assertThat(report.summary()).contains("r1 demo.CountingSource (plugins.d/demo)");
   }
 
+  /**
+   * A built-in may answer to a published plugin's class name (the jdbc source to keedio's
+   * SQLSource); when plugins.d holds that class, the plugin is what the job means.
+   */
+  @Test
+  void aPluginInPluginsDWinsOverABuiltInAnsweringToItsClassName() {
+    PluginJars.jar(root().resolve("netcat-plugin/lib/netcat.jar"), Map.of(
+        "org.apache.flume.source.NetcatSource", PluginFixtures.COUNTING_SOURCE
+            .replace("package demo;", "package org.apache.flume.source;")
+            .replace("class CountingSource", "class NetcatSource")));
+
+    CheckReport withPlugin = AgentConfigurations.check(FILE, """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = org.apache.flume.source.NetcatSource
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = logger
+        a1.sinks.k1.channel = c1
+        """, "a1", options(null));
+
+    assertThat(withPlugin.problems()).isEmpty();
+    assertThat(withPlugin.summary())
+        .contains("r1 org.apache.flume.source.NetcatSource (plugins.d/netcat-plugin)");
+    CheckReport withoutPlugins = AgentConfigurations.check(FILE, """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = org.apache.flume.source.NetcatSource
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = logger
+        a1.sinks.k1.channel = c1
+        """, "a1", AgentTesting.REAL);
+    assertThat(withoutPlugins.problems()).extracting(Problem::render)
+        .as("the same name with no plugin holding the class is the built-in netcat source, which "
+            + "needs a port").anyMatch(problem -> problem.contains("port"));
+  }
+
   @Test
   void aMissingClassListsTheJarsSearchedAndTheNearestClassName() throws Exception {
     demoPlugin();
