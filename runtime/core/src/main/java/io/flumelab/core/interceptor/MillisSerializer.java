@@ -5,6 +5,7 @@ import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
 import static java.time.temporal.ChronoField.YEAR;
 
 import io.flumelab.api.Context;
+import io.flumelab.core.spi.RegexExtractorInterceptorSerializer;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.ValueType;

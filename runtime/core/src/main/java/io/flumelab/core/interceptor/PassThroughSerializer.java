@@ -1,6 +1,7 @@
 package io.flumelab.core.interceptor;
 
 import io.flumelab.api.Context;
+import io.flumelab.core.spi.RegexExtractorInterceptorSerializer;
 import io.flumelab.core.spi.Setting;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.Event;
 import io.flumelab.api.Interceptor;
 import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.RegexExtractorInterceptorSerializer;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import java.nio.charset.StandardCharsets;

@@ -4,11 +4,10 @@ import java.net.URL;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What every plugin sees of the agent: the JDK, FlumeLab's plugin API and spi, the slf4j and
- * Log4j 2 APIs (so a plugin logs into the agent's log), and the few interfaces built-in
+ * Log4j 2 APIs (so a plugin logs into the agent's log); the spi holds the interfaces built-in
  * components let a configuration name an implementation of (an http source's handler). The rest
  * of the agent's class path (Netty, Jackson, Kafka, the core's internals) stays invisible, so a
  * plugin brings the libraries it needs in its own jars, in the versions it wants.
@@ -22,14 +21,6 @@ final class SharedApiLoader extends ClassLoader {
   static final List<String> SHARED_PACKAGES = List.of("io.flumelab.api.", "io.flumelab.core.spi.",
       "org.slf4j.", "org.apache.logging.log4j.");
 
-  /** Interfaces outside the spi that a built-in component creates implementations of by name. */
-  static final Set<String> SHARED_CLASSES = Set.of(
-      "io.flumelab.core.source.http.HttpSourceHandler",
-      "io.flumelab.core.source.http.HttpSourceRequest",
-      "io.flumelab.core.source.http.HttpBadRequestException",
-      "io.flumelab.core.source.http.HttpUnsupportedMediaTypeException",
-      "io.flumelab.core.interceptor.RegexExtractorInterceptorSerializer");
-
   private final ClassLoader agent;
 
   SharedApiLoader(ClassLoader agent) {
@@ -38,8 +29,7 @@ final class SharedApiLoader extends ClassLoader {
   }
 
   static boolean shared(String className) {
-    return SHARED_CLASSES.contains(className)
-        || SHARED_PACKAGES.stream().anyMatch(className::startsWith);
+    return SHARED_PACKAGES.stream().anyMatch(className::startsWith);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.flumelab.core.interceptor;
 
 import io.flumelab.api.ConfigurationException;
 import io.flumelab.api.Context;
+import io.flumelab.core.spi.RegexExtractorInterceptorSerializer;
 
 /** A custom regex_extractor serializer, as a user would write one. */
 public class UpperCaseSerializer implements RegexExtractorInterceptorSerializer {

@@ -119,7 +119,7 @@ class PluginAgentTest {
     PluginJars.jar(root().resolve("handler/lib/handler.jar"), Map.of("demo.LinesHandler", """
         package demo;
         import io.flumelab.api.*;
-        import io.flumelab.core.source.http.*;
+        import io.flumelab.core.spi.*;
         import java.util.ArrayList;
         import java.util.List;
         public class LinesHandler implements HttpSourceHandler {

@@ -9,6 +9,7 @@ import io.flumelab.api.EventDrivenSource;
 import io.flumelab.core.spi.Check;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.CountedSource;
+import io.flumelab.core.spi.HttpSourceHandler;
 import io.flumelab.core.spi.ListenAddress;
 import io.flumelab.core.spi.NettyServer;
 import io.flumelab.core.spi.ServerSsl;

@@ -1,4 +1,4 @@
-package io.flumelab.core.source.http;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.FlumeException;
 

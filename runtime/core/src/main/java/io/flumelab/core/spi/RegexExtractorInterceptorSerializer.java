@@ -1,4 +1,4 @@
-package io.flumelab.core.interceptor;
+package io.flumelab.core.spi;
 
 import io.flumelab.api.Configurable;
 

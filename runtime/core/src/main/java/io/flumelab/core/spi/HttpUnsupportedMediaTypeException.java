@@ -1,4 +1,4 @@
-package io.flumelab.core.source.http;
+package io.flumelab.core.spi;
 
 /**
  * A request whose content type the handler does not read; the http source answers 415 Unsupported
