@@ -116,12 +116,14 @@ class DependencyRulesTest {
    * Apache Flume's own classes are there to be compared with, or to run plugins with in their own
    * class loader, never on the agent's class path: only the interop tests (Flume's jars in test
    * scope), the benchmark's load client (provided scope; it runs in a JVM of its own on Flume's
-   * class path) and the Flume adapters (loaded beside Flume's jars only) may name them.
+   * class path), the Flume adapters (loaded beside Flume's jars only) and the unchanged sources of
+   * the published plugins that runtime/flume-compat-it builds at test time may name them.
    */
   @Test
   void flumesOwnClassesOnlyInTheInteropTestsTheBenchmarkClientAndTheAdapters() {
     List<Path> allowed = List.of(ROOT.resolve("runtime/avro-interop/src/test"),
         ROOT.resolve("cluster/kafka-interop/src/test"), ROOT.resolve("runtime/flume-compat/src"),
+        ROOT.resolve("runtime/flume-compat-it/src/test/plugins"),
         ROOT.resolve("runtime/benchmarks/src/main/java/io/flumelab/benchmarks/"
             + "FlumeSdkLoadClient.java"));
     for (String dir : List.of("runtime", "harness", "cluster", "labs", "answers")) {
