@@ -1,13 +1,13 @@
 package com.atguigu;
 
-import io.flumelab.api.AbstractSink;
-import io.flumelab.api.Channel;
-import io.flumelab.api.Configurable;
-import io.flumelab.api.Context;
-import io.flumelab.api.Event;
-import io.flumelab.api.EventDeliveryException;
-import io.flumelab.api.Transaction;
 import java.nio.charset.StandardCharsets;
+import org.apache.flume.Channel;
+import org.apache.flume.Context;
+import org.apache.flume.Event;
+import org.apache.flume.EventDeliveryException;
+import org.apache.flume.Transaction;
+import org.apache.flume.conf.Configurable;
+import org.apache.flume.sink.AbstractSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

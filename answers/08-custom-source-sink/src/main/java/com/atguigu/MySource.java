@@ -1,13 +1,13 @@
 package com.atguigu;
 
-import io.flumelab.api.AbstractSource;
-import io.flumelab.api.Configurable;
-import io.flumelab.api.Context;
-import io.flumelab.api.EventDeliveryException;
-import io.flumelab.api.PollableSource;
-import io.flumelab.api.SimpleEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import org.apache.flume.Context;
+import org.apache.flume.EventDeliveryException;
+import org.apache.flume.PollableSource;
+import org.apache.flume.conf.Configurable;
+import org.apache.flume.event.SimpleEvent;
+import org.apache.flume.source.AbstractSource;
 
 /** Lab 08 (reference solution): five events per call, "<field>0" ... "<field>4", one per delay. */
 public class MySource extends AbstractSource implements Configurable, PollableSource {

@@ -1,5 +1,7 @@
 package io.flumelab.harness;
 
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -12,6 +14,7 @@ public final class Lab {
 
   static final String DIR_PROPERTY = "flumelab.lab.dir";
   static final String ANSWERS_PROPERTY = "flumelab.answers";
+  static final String CLASSES_PROPERTY = "flumelab.lab.classes";
 
   private Lab() {}
 
@@ -23,6 +26,16 @@ public final class Lab {
     return Boolean.getBoolean(ANSWERS_PROPERTY);
   }
 
+  /** The directory of the lab's compiled classes (its custom components), which labs/pom.xml names. */
+  public static Path classes() {
+    String classes = System.getProperty(CLASSES_PROPERTY);
+    if (classes == null) {
+      throw new IllegalStateException(CLASSES_PROPERTY + " is not set: run the lab's tests with "
+          + "Maven (labs/pom.xml sets it)");
+    }
+    return Path.of(classes);
+  }
+
   /** A file of the lab, which must exist; e.g. {@code Lab.file("jobs/flume-netcat-logger.conf")}. */
   public static Path file(String relative) {
     Path file = dir().resolve(relative);
@@ -31,5 +44,21 @@ public final class Lab {
           + "version control if it was deleted or renamed.");
     }
     return file;
+  }
+
+  /**
+   * A file the lab gives and students do not edit, from the test classpath:
+   * {@code src/test/resources/given/NAME} (the next hop's job, a broken job to diagnose).
+   */
+  public static Path given(String name) {
+    URL url = Thread.currentThread().getContextClassLoader().getResource("given/" + name);
+    if (url == null) {
+      throw new IllegalStateException("Missing src/test/resources/given/" + name);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

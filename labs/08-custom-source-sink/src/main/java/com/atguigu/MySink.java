@@ -1,9 +1,9 @@
 package com.atguigu;
 
-import io.flumelab.api.AbstractSink;
-import io.flumelab.api.Configurable;
-import io.flumelab.api.Context;
-import io.flumelab.api.EventDeliveryException;
+import org.apache.flume.Context;
+import org.apache.flume.EventDeliveryException;
+import org.apache.flume.conf.Configurable;
+import org.apache.flume.sink.AbstractSink;
 
 /**
  * Lab 08: a sink that logs each event's body between a configured {@code prefix} (default

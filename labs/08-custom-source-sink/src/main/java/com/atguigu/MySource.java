@@ -1,10 +1,10 @@
 package com.atguigu;
 
-import io.flumelab.api.AbstractSource;
-import io.flumelab.api.Configurable;
-import io.flumelab.api.Context;
-import io.flumelab.api.EventDeliveryException;
-import io.flumelab.api.PollableSource;
+import org.apache.flume.Context;
+import org.apache.flume.EventDeliveryException;
+import org.apache.flume.PollableSource;
+import org.apache.flume.conf.Configurable;
+import org.apache.flume.source.AbstractSource;
 
 /**
  * Lab 08: a pollable source. Each call of {@link #process()} makes five events whose bodies are

@@ -3,6 +3,7 @@ package io.flumelab.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.junit.LabCluster;
+import io.flumelab.cluster.mysql.MysqlService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -40,6 +41,25 @@ class MysqlIT {
       assertThat(row.next()).isTrue();
       assertThat(row.getString(1)).isEqualTo("mysqlsource");
       assertThat(row.getString(2)).isEqualTo("root@%");
+    }
+  }
+
+  @Test
+  void aRestartCutsConnectionsAndKeepsTheRows(MysqlService mysql, DataSource dataSource)
+      throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE kept (id INT PRIMARY KEY, name VARCHAR(32))");
+      statement.execute("INSERT INTO kept VALUES (7, '王五')");
+      mysql.restart();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.executeQuery("SELECT 1"))
+          .isInstanceOf(java.sql.SQLException.class);
+    }
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT id, name FROM kept")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(2)).isEqualTo("王五");
     }
   }
 

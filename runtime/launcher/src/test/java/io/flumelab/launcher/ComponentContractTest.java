@@ -42,6 +42,10 @@ class ComponentContractTest {
       .with(ComponentKind.CHANNEL, "file", dir -> Map.of(
           "checkpointDir", dir.resolve("checkpoint").toString(),
           "dataDirs", dir.resolve("data").toString(), "minimumRequiredSpace", "0"))
+      .with(ComponentKind.SOURCE, "jdbc", dir -> Map.of(
+          "hibernate.connection.url", "jdbc:mariadb://127.0.0.1:1/db", "table", "student",
+          "incremental.column.name", "id", "status.file.path", dir.resolve("status").toString(),
+          "status.file.name", "r1.status"))
       .with(ComponentKind.INTERCEPTOR, "search_replace", dir -> Map.of("replaceString", ""))
       .with(ComponentKind.INTERCEPTOR, "regex_extractor", dir -> Map.of("serializers", "s1",
           "serializers.s1.name", "one"));
@@ -55,7 +59,7 @@ class ComponentContractTest {
   void theKitSeesTheTypesOfEveryModule() {
     assertThat(KIT.specs()).extracting(spec -> spec.kind() + " " + spec.alias())
         .contains("SOURCE netcat", "SOURCE avro", "SINK hdfs", "SINK avro",
-            "SINK kafka", "CHANNEL memory", "CHANNEL kafka", "CHANNEL file",
+            "SINK kafka", "SOURCE jdbc", "CHANNEL memory", "CHANNEL kafka", "CHANNEL file",
             "INTERCEPTOR timestamp", "SINK_PROCESSOR load_balance", "SELECTOR multiplexing");
   }
 

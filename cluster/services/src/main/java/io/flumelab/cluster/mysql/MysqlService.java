@@ -38,6 +38,15 @@ public interface MysqlService extends Service {
     return "jdbc:mysql://" + HOST.name() + ":" + port() + "/" + DATABASE;
   }
 
+  /**
+   * Stops the server and starts it again on the same data, as a database restart does: every
+   * client's connection is cut, and the tables and rows are there again once it is back.
+   */
+  default void restart() {
+    throw new UnsupportedOperationException("restarting MySQL on the " + backend().id()
+        + " backend is not supported; run the test where mariadbd is installed (local backend)");
+  }
+
   /** Connects as the course's user to the course's database. */
   default DataSource dataSource() {
     MysqlDataSource dataSource = new MysqlDataSource();

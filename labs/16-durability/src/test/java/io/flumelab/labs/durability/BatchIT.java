@@ -55,7 +55,7 @@ class BatchIT {
   void answersMatchCheckAndAgent() throws IOException {
     Questions answers = Questions.read().requireAnswered("batch.check.status", "batch.check.keys",
         "batch.check.lines", "batch.agent.status");
-    Path given = Given.file("batch-too-big.conf");
+    Path given = Lab.given("batch-too-big.conf");
     Files.createDirectories(dir.resolve("batch"));
 
     FlumeNgCli.Result check = FlumeNgCli.run("check", "-f", given.toString(), "-n", "a1",

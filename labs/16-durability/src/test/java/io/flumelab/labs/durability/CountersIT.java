@@ -1,5 +1,6 @@
 package io.flumelab.labs.durability;
 
+import io.flumelab.harness.AgentCounters;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.Lab;
@@ -50,8 +51,8 @@ class CountersIT {
 
     agents.start("a1", job, List.of("-Dflume.monitoring.type=http",
         "-Dflume.monitoring.port=" + MONITORING_PORT)).awaitListening(KillIT.HOST, KillIT.PORT);
-    Counters down;
-    Counters up;
+    AgentCounters down;
+    AgentCounters up;
     try (NumberedLines lines = new NumberedLines(KillIT.HOST, KillIT.PORT)) {
       lines.sendAcknowledged(1, LINES, "with the downstream down");
       down = atRest(channel);
@@ -76,12 +77,12 @@ class CountersIT {
    * A reading taken while no take transaction is open (the sink tries again every few seconds):
    * what a curl between two tries shows.
    */
-  private static Counters atRest(String channel) {
-    AtomicReference<Counters> last = new AtomicReference<>();
+  private static AgentCounters atRest(String channel) {
+    AtomicReference<AgentCounters> last = new AtomicReference<>();
     try {
       Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
           .ignoreExceptions().until(() -> {
-            Counters counters = Counters.read(MONITORING_PORT);
+            AgentCounters counters = AgentCounters.read(MONITORING_PORT);
             last.set(counters);
             return counters.atRest(channel);
           });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
+import io.flumelab.harness.Lab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ final class Downstream {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    AgentProcess agent = agents.start("d1", Given.file("downstream.conf"),
+    AgentProcess agent = agents.start("d1", Lab.given("downstream.conf"),
         "-DDURABILITY_DIR=" + dir).awaitListening(HOST, PORT);
     return new Downstream(agent, received);
   }

@@ -1,4 +1,4 @@
-package io.flumelab.labs.durability;
+package io.flumelab.harness;
 
 import java.io.IOException;
 import java.net.URI;
@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code -Dflume.monitoring.type=http}): Flume's JSON, one object of string values per component,
  * {@code {"CHANNEL.c1":{"ChannelSize":"0",...},...}}.
  */
-record Counters(Map<String, Map<String, String>> components) {
+public record AgentCounters(Map<String, Map<String, String>> components) {
 
   private static final Pattern COMPONENT = Pattern.compile("\"([A-Z]+\\.[^\"]+)\"\\s*:\\s*\\{([^{}]*)}");
   private static final Pattern VALUE = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\"([^\"]*)\"");
@@ -24,7 +25,7 @@ record Counters(Map<String, Map<String, String>> components) {
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   /** GET http://localhost:port/metrics. */
-  static Counters read(int port) throws IOException, InterruptedException {
+  public static AgentCounters read(int port) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
         .timeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -41,15 +42,31 @@ record Counters(Map<String, Map<String, String>> components) {
       }
       components.put(component.group(1), values);
     }
-    return new Counters(components);
+    return new AgentCounters(components);
   }
 
   /** A counter of a channel, e.g. {@code channel("c1", "ChannelSize")}. */
-  long channel(String name, String counter) {
-    Map<String, String> values = components.get("CHANNEL." + name);
+  public long channel(String name, String counter) {
+    return component("CHANNEL." + name, counter);
+  }
+
+  /** The name of the agent's one channel; fails when it has none or several. */
+  public String onlyChannel() {
+    List<String> channels = components.keySet().stream().filter(key -> key.startsWith("CHANNEL."))
+        .map(key -> key.substring("CHANNEL.".length())).toList();
+    if (channels.size() != 1) {
+      throw new AssertionError("The agent should have one channel; its counters show "
+          + components.keySet());
+    }
+    return channels.get(0);
+  }
+
+  /** A counter of any component by its key, e.g. {@code component("SOURCE.r1", "EventAcceptedCount")}. */
+  public long component(String key, String counter) {
+    Map<String, String> values = components.get(key);
     if (values == null || values.get(counter) == null) {
-      throw new AssertionError("The agent's counters have no " + counter + " for channel " + name
-          + ": " + components.keySet());
+      throw new AssertionError("The agent's counters have no " + counter + " for " + key + ": "
+          + components.keySet());
     }
     return Long.parseLong(values.get(counter));
   }
@@ -58,7 +75,7 @@ record Counters(Map<String, Map<String, String>> components) {
    * No take transaction is open: a memory channel's size leaves out what an open take holds, so at
    * rest the size is what was put less what was taken.
    */
-  boolean atRest(String channel) {
+  public boolean atRest(String channel) {
     return channel(channel, "ChannelSize") == channel(channel, "EventPutSuccessCount")
         - channel(channel, "EventTakeSuccessCount");
   }

@@ -1,0 +1,13 @@
+package io.flumelab.labs.mysqlsource;
+
+import io.flumelab.harness.ReadmePoints;
+import org.junit.jupiter.api.Test;
+
+/** The README's points table is the one the tests grade by; not graded itself. */
+class ReadmePointsTest {
+
+  @Test
+  void readmeListsTheGradedTests() {
+    ReadmePoints.assertReadmeMatches(MysqlSourceIT.class);
+  }
+}
