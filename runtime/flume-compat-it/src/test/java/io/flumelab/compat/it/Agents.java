@@ -23,8 +23,16 @@ final class Agents {
 
   /** Loads agent a1 of {@code config} with {@code pluginsRoot} as its plugins.d, and starts it. */
   static Agent start(String config, Path pluginsRoot) {
+    return start(config, pluginsRoot, null);
+  }
+
+  /**
+   * The same, with the component types and classes of {@code agentClassPath} (null: this test's
+   * class path, which has the core's types and no other runtime module).
+   */
+  static Agent start(String config, Path pluginsRoot, ClassLoader agentClassPath) {
     Topology topology = AgentConfigurations.load("jobs/published-plugins.conf", config, "a1",
-        AgentTesting.REAL.withSystemProperties(Map.of(
+        AgentTesting.REAL.withClassLoader(agentClassPath).withSystemProperties(Map.of(
             PluginPaths.PLUGINS_PATH, pluginsRoot.toAbsolutePath().toString(),
             PluginPaths.COMPAT_PATH, PublishedPlugins.COMPAT.toAbsolutePath().toString())));
     Agent agent = Agent.of(topology);
