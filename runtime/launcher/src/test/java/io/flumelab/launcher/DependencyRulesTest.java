@@ -117,14 +117,16 @@ class DependencyRulesTest {
    * Apache Flume's own classes are there to be compared with, or to run plugins with in their own
    * class loader, never on the agent's class path: only the interop tests (Flume's jars in test
    * scope), the benchmark's load client (provided scope; it runs in a JVM of its own on Flume's
-   * class path), the Flume adapters (loaded beside Flume's jars only), and the students' code of the
-   * labs that teach the course notes' API (labs 08, 09 and 10: run by the agent as plugins are)
-   * may name them.
+   * class path), the Flume adapters (loaded beside Flume's jars only), the unchanged sources of
+   * the published plugins that runtime/flume-compat-it builds at test time, and the students' code
+   * of the labs that teach the course notes' API (labs 08, 09 and 10: run by the agent as plugins
+   * are) may name them.
    */
   @Test
   void flumesOwnClassesOnlyInTheInteropTestsTheBenchmarkClientAndTheAdapters() {
     List<Path> allowed = new ArrayList<>(List.of(ROOT.resolve("runtime/avro-interop/src/test"),
         ROOT.resolve("cluster/kafka-interop/src/test"), ROOT.resolve("runtime/flume-compat/src"),
+        ROOT.resolve("runtime/flume-compat-it/src/test/plugins"),
         ROOT.resolve("runtime/benchmarks/src/main/java/io/flumelab/benchmarks/"
             + "FlumeSdkLoadClient.java")));
     for (String lab : List.of("08-custom-source-sink", "09-resumable-file-source",
