@@ -32,7 +32,6 @@ import javax.management.ObjectName;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,9 +132,6 @@ class KeedioSqlSourceIT {
    * plugins.d must still get the plugin.
    */
   @Test
-  @Disabled("fails today: the core resolves a built-in's Flume class names (the jdbc source's "
-      + "org.keedio.flume.source.SQLSource) before plugins.d, so the installed plugin never runs; "
-      + "enable once a class found in plugins.d wins over such a name")
   void theJarInPluginsDIsTheSourceEvenWhereTheJdbcSourceAnswersToItsClassName() throws Exception {
     Path plugins = dir.resolve("plugins.d");
     PublishedPlugins.install(plugins, "sql-source", Plugin.KEEDIO_SQL_SOURCE, FlumeRelease.V1_11_0);
