@@ -131,8 +131,9 @@ class DependencyRulesTest {
             + "FlumeSdkLoadClient.java")));
     for (String lab : List.of("08-custom-source-sink", "09-resumable-file-source",
         "10-mysql-source")) {
-      allowed.add(ROOT.resolve("labs/" + lab + "/src/main"));
-      allowed.add(ROOT.resolve("answers/" + lab + "/src/main"));
+      for (String tree : List.of("labs", "answers")) {
+        allowed.add(ROOT.resolve(tree).resolve(lab).resolve("src/main"));
+      }
     }
     for (String dir : List.of("runtime", "harness", "cluster", "labs", "answers")) {
       assertThat(imports(dir)).as("imports of Apache Flume's classes under %s", dir)
@@ -163,6 +164,9 @@ class DependencyRulesTest {
 
   private static List<Import> imports(String dir) {
     Path root = ROOT.resolve(dir);
+    if (dir.equals("answers") && !Files.exists(root)) {
+      return List.of(); // a student's handout has no answers
+    }
     assertThat(root).as("source directory").isDirectory();
     try (Stream<Path> files = Files.walk(root)) {
       return files.filter(f -> f.toString().endsWith(".java"))
