@@ -155,8 +155,8 @@ class GradeClassIT {
         "08-custom-source-sink").stream()
         .filter(test -> test.path("status").asText().equals("failed")).toList();
     assertThat(failed).extracting(test -> test.path("name").asText())
-        .contains("08-custom-source-sink: MySource reads its keys: field=x, delay=1 gives x0 ... "
-            + "x4 in one process() call");
+        .contains("08-custom-source-sink: MySource reads its keys: with field=x and delay=1 in "
+            + "the job the agent logs x0 ... x4");
     assertThat(failed).extracting(test -> test.path("output").asText())
         .allMatch(output -> output.contains("stopped at the time limit"));
     // the test JVM's child (sleep 3599) went with the run's process tree

@@ -87,7 +87,8 @@ final class SyntheticClass {
 
   /**
    * Lab 08's answer whose MySource, once loaded, starts a long sleep and whose configure() never
-   * returns: the first test hangs the test JVM, with a child process of its own.
+   * returns: every agent the tests start hangs, with a child process of its own, so the lab runs
+   * past the time limit.
    */
   Path hanging(String name) throws IOException {
     Path lab = dir.resolve(name).resolve("labs/08-custom-source-sink");
