@@ -8,16 +8,10 @@ import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
-import io.flumelab.harness.LineClient;
-import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,8 +25,6 @@ import org.junit.jupiter.api.Test;
 @LabCluster
 @DisplayName("Lab 05 (hidden): a sink group balancing two agents")
 class SinkGroupHiddenIT {
-
-  private static final Duration ARRIVES = Duration.ofSeconds(30);
 
   private final Path flume1 = Lab.file("jobs/group2/flume-netcat-avro.conf");
   private final Path flume2 = Lab.file("jobs/group2/flume-avro-console1.conf");
@@ -50,72 +42,22 @@ class SinkGroupHiddenIT {
     assertThat(a2.stop()).as("flume-2 stopped").isZero();
 
     List<String> alone = IntStream.range(0, 30).mapToObj(i -> "solo-" + i).toList();
-    send(alone);
-    awaitEachOnce(List.of(a3), alone);
+    SinkGroupIT.send(alone);
+    SinkGroupIT.awaitEachOnce(List.of(a3), alone);
 
     a2.restart().awaitListening("hadoop102", 4141);
     // flume-1 leaves the failed sink out for a while (backoff, at most 10 s): keep sending
-    awaitEachOnce(receivers, sendUntilEachPrints(List.of(a2), "back-"));
+    SinkGroupIT.awaitEachOnce(receivers, SinkGroupIT.sendUntilEachPrints(List.of(a2), "back-",
+        "flume-2 printed none of the lines sent after its restart: does the group take a failed "
+        + "sink back after at most 10 s?"));
 
     List<String> lines = IntStream.range(0, 200).mapToObj(i -> "shared-" + i).toList();
-    send(lines);
-    awaitEachOnce(receivers, lines);
+    SinkGroupIT.send(lines);
+    SinkGroupIT.awaitEachOnce(receivers, lines);
     for (AgentProcess receiver : receivers) {
-      assertThat(lines.stream().filter(line -> printed(receiver, line) > 0).count())
+      assertThat(lines.stream().filter(line -> SinkGroupIT.printed(receiver, line) > 0).count())
           .as("of the 200 lines, those %s printed (the group uses both sinks)", receiver.name())
           .isPositive();
     }
-  }
-
-  private static List<String> sendUntilEachPrints(List<AgentProcess> receivers, String prefix) {
-    List<String> sent = new ArrayList<>();
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100)).until(() -> {
-        String line = prefix + sent.size();
-        send(List.of(line));
-        sent.add(line);
-        return receivers.stream().allMatch(receiver ->
-            sent.stream().anyMatch(l -> printed(receiver, l) > 0));
-      });
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError("Within " + ARRIVES.toSeconds() + " s (" + sent.size() + " lines) "
-          + "flume-2 printed none of the lines sent after its restart: does the group take a "
-          + "failed sink back after at most 10 s?", e);
-    }
-    return sent;
-  }
-
-  /** One line at a time, each acknowledged, so the group chooses a sink for each small batch. */
-  private static void send(List<String> lines) {
-    try (LineClient nc = LineClient.connect("localhost", 44444)) {
-      for (String line : lines) {
-        nc.send(line);
-        assertThat(nc.readLine(Duration.ofSeconds(10))).as("the reply to '%s'", line)
-            .isEqualTo("OK");
-      }
-    }
-  }
-
-  private static void awaitEachOnce(List<AgentProcess> receivers, List<String> lines) {
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(200)).until(() ->
-          lines.stream().allMatch(line -> total(receivers, line) >= 1));
-    } catch (ConditionTimeoutException e) {
-      List<String> missing = lines.stream().filter(line -> total(receivers, line) == 0).toList();
-      throw new AssertionError(missing.size() + " of " + lines.size() + " lines were printed by "
-          + "no receiver within " + ARRIVES.toSeconds() + " s, e.g. " + missing.get(0), e);
-    }
-    for (String line : lines) {
-      assertThat(total(receivers, line)).as("times '%s' was printed", line).isEqualTo(1);
-    }
-  }
-
-  private static long total(List<AgentProcess> receivers, String line) {
-    return receivers.stream().mapToLong(receiver -> printed(receiver, line)).sum();
-  }
-
-  private static long printed(AgentProcess receiver, String line) {
-    String event = LoggerSinkOutput.eventLine(line);
-    return receiver.output().stream().filter(out -> out.contains(event)).count();
   }
 }

@@ -159,6 +159,14 @@ class SinkGroupIT {
    * may get nothing at first.
    */
   private static List<String> sendUntilEachPrints(List<AgentProcess> receivers, String prefix) {
+    return sendUntilEachPrints(receivers, prefix, "not every receiver printed a line: is each "
+        + "sink of the group used, and does the group back off from a failed sink for at most "
+        + "10 s?");
+  }
+
+  /** The same, saying {@code why} when a receiver printed nothing in time. */
+  static List<String> sendUntilEachPrints(List<AgentProcess> receivers, String prefix,
+      String why) {
     List<String> sent = new ArrayList<>();
     try {
       Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -170,14 +178,13 @@ class SinkGroupIT {
       });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("Within " + ARRIVES.toSeconds() + " s (" + sent.size() + " lines) "
-          + "not every receiver printed a line: is each sink of the group used, and does the "
-          + "group back off from a failed sink for at most 10 s?", e);
+          + why, e);
     }
     return sent;
   }
 
   /** One line at a time, each acknowledged, so the group chooses a sink for each small batch. */
-  private static void send(List<String> lines) {
+  static void send(List<String> lines) {
     try (LineClient nc = LineClient.connect("localhost", 44444)) {
       for (String line : lines) {
         nc.send(line);
@@ -187,7 +194,7 @@ class SinkGroupIT {
     }
   }
 
-  private static void awaitEachOnce(List<AgentProcess> receivers, List<String> lines) {
+  static void awaitEachOnce(List<AgentProcess> receivers, List<String> lines) {
     try {
       Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(200)).until(() ->
           lines.stream().allMatch(line -> total(receivers, line) >= 1));
@@ -201,11 +208,11 @@ class SinkGroupIT {
     }
   }
 
-  private static long total(List<AgentProcess> receivers, String line) {
+  static long total(List<AgentProcess> receivers, String line) {
     return receivers.stream().mapToLong(receiver -> printed(receiver, line)).sum();
   }
 
-  private static long printed(AgentProcess receiver, String line) {
+  static long printed(AgentProcess receiver, String line) {
     String event = LoggerSinkOutput.eventLine(line);
     return receiver.output().stream().filter(out -> out.contains(event)).count();
   }
