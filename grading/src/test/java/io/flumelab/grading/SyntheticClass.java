@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A class of synthetic submissions made from the checkout: the answers, the starter files, the
@@ -13,24 +12,6 @@ import java.util.Map;
  * one whose source hangs the test JVM and leaves a process behind.
  */
 final class SyntheticClass {
-
-  /** A fault put into a lab's answer, the tests it must lose and a word their reason names. */
-  record Fault(String file, String find, String replace, List<String> lostTests, String reasonNames) {}
-
-  static final Map<String, Fault> FAULTS = Map.of(
-      "01-netcat-logger", new Fault("jobs/flume-netcat-logger.conf",
-          "a1.sources.r1.port = 44444",
-          "a1.sources.r1.port = 44444\na1.sources.r1.max-line-length = 1024",
-          List.of("a line longer than 512 bytes is truncated with a warning and the next line "
-              + "still arrives"), "max-line-length"),
-      "08-custom-source-sink", new Fault("src/main/java/com/atguigu/MySink.java",
-          "prefix = context.getString(\"prefix\", \"hello:\");", "prefix = \"FlumeLab:\";",
-          List.of("MySink wraps each body in the prefix and suffix the job sets, whatever they "
-              + "are"), "<<varied>>"),
-      "16-durability", new Fault("questions.properties", "batch.check.status = 1",
-          "batch.check.status = 0",
-          List.of("batch.* in questions.properties: what flume-ng check and flume-ng agent say "
-              + "of given/batch-too-big.conf"), "batch.check.status"));
 
   /** Lives while the hanging submission's test JVM does: no process may keep it after grading. */
   static final String LEFTOVER_SECONDS = "3599";
@@ -62,12 +43,12 @@ final class SyntheticClass {
     for (String lab : labs) {
       Path copy = dir.resolve(name).resolve("labs").resolve(lab);
       copyAnswer(lab, copy);
-      Fault fault = FAULTS.get(lab);
+      LabFaults.Fault fault = LabFaults.FAULTS.get(lab);
       Path file = copy.resolve(fault.file());
       String text = Files.readString(file, StandardCharsets.UTF_8);
       if (!text.contains(fault.find())) {
         throw new IllegalStateException(file + " no longer contains '" + fault.find()
-            + "': update SyntheticClass.FAULTS to the answer's new text");
+            + "': update LabFaults.FAULTS to the answer's new text");
       }
       Files.writeString(file, text.replace(fault.find(), fault.replace()), StandardCharsets.UTF_8);
     }
