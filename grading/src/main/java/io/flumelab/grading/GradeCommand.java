@@ -57,6 +57,17 @@ public final class GradeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE})")
   private int repeat;
 
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+      description = "run up to N labs at once; runs that share a port, the course's services "
+          + "or a lab never overlap, so labs with services still run one at a time "
+          + "(default: ${DEFAULT-VALUE})")
+  private int jobs;
+
+  @Option(names = "--names", paramLabel = "CSV",
+      description = "a CSV file with the columns submission (a folder's or archive's name) and "
+          + "student (the name to grade under); unlisted submissions keep their own name")
+  private Path names;
+
   @Option(names = "--offline", description = "run Maven offline (-o)")
   private boolean offline;
 
@@ -77,6 +88,9 @@ public final class GradeCommand implements Callable<Integer> {
     }
     if (repeat < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be 1 or more");
+    }
+    if (jobs < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be 1 or more");
     }
     if (timeoutSeconds <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -102,9 +116,12 @@ public final class GradeCommand implements Callable<Integer> {
           + submissions + ": name student directories, archives (.zip, .tar, .tar.gz, .tgz) or "
           + "git repositories, or a folder holding them");
     }
+    if (names != null) {
+      found = named(found, progress);
+    }
     Path output = out.toAbsolutePath().normalize();
-    progress.line(String.format("%d submissions, labs %s, %d s per lab, into %s", found.size(),
-        String.join(" ", chosen), timeoutSeconds, output));
+    progress.line(String.format("%d submissions, labs %s, %d s per lab, %d at once, into %s",
+        found.size(), String.join(" ", chosen), timeoutSeconds, jobs, output));
     Grader grader = new Grader(home, chosen, output,
         new LabRunner(home, Duration.ofSeconds(timeoutSeconds), offline), progress, repeat);
     try {
@@ -113,13 +130,33 @@ public final class GradeCommand implements Callable<Integer> {
       System.err.println("flumelab grade: " + e.getMessage());
       return 1;
     }
-    List<StudentGrade> grades = grader.grade(found);
+    List<StudentGrade> grades = grader.grade(found, jobs);
     Gradebook.write(output.resolve("gradebook.csv"), chosen, grades);
     HtmlReport.write(output.resolve("report.html"), chosen, grades, home, output);
     progress.line("done: " + output.resolve("gradebook.csv") + ", "
         + output.resolve("report.html") + " and " + output.resolve("results")
         + "/<student>/results.json");
     return 0;
+  }
+
+  private List<Submission> named(List<Submission> found, Progress progress) throws IOException {
+    NameManifest manifest;
+    try {
+      manifest = NameManifest.read(names);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--names " + e.getMessage());
+    }
+    List<Submission> renamed = found.stream().map(manifest::named).toList();
+    for (int i = 0; i < found.size(); i++) {
+      if (renamed.get(i) == found.get(i)) {
+        progress.line("not in " + names + ": " + found.get(i).source().getFileName()
+            + " (graded as '" + found.get(i).name() + "')");
+      }
+    }
+    for (String unused : manifest.unused()) {
+      progress.line("in " + names + " but not handed in: " + unused);
+    }
+    return renamed;
   }
 
   private static List<String> labsOf(Path home) throws IOException {
@@ -133,11 +170,16 @@ public final class GradeCommand implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new GradeCommand())
+    System.exit(run(args));
+  }
+
+  /** Grades as the command line says; the exit status. */
+  static int run(String... args) {
+    return new CommandLine(new GradeCommand())
         .setExecutionExceptionHandler((e, line, parsed) -> {
           System.err.println("flumelab grade: grading failed: " + e);
           return 1;
-        });
-    System.exit(commandLine.execute(args));
+        })
+        .execute(args);
   }
 }

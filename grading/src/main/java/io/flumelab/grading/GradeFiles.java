@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 final class GradeFiles {
 
+  /** Characters of a reason kept: the failure's own words come first, any quoted output after. */
+  static final int REASON_LIMIT = 16_000;
+
   private GradeFiles() {}
 
   static List<TestGrade> read(Path gradesDir, Set<String> hiddenClasses) throws IOException {
@@ -40,10 +43,18 @@ final class GradeFiles {
               + "points, earned, result, reason): " + line);
         }
         grades.add(new TestGrade(testClass, columns[0], Integer.parseInt(columns[1]),
-            Integer.parseInt(columns[2]), "PASS".equals(columns[3]), columns[4],
+            Integer.parseInt(columns[2]), "PASS".equals(columns[3]), capped(columns[4]),
             hiddenClasses.contains(testClass)));
       }
     }
     return grades;
+  }
+
+  static String capped(String reason) {
+    if (reason.length() <= REASON_LIMIT) {
+      return reason;
+    }
+    return reason.substring(0, REASON_LIMIT) + " [... " + (reason.length() - REASON_LIMIT)
+        + " more characters in the run's log]";
   }
 }

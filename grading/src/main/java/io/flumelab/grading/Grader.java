@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.stream.Stream;
  * a student's work would be: its tests are the catalog every student is graded against, and
  * anything short of full marks means grading itself is broken (a service down, a file the copy
  * leaves out), so grading stops. Then each submission is unpacked, the files the student owns are
- * copied per lab, and the lab runs on them, one at a time.
+ * copied per lab, and the lab runs on them: one at a time, or with {@code --jobs} several at once
+ * where they hold nothing in common ({@link LabResources}).
  */
 final class Grader {
 
@@ -84,63 +86,117 @@ final class Grader {
     }
   }
 
-  List<StudentGrade> grade(List<Submission> submissions) throws IOException {
-    List<StudentGrade> grades = new ArrayList<>();
+  /**
+   * Grades every submission: each is unpacked and its labs' owned files copied first, then the
+   * lab runs go through a {@link RunScheduler} of {@code jobs} threads. A student's
+   * {@code results.json} is written as soon as the last of their labs is graded.
+   */
+  List<StudentGrade> grade(List<Submission> submissions, int jobs) throws IOException {
+    List<Student> students = new ArrayList<>();
+    List<RunScheduler.Task> runs = new ArrayList<>();
     Set<String> fileNames = new HashSet<>();
+    Map<String, LabResources> resources = new HashMap<>();
     for (int i = 0; i < submissions.size(); i++) {
       Submission submission = submissions.get(i);
-      String fileName = unique(submission.fileName(), fileNames);
       String who = String.format("[%d/%d] %s", i + 1, submissions.size(), submission.name());
-      grades.add(gradeOne(submission, fileName, who));
+      Student student = new Student(submission, unique(submission.fileName(), fileNames), who);
+      students.add(student);
+      prepare(student, resources, runs);
     }
-    return grades;
+    new RunScheduler(jobs).runAll(runs);
+    return students.stream().map(Student::grade).toList();
   }
 
-  private StudentGrade gradeOne(Submission submission, String fileName, String who)
-      throws IOException {
-    Path work = out.resolve("work").resolve(fileName);
-    LabRunner.deleteTree(work);
-    Path unpacked = work.resolve("submission");
+  /** One submission being graded: a slot per lab, filled by its run or at once. */
+  private final class Student {
+    final Submission submission;
+    final String fileName;
+    final String who;
+    final Path work;
+    final LabGrade[] labGrades = new LabGrade[labs.size()];
+    Optional<String> refused = Optional.empty();
+    int graded;
+    StudentGrade grade;
+
+    Student(Submission submission, String fileName, String who) {
+      this.submission = submission;
+      this.fileName = fileName;
+      this.who = who;
+      this.work = out.resolve("work").resolve(fileName);
+    }
+
+    synchronized void graded(int lab, LabGrade labGrade) throws IOException {
+      labGrades[lab] = labGrade;
+      if (++graded == labs.size()) {
+        grade = new StudentGrade(submission.name(), fileName, List.of(labGrades), refused);
+        GradescopeResults.write(out.resolve("results").resolve(fileName).resolve("results.json"),
+            grade);
+      }
+    }
+
+    synchronized StudentGrade grade() {
+      return grade;
+    }
+  }
+
+  private void prepare(Student student, Map<String, LabResources> resources,
+      List<RunScheduler.Task> runs) throws IOException {
+    LabRunner.deleteTree(student.work);
+    Path unpacked = student.work.resolve("submission");
     try {
-      Unpacker.unpack(submission, unpacked);
+      Unpacker.unpack(student.submission, unpacked);
     } catch (Unpacker.Refused refused) {
-      progress.line(who + ": refused: " + refused.getMessage());
-      List<LabGrade> lost = labs.stream().map(lab -> LabGrade.of(lab, catalog.get(lab),
-          List.of(), Optional.empty(), "submission refused: " + refused.getMessage(),
-          Duration.ZERO)).toList();
-      return finish(new StudentGrade(submission.name(), fileName, lost,
-          Optional.of("refused: " + refused.getMessage())));
+      progress.line(student.who + ": refused: " + refused.getMessage());
+      student.refused = Optional.of("refused: " + refused.getMessage());
+      for (int i = 0; i < labs.size(); i++) {
+        String lab = labs.get(i);
+        student.graded(i, LabGrade.of(lab, catalog.get(lab), List.of(), Optional.empty(),
+            "submission refused: " + refused.getMessage(), Duration.ZERO));
+      }
+      return;
     }
-    List<LabGrade> labGrades = new ArrayList<>();
-    for (String lab : labs) {
-      labGrades.add(gradeLab(lab, unpacked, work, fileName, who));
+    Path inside = unpacked.toRealPath();
+    for (int i = 0; i < labs.size(); i++) {
+      String lab = labs.get(i);
+      int slot = i;
+      // a lab directory that is a link out of the submission (to the answers, say) is not followed
+      Optional<Path> studentLab = LabLocator.locate(unpacked, lab, labs.size() == 1)
+          .filter(found -> realPathWithin(found, inside));
+      if (studentLab.isEmpty()) {
+        String why = "not handed in: the submission has no labs/" + lab + " (nor " + lab + ")";
+        progress.line(student.who + " " + lab + ": " + why);
+        student.graded(slot, LabGrade.of(lab, catalog.get(lab), List.of(),
+            Optional.of("not handed in"), why, Duration.ZERO));
+        continue;
+      }
+      Path labWork = student.work.resolve("labs").resolve(lab);
+      OwnedFiles.copy(OwnedFiles.of(starter(lab)), studentLab.get(), labWork);
+      LabResources held = resources.computeIfAbsent(lab, name -> LabResources.of(checkout, name));
+      runs.add(new RunScheduler.Task() {
+        @Override
+        public LabResources resources() {
+          return held;
+        }
+
+        @Override
+        public void run() throws IOException {
+          student.graded(slot, gradeLab(lab, labWork, student));
+        }
+      });
     }
-    return finish(new StudentGrade(submission.name(), fileName, labGrades, Optional.empty()));
   }
 
-  private LabGrade gradeLab(String lab, Path unpacked, Path work, String fileName, String who)
-      throws IOException {
-    Path inside = unpacked.toRealPath();
-    // a lab directory that is a link out of the submission (to the answers, say) is not followed
-    Optional<Path> studentLab = LabLocator.locate(unpacked, lab, labs.size() == 1)
-        .filter(found -> realPathWithin(found, inside));
-    if (studentLab.isEmpty()) {
-      String why = "not handed in: the submission has no labs/" + lab + " (nor " + lab + ")";
-      progress.line(who + " " + lab + ": " + why);
-      return LabGrade.of(lab, catalog.get(lab), List.of(), Optional.of("not handed in"), why,
-          Duration.ZERO);
-    }
-    Path labWork = work.resolve("labs").resolve(lab);
-    OwnedFiles.copy(OwnedFiles.of(starter(lab)), studentLab.get(), labWork);
+  private LabGrade gradeLab(String lab, Path labWork, Student student) throws IOException {
     List<LabGrade> runs = new ArrayList<>();
     for (int run = 1; run <= repeat; run++) {
-      Path log = out.resolve("logs").resolve(fileName)
+      Path log = out.resolve("logs").resolve(student.fileName)
           .resolve(run == 1 ? lab + ".log" : lab + ".run" + run + ".log");
       runs.add(runOnce(lab, labWork, log));
     }
     LabGrade grade = Repeats.merge(runs);
-    progress.line(String.format("%s %s: %d/%d in %s%s", who, lab, grade.earned(), grade.points(),
-        Progress.format(grade.elapsed()), grade.note().map(note -> " (" + note + ")").orElse("")));
+    progress.line(String.format("%s %s: %d/%d in %s%s", student.who, lab, grade.earned(),
+        grade.points(), Progress.format(grade.elapsed()),
+        grade.note().map(note -> " (" + note + ")").orElse("")));
     return grade;
   }
 
@@ -174,12 +230,6 @@ final class Grader {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private StudentGrade finish(StudentGrade grade) throws IOException {
-    GradescopeResults.write(out.resolve("results").resolve(grade.fileName())
-        .resolve("results.json"), grade);
-    return grade;
   }
 
   /** The first compiler or build errors of a Maven log, for the student's reason. */

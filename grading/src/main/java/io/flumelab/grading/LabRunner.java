@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code mvnw verify -Pgrading -pl labs/NN-name -Dlab.dir=DIR} in the instructor's checkout, with
  * a time limit: past it the whole process tree (Maven, the test JVM, the agents) is killed. The
  * lab builds in a directory of its own ({@code -Dlab.target}), emptied first, so nothing of the
- * previous submission (classes, grade files) is left in it.
+ * previous submission (classes, grade files) is left in it. The run's output goes to a log
+ * capped in size ({@link CappedLog}).
  */
 final class LabRunner {
 
@@ -50,10 +51,12 @@ final class LabRunner {
     command.addAll(List.of("verify", "-Pgrading", "-pl", "labs/" + lab,
         "-Dlab.dir=" + labDir.toAbsolutePath(), "-Dlab.target=" + TARGET, "-Dlab.answers=false"));
     ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(command)).directory(checkout.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+        .redirectErrorStream(true);
     builder.environment().remove("FLUMELAB_AGENT_CLASSPATH");
     long start = System.nanoTime();
     Process maven = builder.start();
+    Thread logCopier = new CappedLog(log, CappedLog.HEAD, CappedLog.TAIL)
+        .copyInBackground(maven.getInputStream());
     boolean finished;
     try {
       finished = maven.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -64,10 +67,20 @@ final class LabRunner {
     } finally {
       // the tests' agents may outlive a Maven that ended: the tree goes either way
       ProcessTree.kill(maven, Duration.ofSeconds(10));
+      joinQuietly(logCopier);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     return new Run(!finished, finished ? maven.exitValue() : -1, elapsed, log,
         buildDir.resolve("flumelab-grades"));
+  }
+
+  /** Waits for the log to be written out; the pipe closed with the process tree. */
+  private static void joinQuietly(Thread copier) {
+    try {
+      copier.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static void deleteTree(Path dir) throws IOException {

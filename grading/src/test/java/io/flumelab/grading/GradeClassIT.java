@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the real {@code bin/flumelab grade} on a synthetic class and checks each student's grade:
  * the answers full marks, the starters none, one fault per lab exactly its tests lost, an edited
  * test and POM nothing gained, a hanging submission stopped at the time limit without disturbing
- * the next one. Quick mode grades labs 01 and 08 (no services); {@code -Dgrading.all=true}
+ * the next one, one printing 100 MB graded as its work with logs of a readable size. Quick mode grades labs 01 and 08 (no services); {@code -Dgrading.all=true}
  * grades every lab that has a fault in {@link LabFaults}, {@code -Dgrading.labs=02-x,11-y} the
  * labs named.
  */
@@ -56,6 +56,7 @@ class GradeClassIT {
     // graded in name order: the hanging one before full answers, which it must not disturb
     synthetic.editedTest("1-edited-test");
     synthetic.hanging("2-hanging");
+    synthetic.loud("2-loud");
     synthetic.answers("3-answers", LABS);
     synthetic.starters("4-starter", LABS);
     synthetic.faults("5-fault", LABS);
@@ -64,7 +65,7 @@ class GradeClassIT {
     List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/flumelab").toString(),
         "grade", "--labs", String.join(",", LABS), "--timeout", String.valueOf(TIMEOUT_SECONDS),
         // offline: this build (or the reactor's labs before it) resolved what the labs need
-        "--out", out.toString(), "--offline"));
+        "--out", out.toString(), "--offline", "--jobs", "2"));
     command.add(dir.resolve("class").toString());
     Path log = dir.resolve("grade.log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -95,7 +96,7 @@ class GradeClassIT {
   void gradingSucceedsWhateverTheScores() {
     assertThat(exitStatus).as("exit status of bin/flumelab grade; its output:%n%s", stderr)
         .isZero();
-    assertThat(stderr).contains("[5/5] 5-fault");
+    assertThat(stderr).contains("[6/6] 5-fault");
   }
 
   @Test
@@ -171,9 +172,27 @@ class GradeClassIT {
   }
 
   @Test
+  void aSubmissionPrinting100MegabytesIsGradedAsItsWorkWithLogsOfAReadableSize()
+      throws IOException {
+    assumeTrue(LABS.contains("08-custom-source-sink"), "the loud submission is lab 08's");
+    String lab = "08-custom-source-sink";
+    Map<String, String> row = new GradingOutputs(out).gradebook().get("2-loud");
+    JsonNode results = new GradingOutputs(out).results("2-loud");
+    assertThat(Integer.parseInt(row.get(lab))).as("2-loud in lab 08 (the answer, printing): %s",
+        row).isEqualTo(maxOf(results, lab));
+    assertThat(results.path("execution_time").asLong()).as("seconds graded")
+        .isLessThan(TIMEOUT_SECONDS);
+    long logSize = Files.size(out.resolve("logs/2-loud").resolve(lab + ".log"));
+    assertThat(logSize).as("2-loud's lab 08 log, in bytes")
+        .isLessThanOrEqualTo(CappedLog.HEAD + CappedLog.TAIL + (1L << 20));
+    assertThat(Files.size(out.resolve("results/2-loud/results.json")))
+        .as("2-loud's results.json, in bytes").isLessThan(1L << 20);
+  }
+
+  @Test
   void resultsJsonHasOnlyGradescopesDocumentedFields() throws IOException {
-    for (String student : List.of("1-edited-test", "2-hanging", "3-answers", "4-starter",
-        "5-fault")) {
+    for (String student : List.of("1-edited-test", "2-hanging", "2-loud", "3-answers",
+        "4-starter", "5-fault")) {
       JsonNode results = new GradingOutputs(out).results(student);
       assertThat(iterable(results.fieldNames())).as("%s's results.json", student)
           .isSubsetOf(GRADESCOPE_TOP_LEVEL).contains("score", "tests");

@@ -8,13 +8,16 @@ import java.util.List;
 
 /**
  * A class of synthetic submissions made from the checkout: the answers, the starter files, the
- * answers with one known fault per lab, a starter whose tests and POM were edited to pass, and
- * one whose source hangs the test JVM and leaves a process behind.
+ * answers with one known fault per lab, a starter whose tests and POM were edited to pass, one
+ * whose source hangs the test JVM and leaves a process behind, and one that prints 100 MB.
  */
 final class SyntheticClass {
 
   /** Lives while the hanging submission's test JVM does: no process may keep it after grading. */
   static final String LEFTOVER_SECONDS = "3599";
+
+  /** Lines the loud submission prints per agent, each about 93 bytes. */
+  static final int LOUD_LINES = 1_200_000;
 
   private final Path home;
   private final Path dir;
@@ -97,6 +100,28 @@ final class SyntheticClass {
           + "SyntheticClass.hanging to put the hang into " + source);
     }
     Files.writeString(source, text, StandardCharsets.UTF_8);
+    return dir.resolve(name);
+  }
+
+  /**
+   * Lab 08's answer whose MySink prints about 110 MB each time an agent configures it: graded as
+   * the answer, within the time limit, with logs and results of a readable size.
+   */
+  Path loud(String name) throws IOException {
+    Path lab = dir.resolve(name).resolve("labs/08-custom-source-sink");
+    copyAnswer("08-custom-source-sink", lab);
+    Path sink = lab.resolve("src/main/java/com/atguigu/MySink.java");
+    String method = "  public void configure(Context context) {\n";
+    String text = Files.readString(sink, StandardCharsets.UTF_8);
+    if (!text.contains(method)) {
+      throw new IllegalStateException("The answer's MySink changed shape: update "
+          + "SyntheticClass.loud to put the printing into " + sink);
+    }
+    Files.writeString(sink, text.replace(method, method
+        + "    String noise = \"debugging output \".repeat(5);\n"
+        + "    for (int i = 0; i < " + LOUD_LINES + "; i++) {\n"
+        + "      System.out.println(i + \" \" + noise);\n"
+        + "    }\n"), StandardCharsets.UTF_8);
     return dir.resolve(name);
   }
 

@@ -31,6 +31,13 @@ public final class AgentProcess implements AutoCloseable {
   /** How long an agent may take to start or to stop on its own. */
   public static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
+  /**
+   * Lines of one agent echoed to the test's output: enough to follow a run by hand, while an
+   * agent that prints without end (a debugging loop left in a sink) cannot flood the build's log.
+   */
+  static final int ECHOED_LINES = 5_000;
+  /** The last lines of the output a failure message quotes. */
+  static final int QUOTED_LINES = 200;
 
   private final String agentName;
   private final Path configFile;
@@ -113,11 +120,18 @@ public final class AgentProcess implements AutoCloseable {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(from.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
+      int echoed = 0;
       while ((line = reader.readLine()) != null) {
         synchronized (output) {
           output.add(line);
         }
-        System.out.println("[" + agentName + "] " + line);
+        if (echoed < ECHOED_LINES) {
+          System.out.println("[" + agentName + "] " + line);
+        } else if (echoed == ECHOED_LINES) {
+          System.out.println("[" + agentName + "] (" + ECHOED_LINES + " lines shown; the rest is "
+              + "not echoed here, the test still reads it)");
+        }
+        echoed++;
       }
     } catch (IOException e) {
       // the process ended; its output so far is kept
@@ -130,12 +144,12 @@ public final class AgentProcess implements AutoCloseable {
           .until(() -> !process.isAlive() || "started".equals(state()));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("Agent " + agentName + " did not start within "
-          + START_TIMEOUT.toSeconds() + " s. Its output:\n" + outputText(), e);
+          + START_TIMEOUT.toSeconds() + " s. Its output:\n" + outputTail(), e);
     }
     if (!process.isAlive()) {
       waitForPump();
       throw new AssertionError("Agent " + agentName + " exited with status " + process.exitValue()
-          + " instead of starting (config " + configFile + "). Its output:\n" + outputText());
+          + " instead of starting (config " + configFile + "). Its output:\n" + outputTail());
     }
   }
 
@@ -153,7 +167,7 @@ public final class AgentProcess implements AutoCloseable {
           });
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("Nothing listens on " + host + ":" + port + " although agent "
-          + agentName + " started. Check the source's bind and port. Agent output:\n" + outputText(), e);
+          + agentName + " started. Check the source's bind and port. Agent output:\n" + outputTail(), e);
     }
     return this;
   }
@@ -169,7 +183,7 @@ public final class AgentProcess implements AutoCloseable {
           .until(() -> outputContains(matcher));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("Agent " + agentName + " did not print " + description + " within "
-          + timeout.toSeconds() + " s. Its output:\n" + outputText(), e);
+          + timeout.toSeconds() + " s. Its output:\n" + outputTail(), e);
     }
     synchronized (output) {
       return output.stream().filter(matcher).findFirst().orElseThrow();
@@ -204,6 +218,19 @@ public final class AgentProcess implements AutoCloseable {
     return String.join("\n", output());
   }
 
+  /**
+   * The last {@value #QUOTED_LINES} lines of the output, for a failure message: the agent's
+   * newest lines say why it failed, and a message quoting megabytes helps no one.
+   */
+  public String outputTail() {
+    List<String> lines = output();
+    if (lines.size() <= QUOTED_LINES) {
+      return String.join("\n", lines);
+    }
+    return "(" + (lines.size() - QUOTED_LINES) + " earlier lines not shown)\n"
+        + String.join("\n", lines.subList(lines.size() - QUOTED_LINES, lines.size()));
+  }
+
   public boolean isAlive() {
     return process != null && process.isAlive();
   }
@@ -215,7 +242,7 @@ public final class AgentProcess implements AutoCloseable {
   private void assertAlive() {
     if (!process.isAlive()) {
       throw new AssertionError("Agent " + agentName + " exited with status " + process.exitValue()
-          + ". Its output:\n" + outputText());
+          + ". Its output:\n" + outputTail());
     }
   }
 
@@ -254,7 +281,7 @@ public final class AgentProcess implements AutoCloseable {
       if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
         throw new AssertionError("Agent " + agentName + " did not stop within "
-            + START_TIMEOUT.toSeconds() + " s of SIGTERM and was killed. Its output:\n" + outputText());
+            + START_TIMEOUT.toSeconds() + " s of SIGTERM and was killed. Its output:\n" + outputTail());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

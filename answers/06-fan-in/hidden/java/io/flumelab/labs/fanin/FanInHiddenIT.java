@@ -85,7 +85,7 @@ class FanInHiddenIT {
       List<String> missing = lines.stream().filter(line -> printed(collector, line) == 0).toList();
       throw new AssertionError("flume-3 did not print " + missing.size() + " of " + lines.size()
           + " lines within " + ARRIVES.toSeconds() + " s, e.g. " + missing.subList(0,
-          Math.min(5, missing.size())) + ". Its output:\n" + collector.outputText(), e);
+          Math.min(5, missing.size())) + ". Its output:\n" + collector.outputTail(), e);
     }
     for (String line : lines) {
       assertThat(printed(collector, line)).as("times flume-3 printed '%s'", line).isEqualTo(1);

@@ -132,7 +132,7 @@ class FanInIT {
           .until(() -> collector.outputContains(out -> out.contains(LoggerSinkOutput.eventLine(line))));
     } catch (ConditionTimeoutException e) {
       throw new AssertionError("flume-3 did not print '" + line + "' within " + ARRIVES.toSeconds()
-          + " s. Its output:\n" + collector.outputText(), e);
+          + " s. Its output:\n" + collector.outputTail(), e);
     }
   }
 }
