@@ -24,6 +24,7 @@ final class LabRunner {
   record Run(boolean timedOut, int exitCode, Duration elapsed, Path log, Path gradesDir) {}
 
   static final String TARGET = "target-grading";
+  static final String MAVEN_JVM_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   private final Path checkout;
   private final Duration timeout;
@@ -53,6 +54,11 @@ final class LabRunner {
     ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(command)).directory(checkout.toFile())
         .redirectErrorStream(true);
     builder.environment().remove("FLUMELAB_AGENT_CLASSPATH");
+    // Maven's own JVM lives a few seconds per run: compiling it fully costs more than it saves
+    // (measured on lab 01: 11.9 s instead of 13.6 s a run, a quarter less CPU); the test JVM and
+    // the agents keep their defaults
+    builder.environment().merge("MAVEN_OPTS", MAVEN_JVM_OPTIONS,
+        (set, ours) -> set + " " + ours);
     long start = System.nanoTime();
     Process maven = builder.start();
     Thread logCopier = new CappedLog(log, CappedLog.HEAD, CappedLog.TAIL)
