@@ -87,6 +87,26 @@ class FlumeNgTest {
         "3 problems in " + file + " for agent a1; it would not start.");
   }
 
+  @Test
+  void checkWarnsOfACommentAfterAValueAndStillPasses() throws IOException {
+    int port = freePort();
+    Path file = Files.writeString(dir.resolve("comment.conf"), NETCAT_LOGGER
+        .replace("a1.sources.r1.port = 44444", "a1.sources.r1.port = " + port)
+        + "a1.sources.r1.selector.type = multiplexing\n"
+        + "a1.sources.r1.selector.header = validation # set by the interceptor\n"
+        + "a1.sources.r1.selector.default = c1\n");
+
+    // the selector reads a header called "validation # set by the interceptor": it runs, wrongly
+    assertThat(run("check", "-f", file.toString(), "-n", "a1")).isZero();
+
+    assertThat(out.toString().lines()).first().isEqualTo(file + ":12: warning: "
+        + "a1.sources.r1.selector.header: the value is read as 'validation # set by the "
+        + "interceptor' in full, '# set by the interceptor' included: a properties file has no "
+        + "comments after a value, only on lines of their own. Put the comment on a line of its "
+        + "own starting with #, and write 'a1.sources.r1.selector.header = validation'. If the # "
+        + "belongs to the value, ignore this warning.");
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -8,15 +8,29 @@ import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.FlumeNgCli;
 import io.flumelab.harness.Job;
+import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
 import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -27,12 +41,16 @@ import org.junit.jupiter.api.Test;
 
 @LabTest
 @LabCluster
-@DisplayName("Lab 05: a sink group balancing two agents")
+@DisplayName("Lab 05: a sink group balancing two agents, then failing over between them")
 class SinkGroupIT {
 
   private static final Duration ARRIVES = Duration.ofSeconds(30);
+  /** A line of flume-ng check's report: file, line, key ("warning: " before the key if one). */
+  private static final Pattern PROBLEM =
+      Pattern.compile("^.*:(\\d+): (?:warning: )?(a1\\.[^\\s:]+): ");
 
   private final Path flume1 = Lab.file("jobs/group2/flume-netcat-avro.conf");
+  private final Path flume1Failover = Lab.file("jobs/group2/flume-netcat-avro-failover.conf");
   private final Path flume2 = Lab.file("jobs/group2/flume-avro-console1.conf");
   private final Path flume3 = Lab.file("jobs/group2/flume-avro-console2.conf");
 
@@ -117,13 +135,183 @@ class SinkGroupIT {
     awaitEachOnce(receivers, sendUntilEachPrints(List.of(a3), "back-"));
   }
 
+  @Test
+  @Tag("job")
+  @Order(6)
+  @Points(5)
+  @DisplayName("the failover job passes flume-ng check without a warning")
+  void failoverJobIsValid() {
+    JobCheck.assertClean(flume1Failover, "a1", List.of());
+  }
+
+  @Test
+  @Tag("job")
+  @Order(7)
+  @Points(15)
+  @DisplayName("the failover job groups its two avro sinks under a failover processor, the sink to flume-2 of higher priority, a failed sink set aside for at most 10 s")
+  void failoverGroupWithPriorities() {
+    requireFailoverGroup();
+  }
+
+  @Test
+  @Order(8)
+  @Points(10)
+  @DisplayName("failover: every line goes to flume-2, the sink of higher priority; flume-3 prints none")
+  void everyLineGoesToTheHigherPriority(LabAgents agents) {
+    requireFailoverGroup();
+    List<AgentProcess> receivers = startAll(agents, flume1Failover);
+    List<String> lines = IntStream.range(0, 50).mapToObj(i -> "first-" + i).toList();
+
+    send(lines);
+
+    awaitEachOnce(receivers, lines);
+    assertThat(lines.stream().filter(line -> printed(receivers.get(1), line) > 0).toList())
+        .as("the lines flume-3 printed while flume-2, of higher priority, was up").isEmpty();
+  }
+
+  @Test
+  @Order(9)
+  @Points(10)
+  @DisplayName("failover: with flume-2 stopped every acknowledged line arrives at flume-3, none lost")
+  void stoppingTheFirstMovesEveryLineToTheOther(LabAgents agents) {
+    requireFailoverGroup();
+    List<AgentProcess> receivers = startAll(agents, flume1Failover);
+    List<String> before = IntStream.range(0, 20).mapToObj(i -> "before-" + i).toList();
+    send(before);
+    awaitEachOnce(List.of(receivers.get(0)), before);
+
+    assertThat(receivers.get(0).stop()).as("flume-2 stopped").isZero();
+    List<String> during = IntStream.range(0, 50).mapToObj(i -> "during-" + i).toList();
+    send(during);
+
+    awaitEachOnce(List.of(receivers.get(1)), during);
+  }
+
+  @Test
+  @Order(10)
+  @Points(10)
+  @DisplayName("failover: flume-2 back, it takes every line again once its penalty is over")
+  void theFirstTakesOverAgainAfterItsPenalty(LabAgents agents) {
+    requireFailoverGroup();
+    List<AgentProcess> receivers = startAll(agents, flume1Failover);
+    AgentProcess a2 = receivers.get(0);
+    assertThat(a2.stop()).as("flume-2 stopped").isZero();
+    List<String> during = IntStream.range(0, 20).mapToObj(i -> "away-" + i).toList();
+    send(during);
+    awaitEachOnce(List.of(receivers.get(1)), during);
+
+    a2.restart().awaitListening("hadoop102", 4141);
+    // flume-1 tries flume-2 again once its penalty (maxpenalty at most) is over: keep sending
+    awaitEachOnce(receivers, sendUntilEachPrints(List.of(a2), "return-", "flume-2 printed none "
+        + "of the lines sent after its restart: does the failover group try a failed sink again "
+        + "after at most 10 s (maxpenalty)?"));
+    List<String> after = IntStream.range(0, 30).mapToObj(i -> "after-" + i).toList();
+    send(after);
+
+    awaitEachOnce(receivers, after);
+    assertThat(after.stream().filter(line -> printed(receivers.get(1), line) > 0).toList())
+        .as("the lines flume-3 printed after flume-2 took over again").isEmpty();
+  }
+
+  @Test
+  @Order(11)
+  @Points(10)
+  @DisplayName("failover.* in questions.properties: what flume-ng check says of the two faulty failover groups in given/")
+  void answersMatchCheck() {
+    Properties answers = questions();
+    List<String> wrong = new ArrayList<>();
+    for (String fault : List.of("equal", "outside")) {
+      String name = fault.equals("equal") ? "failover-equal-priorities.conf"
+          : "failover-priority-outside.conf";
+      FlumeNgCli.Result check = FlumeNgCli.check(Lab.given(name), "a1");
+      TreeSet<String> keys = new TreeSet<>();
+      TreeSet<String> lines = new TreeSet<>();
+      check.output().lines().map(PROBLEM::matcher).filter(Matcher::find).forEach(problem -> {
+        lines.add(problem.group(1));
+        keys.add(problem.group(2));
+      });
+      assertThat(keys).as("the keys flume-ng check names in given/%s:%n%s", name, check.output())
+          .isNotEmpty();
+      compare(answers, "failover." + fault + ".status", Set.of(String.valueOf(check.exitCode())),
+          wrong);
+      compare(answers, "failover." + fault + ".key", keys, wrong);
+      compare(answers, "failover." + fault + ".line", lines, wrong);
+    }
+    assertThat(wrong).as("the answers of questions.properties that differ from what flume-ng "
+        + "check says").isEmpty();
+  }
+
+  /** questions.properties, every failover.* question answered. */
+  private static Properties questions() {
+    Path file = Lab.file("questions.properties");
+    Properties answers = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      answers.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    List<String> unanswered = answers.stringPropertyNames().stream().sorted()
+        .filter(key -> key.startsWith("failover.") && answers.getProperty(key).isBlank()).toList();
+    assertThat(unanswered).as("the questions of %s not answered yet (write the answer after the "
+        + "=)", file.getFileName()).isEmpty();
+    return answers;
+  }
+
+  /** An answer: items in any order, separated by commas or blanks, in any case. */
+  private static void compare(Properties answers, String key, Set<String> truth,
+      List<String> wrong) {
+    String answer = answers.getProperty(key, "").trim();
+    Set<String> given = Arrays.stream(answer.toLowerCase(Locale.ROOT).split("[,\\s]+"))
+        .filter(item -> !item.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> expected = truth.stream().map(item -> item.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toCollection(TreeSet::new));
+    if (!given.equals(expected)) {
+      wrong.add(key + " = " + answer + ": flume-ng check: " + String.join(", ", truth));
+    }
+  }
+
   /**
-   * The group is the task: without it two sinks on one channel would also share the lines. Returns
-   * the group of flume-1's two avro sinks, which must drain the netcat source's channel, send one
-   * to each receiver, and be balanced by a load_balance processor.
+   * The failover task: flume-1's two avro sinks in one group with a failover processor, each with
+   * a priority, the one to flume-2 higher, and a penalty of at most 10 s.
    */
+  private Job.Component requireFailoverGroup() {
+    Job a1 = Job.read(flume1Failover, "a1");
+    AvroGroup avro = groupOfBothAvroSinks(a1);
+    Job.Component processor = a1.processorOf(avro.group());
+    assertThat(processor.type()).as("the processor type of %s", avro.group())
+        .isEqualTo("failover");
+    String toFlume2 = "priority." + avro.toFlume2().name();
+    String toFlume3 = "priority." + avro.toFlume3().name();
+    assertThat(processor.setting(toFlume2)).as("%s of %s: the task gives each sink a priority",
+        toFlume2, avro.group()).isNotNull();
+    assertThat(processor.setting(toFlume3)).as("%s of %s: the task gives each sink a priority",
+        toFlume3, avro.group()).isNotNull();
+    assertThat(processor.number(toFlume2, 0))
+        .as("%s (the sink to flume-2) against %s = %s: the higher priority takes every line",
+            toFlume2, toFlume3, processor.setting(toFlume3))
+        .isGreaterThan(processor.number(toFlume3, 0));
+    assertThat(processor.number("maxpenalty", 30_000))
+        .as("the processor's maxpenalty (ms; Flume's default is 30000)").isBetween(1L, 10_000L);
+    return avro.group();
+  }
+
+  /** The load-balancing task: flume-1's group of its two avro sinks, load_balance processor. */
   private Job.Component requireSinkGroup() {
     Job a1 = Job.read(flume1, "a1");
+    Job.Component group = groupOfBothAvroSinks(a1).group();
+    assertThat(a1.processorOf(group).type()).as("the processor type of %s", group)
+        .isEqualTo("load_balance");
+    return group;
+  }
+
+  /** flume-1's group of two avro sinks, each named by the agent it sends to. */
+  private record AvroGroup(Job.Component group, Job.Component toFlume2, Job.Component toFlume3) {}
+
+  /**
+   * The group of flume-1's two avro sinks, which must drain the netcat source's channel and send
+   * one to each receiver: without a group two sinks on one channel would also share the lines.
+   */
+  private static AvroGroup groupOfBothAvroSinks(Job a1) {
     Job.Component netcat = a1.onlySource("netcat");
     List<Job.Component> fed = a1.sinksFedBy(netcat);
     assertThat(fed).as("the sinks that drain the channel of flume-1's %s; %s", netcat, a1.wiring())
@@ -140,16 +328,20 @@ class SinkGroupIT {
         + "group; its groups: %s", fed.get(0), a1.sinkGroups()).isNotNull();
     assertThat(a1.sinksOfGroup(group)).as("the sinks of %s", group)
         .containsExactlyInAnyOrderElementsOf(fed);
-    assertThat(a1.processorOf(group).type()).as("the processor type of %s", group)
-        .isEqualTo("load_balance");
-    return group;
+    boolean firstToFlume2 = fed.get(0).address("hostname", "port").is("hadoop102", 4141);
+    return new AvroGroup(group, fed.get(firstToFlume2 ? 0 : 1), fed.get(firstToFlume2 ? 1 : 0));
   }
 
   /** flume-3 and flume-2 first, then flume-1, all on hadoop102; returns [flume-2, flume-3]. */
   private List<AgentProcess> startAll(LabAgents agents) {
+    return startAll(agents, flume1);
+  }
+
+  /** The same, flume-1 running {@code job}. */
+  private List<AgentProcess> startAll(LabAgents agents, Path job) {
     AgentProcess a3 = agents.start("a3", flume3, on("hadoop102")).awaitListening("hadoop102", 4142);
     AgentProcess a2 = agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 4141);
-    agents.start("a1", flume1, on("hadoop102")).awaitListening("localhost", 44444);
+    agents.start("a1", job, on("hadoop102")).awaitListening("localhost", 44444);
     return List.of(a2, a3);
   }
 

@@ -182,6 +182,7 @@ public final class AgentConfigurations {
     AgentConfig config = AgentConfigParser.parse(text, agentName, options.env(), options.systemProperties(), findings);
     Topology topology = null;
     if (config != null) {
+      InlineComments.of(registry).check(text, agentName, findings);
       ConfigChecker.check(config, resolver, findings);
       HopChecker.check(config, agentsOfFile(file, text, config, options), resolver, findings);
       if (options.resourceChecks()) {

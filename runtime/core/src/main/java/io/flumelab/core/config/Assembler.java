@@ -18,6 +18,7 @@ import io.flumelab.core.source.SourceRunner;
 import io.flumelab.core.spi.ChannelSelector;
 import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentLookup;
+import io.flumelab.core.spi.ConfigurationFlaws;
 import io.flumelab.core.spi.LooksUpComponents;
 import io.flumelab.core.spi.SinkProcessor;
 import java.lang.reflect.InvocationTargetException;
@@ -334,11 +335,18 @@ final class Assembler {
     }
     try {
       configurable.configure(section.context());
-      return true;
     } catch (RuntimeException e) {
       ComponentErrors.report(findings, subject, section, fallbackLine, e);
       return false;
     }
+    if (component instanceof ConfigurationFlaws flawed) {
+      for (ConfigurationFlaws.Flaw flaw : flawed.configurationFlaws()) {
+        int line = section.lineOr(flaw.key());
+        findings.flaw(subject, line != 0 ? line : fallbackLine, section.fullKey(flaw.key()),
+            flaw.message(), flaw.fix());
+      }
+    }
+    return true;
   }
 
   private static String typeOrDefault(Section section, ComponentKind kind) {

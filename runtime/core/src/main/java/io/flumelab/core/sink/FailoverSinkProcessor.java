@@ -7,6 +7,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.EventDeliveryException;
 import io.flumelab.api.Sink;
 import io.flumelab.core.spi.ComponentSpec;
+import io.flumelab.core.spi.ConfigurationFlaws;
 import io.flumelab.core.spi.Setting;
 import io.flumelab.core.spi.Settings;
 import io.flumelab.core.spi.ValueType;
@@ -31,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Sinks without a {@code priority.<sink>} rank below those with one (at -1, -2, ... in the
  * order the group lists them), as in Flume.
  * Where Flume drops a sink whose priority equals another's, ignores a priority that is not a number
- * or names no sink of the group, FlumeLab keeps the sink (ties go by list order, with a warning)
- * and reports the bad key.
+ * or names no sink of the group, FlumeLab keeps the sink (ties go by list order; a
+ * {@link ConfigurationFlaws flaw}, so {@code check} reports it) and reports the bad key.
  */
-public class FailoverSinkProcessor extends AbstractSinkProcessor {
+public class FailoverSinkProcessor extends AbstractSinkProcessor implements ConfigurationFlaws {
 
   static final Setting<Long> MAX_PENALTY = Setting.millis("maxpenalty").defaultValue(30_000L)
       .doc("the longest a failed sink is set aside");
@@ -55,6 +56,7 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
   private static final String DESCRIPTION = "Failover sink processor";
 
   private List<Member> members = List.of();
+  private List<Flaw> flaws = List.of();
   private long maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(MAX_PENALTY.defaultValue());
   private LongSupplier nanoClock = System::nanoTime;
 
@@ -62,7 +64,14 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
   public void configure(Context context) {
     Settings settings = Settings.of(context, DESCRIPTION);
     maxPenaltyNanos = TimeUnit.MILLISECONDS.toNanos(settings.get(MAX_PENALTY));
-    members = rank(getSinks(), priorities(settings.under(PRIORITY_PREFIX)));
+    Map<String, Integer> priorities = priorities(settings.under(PRIORITY_PREFIX));
+    members = rank(getSinks(), priorities);
+    flaws = ties(priorities);
+  }
+
+  @Override
+  public List<Flaw> configurationFlaws() {
+    return flaws;
   }
 
   @Override
@@ -79,8 +88,10 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
       String key = PRIORITY_PREFIX + e.getKey();
       if (!names.contains(e.getKey())) {
         throw new ConfigurationException(key, DESCRIPTION + ": " + key
-            + " names no sink of the group (its sinks: " + sinkNames() + ")",
-            "Write " + PRIORITY_PREFIX + "<sink> for each of " + sinkNames());
+            + " names no sink of the group (its sinks: " + sinkNames() + "); Apache Flume ignores "
+            + "it, so the sink it was meant for ranks below every sink with a priority",
+            "Write " + PRIORITY_PREFIX + "<sink> for each of " + sinkNames() + ", or add '"
+                + e.getKey() + "' to the group's sinks if it belongs there.");
       }
       try {
         priorities.put(e.getKey(), ValueType.INTEGER.parser().parse(e.getValue().trim()));
@@ -102,15 +113,40 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
       ranked.add(new Member(sink, priority != null ? priority : --unset, i));
     }
     ranked.sort(Comparator.comparingInt(Member::priority).reversed().thenComparingInt(Member::order));
-    for (int i = 1; i < ranked.size(); i++) {
-      if (ranked.get(i).priority() == ranked.get(i - 1).priority()) {
-        LOG.warn("Failover sink processor: sinks {} and {} have the same priority {}; {} goes first "
-            + "because it is listed first. Give each sink its own priority.",
-            ranked.get(i - 1).sink.getName(), ranked.get(i).sink.getName(),
-            ranked.get(i).priority(), ranked.get(i - 1).sink.getName());
-      }
-    }
     return List.copyOf(ranked);
+  }
+
+  /**
+   * Two sinks of one priority: Apache Flume keeps one of them in the group (which one depends on
+   * the order of a hash map) and never uses the other, not even when the first fails. Here the one
+   * listed first goes first; the tie is reported at the later one's priority key (or at the other's,
+   * when the later one has none and ranks by its place in the list).
+   */
+  private List<Flaw> ties(Map<String, Integer> priorities) {
+    List<Flaw> ties = new ArrayList<>();
+    for (int i = 1; i < members.size(); i++) {
+      Member first = members.get(i - 1);
+      Member second = members.get(i);
+      if (first.priority() != second.priority()) {
+        continue;
+      }
+      Member keyed = priorities.containsKey(second.name()) ? second : first;
+      ties.add(new Flaw(PRIORITY_PREFIX + keyed.name(), "sinks " + described(first, priorities)
+          + " and " + described(second, priorities) + " have the same priority, "
+          + first.priority() + ": Apache Flume keeps only one of them in the group, either one, "
+          + "and never uses the other, not even when the first fails; FlumeLab tries "
+          + first.name() + " first because the group lists it first",
+          "Give " + keyed.name() + " a priority of its own in " + PRIORITY_PREFIX + keyed.name()
+              + ": the sink of highest priority takes every event, the next takes over when it "
+              + "fails."));
+    }
+    return List.copyOf(ties);
+  }
+
+  private static String described(Member member, Map<String, Integer> priorities) {
+    return priorities.containsKey(member.name()) ? member.name()
+        : member.name() + " (no " + PRIORITY_PREFIX + member.name() + ", so it ranks at "
+            + member.priority() + " by its place in the group)";
   }
 
   /** For tests: the clock penalties are measured with. */
@@ -188,6 +224,10 @@ public class FailoverSinkProcessor extends AbstractSinkProcessor {
 
     int order() {
       return order;
+    }
+
+    String name() {
+      return sink.getName();
     }
 
     void fail(long now) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.flumelab.api.Channel;
+import io.flumelab.api.Sink;
 import io.flumelab.core.channel.MemoryChannel;
+import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.config.Topology;
 import io.flumelab.core.testing.AgentTesting;
 import io.flumelab.core.testing.RunningAgent;
@@ -115,6 +117,28 @@ class FailoverAgentTest {
 
     assertThat(problems).singleElement().satisfies(p -> assertThat(p).contains("g.conf:14: ")
         .contains("a1.sinkgroups.g1.processor.priority.k3").contains("names no sink of the group (its sinks: k1, k2)"));
+  }
+
+  @Test
+  void equalPrioritiesAreAnErrorAtTheLaterKeyAndRunInListOrderWhenLenient() {
+    String ties = TWO_SINKS + """
+        a1.sinkgroups.g1.processor.type = failover
+        a1.sinkgroups.g1.processor.priority.k1 = 5
+        a1.sinkgroups.g1.processor.priority.k2 = 5
+        """;
+
+    assertThat(problems(ties)).singleElement().satisfies(p -> assertThat(p)
+        .startsWith("jobs/g.conf:15: a1.sinkgroups.g1.processor.priority.k2: sinks k1 and k2 have "
+            + "the same priority, 5"));
+    Topology lenient = AgentConfigurations.load("jobs/g.conf", ties, "a1",
+        AgentTesting.REAL.withLenient(true));
+    assertThat(lenient.warnings()).singleElement().satisfies(w -> assertThat(w.render())
+        .startsWith("jobs/g.conf:15: warning: a1.sinkgroups.g1.processor.priority.k2: sinks k1 "
+            + "and k2 have the same priority, 5"));
+    FailoverSinkProcessor processor =
+        (FailoverSinkProcessor) lenient.sinkRunners().get("g1").getProcessor();
+    assertThat(processor.getSinksByPriority()).extracting(Sink::getName)
+        .containsExactly("k1", "k2");
   }
 
   @Test

@@ -181,10 +181,34 @@ class FailoverSinkProcessorTest {
   }
 
   @Test
-  void equalPrioritiesKeepBothSinksInListOrder() {
+  void equalPrioritiesKeepBothSinksInListOrderAndAreAFlawOfTheLaterOnesKey() {
     FailoverSinkProcessor processor = processor(Map.of("priority.k1", "5", "priority.k2", "5"), k2, k1);
 
     assertThat(processor.getSinksByPriority()).containsExactly(k2, k1);
+    assertThat(processor.configurationFlaws()).singleElement().satisfies(flaw -> {
+      assertThat(flaw.key()).isEqualTo("priority.k1");
+      assertThat(flaw.message()).startsWith("sinks k2 and k1 have the same priority, 5: "
+          + "Apache Flume keeps only one of them");
+      assertThat(flaw.fix()).startsWith("Give k1 a priority of its own in priority.k1");
+    });
+  }
+
+  @Test
+  void aPriorityEqualToTheRankOfASinkWithoutOneIsAFlawOfTheKeyGiven() {
+    // k2 has no priority: it ranks at -1, the first sink without one, as in Flume
+    FailoverSinkProcessor processor = processor(Map.of("priority.k1", "-1"), k1, k2);
+
+    assertThat(processor.configurationFlaws()).singleElement().satisfies(flaw -> {
+      assertThat(flaw.key()).isEqualTo("priority.k1");
+      assertThat(flaw.message()).startsWith("sinks k1 and k2 (no priority.k2, so it ranks at -1 "
+          + "by its place in the group) have the same priority, -1");
+    });
+  }
+
+  @Test
+  void distinctPrioritiesAreNoFlaw() {
+    assertThat(processor(Map.of("priority.k1", "10", "priority.k2", "5"), k1, k2, k3)
+        .configurationFlaws()).isEmpty();
   }
 
   @Test
