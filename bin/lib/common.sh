@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the bin/ commands: locate FlumeLab's home and, in a checkout, build the runtime (or the
 # services) on first use.
 
@@ -8,6 +9,7 @@ SERVICES_TARGET="$FLUMELAB_HOME/cluster/services/target"
 # runtime/launcher/target (the launcher's jar, lib/, compat/flume). A binary distribution
 # (flumelab-<version>-bin.tar.gz, unpacked) holds it built and needs no Maven: the launcher's jar and
 # its libraries in lib/, Flume's compatibility jars in lib/compat/flume, Kafka's tools in lib/kafka.
+# shellcheck disable=SC2034 # COMPAT_DIR is read by bin/flume-ng, which sources this file
 if [[ -f "$FLUMELAB_HOME/runtime/launcher/pom.xml" ]]; then
   FLUMELAB_LAYOUT=checkout
   RUNTIME_LIB="$LAUNCHER_TARGET/lib"
@@ -22,6 +24,17 @@ fi
 # the user's FlumeLab files: conf/ (hosts file, flume-env.sh for -c) and run/ (flumelab up's session)
 FLUMELAB_STATE_DIR="${FLUMELAB_STATE_DIR:-$HOME/.flumelab}"
 FLUMELAB_HOSTS_FILE="$FLUMELAB_STATE_DIR/conf/hosts"
+
+# Prints the first of the paths given that exists (a glob's first match), or nothing.
+first_file() {
+  local path
+  for path in "$@"; do
+    if [[ -e $path ]]; then
+      echo "$path"
+      return 0
+    fi
+  done
+}
 
 # Prints the first source file under the directories given that is newer than the jar, if any.
 newer_source() {
@@ -71,7 +84,7 @@ show_build_progress() {
 runtime_classpath() {
   if [[ $FLUMELAB_LAYOUT == distribution ]]; then
     local jar
-    jar=$(ls "$RUNTIME_LIB"/flumelab-launcher-*.jar 2>/dev/null | head -n 1 || true)
+    jar=$(first_file "$RUNTIME_LIB"/flumelab-launcher-*.jar)
     if [[ -z "$jar" ]]; then
       echo "flumelab: $RUNTIME_LIB holds no flumelab-launcher jar: this is neither a checkout of" \
         "FlumeLab nor an unpacked flumelab-<version>-bin.tar.gz; unpack the archive again" >&2
@@ -80,14 +93,14 @@ runtime_classpath() {
     echo "$RUNTIME_LIB/*"
   else
     ensure_runtime_built
-    echo "$(ls "$LAUNCHER_TARGET"/flumelab-launcher-*.jar | head -n 1):$RUNTIME_LIB/*"
+    echo "$(first_file "$LAUNCHER_TARGET"/flumelab-launcher-*.jar):$RUNTIME_LIB/*"
   fi
 }
 
 # Builds the agent launcher and its libraries when missing or older than the sources.
 ensure_runtime_built() {
   local jar
-  jar=$(ls "$LAUNCHER_TARGET"/flumelab-launcher-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$LAUNCHER_TARGET"/flumelab-launcher-*.jar)
   if [[ -n "$jar" && -d "$LAUNCHER_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime")
@@ -109,7 +122,7 @@ ensure_services_built() {
   # a distribution's Kafka tools come built in lib/kafka; it has no services to build
   [[ $FLUMELAB_LAYOUT == distribution ]] && return 0
   local jar
-  jar=$(ls "$SERVICES_TARGET"/flumelab-services-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar)
   if [[ -n "$jar" && -d "$SERVICES_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime" "$FLUMELAB_HOME/cluster")
@@ -130,7 +143,7 @@ GRADING_TARGET="$FLUMELAB_HOME/grading/target"
 ensure_grading_built() {
   [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]] && return 0
   local jar
-  jar=$(ls "$GRADING_TARGET"/flumelab-grading-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$GRADING_TARGET"/flumelab-grading-*.jar)
   if [[ -n "$jar" && -d "$GRADING_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/grading")
@@ -147,7 +160,7 @@ grading_classpath() {
   if [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]]; then
     echo "$FLUMELAB_GRADING_CLASSPATH"
   else
-    echo "$(ls "$GRADING_TARGET"/flumelab-grading-*.jar | head -n 1):$GRADING_TARGET/lib/*"
+    echo "$(first_file "$GRADING_TARGET"/flumelab-grading-*.jar):$GRADING_TARGET/lib/*"
   fi
 }
 
@@ -158,7 +171,7 @@ services_classpath() {
   elif [[ $FLUMELAB_LAYOUT == distribution ]]; then
     echo "$FLUMELAB_HOME/lib/kafka/*"
   else
-    echo "$(ls "$SERVICES_TARGET"/flumelab-services-*.jar | head -n 1):$SERVICES_TARGET/lib/*"
+    echo "$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar):$SERVICES_TARGET/lib/*"
   fi
 }
 
