@@ -1,11 +1,40 @@
-# Shared by the bin/ commands: locate the checkout and build the runtime (or the services) on first use.
+# shellcheck shell=bash
+# Shared by the bin/ commands: locate FlumeLab's home and, in a checkout, build the runtime (or the
+# services) on first use.
 
 FLUMELAB_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 LAUNCHER_TARGET="$FLUMELAB_HOME/runtime/launcher/target"
 SERVICES_TARGET="$FLUMELAB_HOME/cluster/services/target"
+# Two layouts share these scripts. A checkout builds the runtime from its sources into
+# runtime/launcher/target (the launcher's jar, lib/, compat/flume). A binary distribution
+# (flumelab-<version>-bin.tar.gz, unpacked) holds it built and needs no Maven: the launcher's jar and
+# its libraries in lib/, Flume's compatibility jars in lib/compat/flume, Kafka's tools in lib/kafka.
+# shellcheck disable=SC2034 # COMPAT_DIR is read by bin/flume-ng, which sources this file
+if [[ -f "$FLUMELAB_HOME/runtime/launcher/pom.xml" ]]; then
+  FLUMELAB_LAYOUT=checkout
+  RUNTIME_LIB="$LAUNCHER_TARGET/lib"
+  COMPAT_DIR="$LAUNCHER_TARGET/compat/flume"
+  TOOLS_LOG_CONFIG="$FLUMELAB_HOME/cluster/services/src/main/config/log4j2-cli.xml"
+else
+  FLUMELAB_LAYOUT=distribution
+  RUNTIME_LIB="$FLUMELAB_HOME/lib"
+  COMPAT_DIR="$FLUMELAB_HOME/lib/compat/flume"
+  TOOLS_LOG_CONFIG="$FLUMELAB_HOME/conf/tools-log4j2.xml"
+fi
 # the user's FlumeLab files: conf/ (hosts file, flume-env.sh for -c) and run/ (flumelab up's session)
 FLUMELAB_STATE_DIR="${FLUMELAB_STATE_DIR:-$HOME/.flumelab}"
 FLUMELAB_HOSTS_FILE="$FLUMELAB_STATE_DIR/conf/hosts"
+
+# Prints the first of the paths given that exists (a glob's first match), or nothing.
+first_file() {
+  local path
+  for path in "$@"; do
+    if [[ -e $path ]]; then
+      echo "$path"
+      return 0
+    fi
+  done
+}
 
 # Prints the first source file under the directories given that is newer than the jar, if any.
 newer_source() {
@@ -51,10 +80,27 @@ show_build_progress() {
   echo "${#lines[@]}"
 }
 
+# The agent's classpath: the launcher's jar and its libraries, built first in a checkout.
+runtime_classpath() {
+  if [[ $FLUMELAB_LAYOUT == distribution ]]; then
+    local jar
+    jar=$(first_file "$RUNTIME_LIB"/flumelab-launcher-*.jar)
+    if [[ -z "$jar" ]]; then
+      echo "flumelab: $RUNTIME_LIB holds no flumelab-launcher jar: this is neither a checkout of" \
+        "FlumeLab nor an unpacked flumelab-<version>-bin.tar.gz; unpack the archive again" >&2
+      exit 1
+    fi
+    echo "$RUNTIME_LIB/*"
+  else
+    ensure_runtime_built
+    echo "$(first_file "$LAUNCHER_TARGET"/flumelab-launcher-*.jar):$RUNTIME_LIB/*"
+  fi
+}
+
 # Builds the agent launcher and its libraries when missing or older than the sources.
 ensure_runtime_built() {
   local jar
-  jar=$(ls "$LAUNCHER_TARGET"/flumelab-launcher-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$LAUNCHER_TARGET"/flumelab-launcher-*.jar)
   if [[ -n "$jar" && -d "$LAUNCHER_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime")
@@ -73,8 +119,10 @@ ensure_runtime_built() {
 # scripts from their own classpath).
 ensure_services_built() {
   [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]] && return 0
+  # a distribution's Kafka tools come built in lib/kafka; it has no services to build
+  [[ $FLUMELAB_LAYOUT == distribution ]] && return 0
   local jar
-  jar=$(ls "$SERVICES_TARGET"/flumelab-services-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar)
   if [[ -n "$jar" && -d "$SERVICES_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/runtime" "$FLUMELAB_HOME/cluster")
@@ -95,7 +143,7 @@ GRADING_TARGET="$FLUMELAB_HOME/grading/target"
 ensure_grading_built() {
   [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]] && return 0
   local jar
-  jar=$(ls "$GRADING_TARGET"/flumelab-grading-*.jar 2>/dev/null | head -n 1 || true)
+  jar=$(first_file "$GRADING_TARGET"/flumelab-grading-*.jar)
   if [[ -n "$jar" && -d "$GRADING_TARGET/lib" ]]; then
     local newer
     newer=$(newer_source "$jar" "$FLUMELAB_HOME/grading")
@@ -112,7 +160,7 @@ grading_classpath() {
   if [[ -n "${FLUMELAB_GRADING_CLASSPATH:-}" ]]; then
     echo "$FLUMELAB_GRADING_CLASSPATH"
   else
-    echo "$(ls "$GRADING_TARGET"/flumelab-grading-*.jar | head -n 1):$GRADING_TARGET/lib/*"
+    echo "$(first_file "$GRADING_TARGET"/flumelab-grading-*.jar):$GRADING_TARGET/lib/*"
   fi
 }
 
@@ -120,15 +168,18 @@ grading_classpath() {
 services_classpath() {
   if [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]]; then
     echo "$FLUMELAB_SERVICES_CLASSPATH"
+  elif [[ $FLUMELAB_LAYOUT == distribution ]]; then
+    echo "$FLUMELAB_HOME/lib/kafka/*"
   else
-    echo "$(ls "$SERVICES_TARGET"/flumelab-services-*.jar | head -n 1):$SERVICES_TARGET/lib/*"
+    echo "$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar):$SERVICES_TARGET/lib/*"
   fi
 }
 
 # Writes the hosts file mapping hadoop102, hadoop103 and hadoop105 on first use (flumelab up
-# rewrites it each time).
+# rewrites it each time). A distribution runs where the system resolves those names (the course's
+# machines, vagrant/): it writes none.
 ensure_hosts_file() {
-  if [[ ! -f "$FLUMELAB_HOSTS_FILE" ]]; then
+  if [[ $FLUMELAB_LAYOUT == checkout && ! -f "$FLUMELAB_HOSTS_FILE" ]]; then
     "$(java_cmd)" -cp "$(services_classpath)" io.flumelab.cluster.Hosts "$FLUMELAB_HOSTS_FILE" >&2
   fi
 }
@@ -136,8 +187,9 @@ ensure_hosts_file() {
 # JVM options, one a line, that make a JVM resolve the course's names like the services do, and log
 # warnings only, to stderr.
 services_jvm_options() {
-  echo "-Djdk.net.hosts.file=$FLUMELAB_HOSTS_FILE"
-  echo "-Dlog4j2.configurationFile=$FLUMELAB_HOME/cluster/services/src/main/config/log4j2-cli.xml"
+  # a hosts file that does not exist would make the JVM resolve no name at all
+  [[ -f "$FLUMELAB_HOSTS_FILE" ]] && echo "-Djdk.net.hosts.file=$FLUMELAB_HOSTS_FILE"
+  echo "-Dlog4j2.configurationFile=$TOOLS_LOG_CONFIG"
   echo "-Dflumelab.home=$FLUMELAB_HOME"
   echo "-Dflumelab.state.dir=$FLUMELAB_STATE_DIR"
 }
