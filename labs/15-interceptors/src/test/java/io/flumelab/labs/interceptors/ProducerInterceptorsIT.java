@@ -243,21 +243,23 @@ class ProducerInterceptorsIT {
   }
 
   private static void assertCounts(CloseReport report, long successes, long failures) {
-    String diagnosis;
-    if (report.success() == successes + failures && report.error() == 0) {
-      diagnosis = "CountInterceptor counted every failed record as a success: Kafka's producer "
+    List<String> faults = new ArrayList<>();
+    if (report.error() == 0 && report.success() > successes) {
+      faults.add("CountInterceptor counted the failed records as successes: Kafka's producer "
           + "passes onAcknowledgement a metadata object for a failed record too (offset -1), so "
           + "the notes' metadata != null is true for every record. Decide by the exception: "
-          + "exception == null is a success, anything else an error.";
-    } else if (report.success() + report.error() < successes + failures) {
-      diagnosis = "CountInterceptor lost counts: the producer calls onAcknowledgement on its I/O "
-          + "thread and, for a record that fails inside send(), on the sending thread, several "
-          + "at once. success++ on an int is a read, an add and a write; two threads that read "
-          + "the same value both write it plus one. Count with AtomicLong (incrementAndGet) or "
-          + "LongAdder.";
-    } else {
-      diagnosis = "Each acknowledged record is one success, each failed one an error.";
+          + "exception == null is a success, anything else an error.");
     }
+    if (report.success() + report.error() < successes + failures) {
+      faults.add("CountInterceptor lost " + (successes + failures - report.success()
+          - report.error()) + " counts: the producer calls onAcknowledgement on its I/O thread "
+          + "and, for a record that fails inside send(), on the sending thread, several at once. "
+          + "count++ on an int is a read, an add and a write; two threads that read the same "
+          + "value both write it plus one. Count with AtomicLong (incrementAndGet) or LongAdder.");
+    }
+    String diagnosis = faults.isEmpty()
+        ? "Each acknowledged record is one success, each failed one an error."
+        : String.join(" ", faults);
     assertThat(List.of(report.success(), report.error()))
         .as("success and error as CountInterceptor printed them at close(), against %d records "
             + "acknowledged and %d failed. %s", successes, failures, diagnosis)
