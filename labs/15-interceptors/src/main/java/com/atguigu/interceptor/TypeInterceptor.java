@@ -26,7 +26,7 @@ public class TypeInterceptor implements Interceptor {
 
   @Override
   public List<Event> intercept(List<Event> events) {
-    // TODO: every event of the batch (the agent calls this one)
+    // TODO: every event of the batch (the agent calls this one for a source's batches)
     return events;
   }
 
