@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Lab 11: monitoring an agent with Ganglia")
 class GangliaMonitoringIT {
 
-  private static final String HOST = "hadoop102";
-  private static final int PORT = 44444;
+  static final String HOST = "hadoop102";
+  static final int PORT = 44444;
   /** Two reports at the lab's 10 s, and time to start. */
   private static final Duration REPORTED = Duration.ofSeconds(25);
 
@@ -123,7 +123,7 @@ class GangliaMonitoringIT {
   }
 
   /** The names Flume gives Ganglia reporting: the alias in any case, or its class name. */
-  private static boolean isGanglia(String type) {
+  static boolean isGanglia(String type) {
     return type.equalsIgnoreCase("ganglia")
         || type.equals("org.apache.flume.instrumentation.GangliaServer");
   }
@@ -161,7 +161,7 @@ class GangliaMonitoringIT {
     }
   }
 
-  private static Optional<String> property(List<String> options, String key) {
+  static Optional<String> property(List<String> options, String key) {
     String prefix = "-D" + key + "=";
     return options.stream().filter(option -> option.startsWith(prefix))
         .map(option -> option.substring(prefix.length())).reduce((first, last) -> last);

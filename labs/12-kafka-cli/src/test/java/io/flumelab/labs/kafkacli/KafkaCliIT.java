@@ -329,7 +329,7 @@ class KafkaCliIT {
   }
 
   /** Makes first as the create step should, if an earlier test did not leave it. */
-  private static void ensureFirst(Admin admin) throws Exception {
+  static void ensureFirst(Admin admin) throws Exception {
     if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(TOPIC)) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 2))).all()
           .get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -393,7 +393,7 @@ class KafkaCliIT {
     return records;
   }
 
-  private static KafkaProducer<String, String> producer(String bootstrap) {
+  static KafkaProducer<String, String> producer(String bootstrap) {
     return producer(bootstrap, new Properties());
   }
 
@@ -406,7 +406,7 @@ class KafkaCliIT {
     return new KafkaProducer<>(p);
   }
 
-  private static List<String> lines(String prefix, int count) {
+  static List<String> lines(String prefix, int count) {
     return IntStream.range(0, count).mapToObj(i -> String.format("%s %04d", prefix, i)).toList();
   }
 
