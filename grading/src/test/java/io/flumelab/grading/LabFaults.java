@@ -99,6 +99,13 @@ final class LabFaults {
           "a1.sinks.k1.kafka.producer.acks = all", "a1.sinks.k1.kafka.producer.acks = 1",
           List.of("with acks=all, the leader of the partition being written stopped mid-stream, "
               + "no line is lost"), "kafka.producer.acks")),
+      // the notes' own onSend: a record of topic and value only
+      Map.entry("15-interceptors", new Fault("src/main/java/kafkatest/KafkaInterceptor.java",
+          "    return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(),\n"
+              + "        record.key(), stamped, record.headers());",
+          "    return new ProducerRecord<>(record.topic(), stamped);",
+          List.of("records keep their key, partition, headers and timestamp through the chain"),
+          "The notes' onSend")),
       Map.entry("16-durability", new Fault("questions.properties", "batch.check.status = 1",
           "batch.check.status = 0",
           List.of("batch.* in questions.properties: what flume-ng check and flume-ng agent say "
