@@ -119,8 +119,8 @@ class DependencyRulesTest {
    * scope), the benchmark's load client (provided scope; it runs in a JVM of its own on Flume's
    * class path), the Flume adapters (loaded beside Flume's jars only), the unchanged sources of
    * the published plugins that runtime/flume-compat-it builds at test time, and the students' code
-   * of the labs that teach the course notes' API (labs 08, 09 and 10: run by the agent as plugins
-   * are) may name them.
+   * of the labs that teach the course notes' API (labs 08, 09, 10 and 15: run by the agent as
+   * plugins are) may name them.
    */
   @Test
   void flumesOwnClassesOnlyInTheInteropTestsTheBenchmarkClientAndTheAdapters() {
@@ -130,7 +130,7 @@ class DependencyRulesTest {
         ROOT.resolve("runtime/benchmarks/src/main/java/io/flumelab/benchmarks/"
             + "FlumeSdkLoadClient.java")));
     for (String lab : List.of("08-custom-source-sink", "09-resumable-file-source",
-        "10-mysql-source")) {
+        "10-mysql-source", "15-interceptors")) {
       for (String tree : List.of("labs", "answers")) {
         allowed.add(ROOT.resolve(tree).resolve(lab).resolve("src/main"));
       }
