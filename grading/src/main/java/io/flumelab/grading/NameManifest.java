@@ -22,12 +22,10 @@ import java.util.Map;
  */
 final class NameManifest {
 
-  private final Path file;
   private final Map<String, String> names;
   private final List<String> used = new ArrayList<>();
 
-  private NameManifest(Path file, Map<String, String> names) {
-    this.file = file;
+  private NameManifest(Map<String, String> names) {
     this.names = names;
   }
 
@@ -64,7 +62,7 @@ final class NameManifest {
       throw new IllegalArgumentException(file + ": not a CSV file with a header row "
           + "'submission,student': " + e.getOriginalMessage(), e);
     }
-    return new NameManifest(file, names);
+    return new NameManifest(names);
   }
 
   /** The submission under its student's name, when the manifest lists it. */
@@ -83,9 +81,5 @@ final class NameManifest {
   /** Rows that named no submission found: a typo, or a student who handed nothing in. */
   List<String> unused() {
     return names.keySet().stream().filter(key -> !used.contains(key)).toList();
-  }
-
-  Path file() {
-    return file;
   }
 }

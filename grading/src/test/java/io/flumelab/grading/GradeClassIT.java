@@ -83,8 +83,8 @@ class GradeClassIT {
         .redirectOutput(log.toFile());
     builder.environment().put("FLUMELAB_GRADING_CLASSPATH", System.getProperty("grading.classpath"));
     Process grade = builder.start();
-    // five students and the reference, each lab at most its time limit
-    Duration limit = Duration.ofSeconds(6L * LABS.size() * TIMEOUT_SECONDS);
+    // every student and the reference, each lab at most its time limit
+    Duration limit = Duration.ofSeconds((STUDENTS.size() + 1L) * LABS.size() * TIMEOUT_SECONDS);
     if (!grade.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       ProcessTree.kill(grade, Duration.ofSeconds(10));
       throw new AssertionError("bin/flumelab grade did not end within " + limit + ":\n"
