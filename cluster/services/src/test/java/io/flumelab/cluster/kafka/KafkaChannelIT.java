@@ -279,8 +279,7 @@ class KafkaChannelIT {
       Admin admin, KafkaService kafka) throws Exception {
     TopicReader.create(admin, "ch-failover", 3, 2);
     int total = 6000;
-    LabHost leader = LabHost.named(admin.describeTopics(Set.of("ch-failover")).allTopicNames()
-        .get(30, TimeUnit.SECONDS).get("ch-failover").partitions().get(0).leader().host());
+    LabHost leader = TopicReader.leaderOf(admin, "ch-failover");
     KafkaChannel channel = channel(bootstrap, "ch-failover", "g-failover");
     List<Event> taken = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean running = new AtomicBoolean(true);

@@ -139,8 +139,7 @@ class KafkaSinkIT {
       @KafkaBootstrap String bootstrap, Admin admin, KafkaService kafka) throws Exception {
     TopicReader.create(admin, "sink-failover", 3, 2);
     int total = 6000;
-    LabHost leader = LabHost.named(admin.describeTopics(Set.of("sink-failover")).allTopicNames()
-        .get(30, TimeUnit.SECONDS).get("sink-failover").partitions().get(0).leader().host());
+    LabHost leader = TopicReader.leaderOf(admin, "sink-failover");
     try (SinkFlow flow = new SinkFlow(settings(bootstrap, "sink-failover",
         "flumeBatchSize", "50")).start()) {
       Thread feeder = new Thread(() -> {

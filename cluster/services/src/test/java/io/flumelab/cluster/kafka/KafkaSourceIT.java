@@ -184,8 +184,7 @@ class KafkaSourceIT {
       Admin admin, KafkaService kafka) throws Exception {
     TopicReader.create(admin, "src-failover", 3, 2);
     int total = 4000;
-    LabHost leader = LabHost.named(admin.describeTopics(Set.of("src-failover")).allTopicNames()
-        .get(30, TimeUnit.SECONDS).get("src-failover").partitions().get(0).leader().host());
+    LabHost leader = TopicReader.leaderOf(admin, "src-failover");
     List<Event> events = new ArrayList<>();
     try (SourceFlow flow = new SourceFlow(100_000, settings(bootstrap, "src-failover",
         "g-failover"))) {

@@ -1,5 +1,6 @@
 package io.flumelab.cluster.kafka;
 
+import io.flumelab.cluster.LabHost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +23,26 @@ final class TopicReader {
 
   private TopicReader() {}
 
+  /**
+   * Creates the topic and returns once every partition has a leader: a broker answers "does not
+   * host this topic-partition" for a moment after creation, until the metadata reaches it.
+   */
   static void create(Admin admin, String topic, int partitions, int replicas) throws Exception {
     admin.createTopics(List.of(new NewTopic(topic, partitions, (short) replicas))).all()
         .get(30, TimeUnit.SECONDS);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+        describe(admin, topic).partitions().stream()
+            .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+  }
+
+  /** The host of the broker leading the topic's partition 0, the one a failover test stops. */
+  static LabHost leaderOf(Admin admin, String topic) throws Exception {
+    return LabHost.named(describe(admin, topic).partitions().get(0).leader().host());
+  }
+
+  private static TopicDescription describe(Admin admin, String topic) throws Exception {
+    return admin.describeTopics(Set.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+        .get(topic);
   }
 
   /** Every record of the topic, partition by partition in offset order, read to its end offset. */
