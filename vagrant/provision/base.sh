@@ -12,12 +12,13 @@ set -euo pipefail
 sed -i -e '/^127\.0\.1\.1[[:space:]]/d' -e '/[[:space:]]hadoop10[0-9]$/d' /etc/hosts
 printf '%s\n' "$FLUMELAB_HOSTS" >>/etc/hosts
 
-if ! dpkg -s openjdk-17-jre-headless netcat-openbsd curl >/dev/null 2>&1; then
+# FLUMELAB_PACKAGES=present: the rehearsal (../rehearsal) on a machine that has them
+if [[ ${FLUMELAB_PACKAGES:-install} == install ]] && ! dpkg -s openjdk-17-jre-headless netcat-openbsd curl >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless netcat-openbsd curl >/dev/null
 fi
 
-archive=$(find /flumelab/distribution/target -maxdepth 1 -name 'flumelab-*-bin.tar.gz' 2>/dev/null | sort | tail -n 1)
+archive=$(find /srv/flumelab/distribution/target -maxdepth 1 -name 'flumelab-*-bin.tar.gz' 2>/dev/null | sort | tail -n 1)
 if [[ -z $archive ]]; then
   echo "provision: no distribution/target/flumelab-*-bin.tar.gz in the checkout; build it first:" \
     "./mvnw package -pl distribution -DskipTests" >&2
@@ -37,8 +38,10 @@ if [[ ! -f /opt/$name/.installed || $archive -nt /opt/$name/.installed ]]; then
   echo "provision: installed $name in /opt/$name"
 fi
 ln -sfn "/opt/$name" /opt/flumelab
-# students add plugins without sudo
-chown -R vagrant:vagrant /opt/flumelab/plugins.d
+# students add plugins without sudo (the rehearsal has no user vagrant)
+if id vagrant >/dev/null 2>&1; then
+  chown -R vagrant:vagrant /opt/flumelab/plugins.d
+fi
 
 # flume-ng and Kafka's tools on every PATH, `vagrant ssh -c` included (no login shell there): small
 # wrappers, since a symbolic link would make the scripts look for lib/ beside /usr/local/bin

@@ -3,7 +3,8 @@
 # on hadoop102:8649, in cluster "flumelab" (lab 11: -Dflume.monitoring.hosts=hadoop102:8649).
 # The same settings as bin/flumelab up's gmond. Idempotent.
 set -euo pipefail
-if ! dpkg -s ganglia-monitor >/dev/null 2>&1; then
+# FLUMELAB_PACKAGES=present: the rehearsal (../rehearsal) on a machine that has them
+if [[ ${FLUMELAB_PACKAGES:-install} == install ]] && ! dpkg -s ganglia-monitor >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ganglia-monitor >/dev/null
 fi

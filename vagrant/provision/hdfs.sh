@@ -5,9 +5,11 @@
 # once into the checkout's vagrant/.cache (shared by the three machines) and checked against the
 # SHA-512 Apache publishes beside it. Idempotent: the NameNode is formatted only once.
 set -euo pipefail
+# the service's own user runs commands below: from a directory it may enter
+cd /
 HADOOP_VERSION=3.4.2
 HADOOP_URL="https://archive.apache.org/dist/hadoop/common/hadoop-$HADOOP_VERSION/hadoop-$HADOOP_VERSION.tar.gz"
-cache=/flumelab/vagrant/.cache
+cache=/srv/flumelab/vagrant/.cache
 home=/opt/hadoop-$HADOOP_VERSION
 data=/var/lib/hadoop
 
@@ -33,6 +35,9 @@ mkdir -p "$data" /var/log/hadoop
 chown hadoop:hadoop "$data" /var/log/hadoop
 
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+# `hdfs dfs -ls /` on every PATH, as the notes use it
+printf '#!/bin/sh\nJAVA_HOME=%s exec /opt/hadoop/bin/hdfs "$@"\n' "$java_home" >/usr/local/bin/hdfs
+chmod 755 /usr/local/bin/hdfs
 conf=/opt/hadoop/etc/hadoop
 cat >"$conf/core-site.xml" <<XML
 <?xml version="1.0"?>
@@ -77,7 +82,7 @@ UNIT
 
 if [[ $(hostname) == hadoop102 ]]; then
   if [[ ! -d $data/name/current ]]; then
-    sudo -u hadoop env JAVA_HOME="$java_home" /opt/hadoop/bin/hdfs namenode -format -nonInteractive \
+    runuser -u hadoop -- env JAVA_HOME="$java_home" /opt/hadoop/bin/hdfs namenode -format -nonInteractive \
       -clusterId flumelab
   fi
   unit hdfs-namenode namenode

@@ -4,6 +4,8 @@
 # same Kafka as bin/kafka-*.sh and the agents' kafka components, nothing downloaded. Three brokers:
 # topics with replication factor 2 or 3 work. Idempotent: the log directory is formatted once.
 set -euo pipefail
+# the service's own user runs commands below: from a directory it may enter
+cd /
 : "${NODE_ID:?the Vagrantfile passes the node id of this machine}"
 # one cluster id for the three machines (any 22-character base64 UUID; fixed so reprovisioning agrees)
 CLUSTER_ID=Rmx1bWVMYWJDb3Vyc2UwMQ
@@ -29,7 +31,7 @@ PROPERTIES
 
 kafka_java=(java -cp '/opt/flumelab/lib/kafka/*' -Dlog4j2.configurationFile=/opt/flumelab/conf/tools-log4j2.xml)
 if [[ ! -f $data/logs/meta.properties ]]; then
-  sudo -u kafka "${kafka_java[@]}" kafka.tools.StorageTool format -t "$CLUSTER_ID" \
+  runuser -u kafka -- "${kafka_java[@]}" kafka.tools.StorageTool format -t "$CLUSTER_ID" \
     -c /etc/kafka/server.properties --ignore-formatted
 fi
 

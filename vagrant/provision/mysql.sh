@@ -2,7 +2,8 @@
 # hadoop102: MariaDB on every address (hadoop102:3306), with the course's database mysqlsource and
 # its TCP user root / 000000, as the labs' jobs and tests expect. Idempotent.
 set -euo pipefail
-if ! dpkg -s mariadb-server >/dev/null 2>&1; then
+# FLUMELAB_PACKAGES=present: the rehearsal (../rehearsal) on a machine that has them
+if [[ ${FLUMELAB_PACKAGES:-install} == install ]] && ! dpkg -s mariadb-server >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server >/dev/null
 fi
