@@ -8,7 +8,7 @@
 # labs). The provisioning scripts run there as on the VMs, with FLUMELAB_PACKAGES=present.
 #
 #   machines.sh up STATE CHECKOUT   make the machines (root)
-#   machines.sh down STATE          kill every process on them and remove them
+#   machines.sh down STATE          kill every process on them and remove them (STATE stays)
 #   on.sh STATE NAME COMMAND...     run a command on one of them
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,8 +33,9 @@ up() {
     ip -n "flumelab-$name" link set lo up
     ip -n "flumelab-$name" addr add "$address/24" dev eth1
     ip -n "flumelab-$name" link set eth1 up
+    # a new machine each time (`down` leaves the files for a look after a failure)
+    rm -rf "${state:?}/$name"
     mkdir -p "$state/$name"
-    rm -f "$state/$name/ready"
     setsid ip netns exec "flumelab-$name" unshare --mount --uts --ipc --pid --fork --mount-proc \
       --propagation private "$here/machines.sh" boot "$state/$name" "$checkout" "$name" \
       </dev/null >"$state/$name/boot.log" 2>&1 &
