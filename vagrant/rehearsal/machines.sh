@@ -3,13 +3,14 @@
 # set of Linux namespaces: its own network (the address of ../hosts on a bridge shared with the other
 # two, and no route out: traffic stays between the three), host name, processes (PID 1 is this
 # script), private copies of /etc, /opt, /var and /usr/local (overlays whose changes land in
-# STATE/NAME/upper), empty /root, /home and /tmp, and the checkout at /srv/flumelab as the Vagrantfile shares
-# it, with each lab's answers/NN-name/jobs in place of labs/NN-name/jobs (a student who has done the
-# labs). The provisioning scripts run there as on the VMs, with FLUMELAB_PACKAGES=present.
+# STATE/NAME/upper), empty /root, /home and /tmp, and the checkout at /srv/flumelab as the
+# Vagrantfile shares it. Given a directory of finished labs (LABS/NN-name/jobs), their jobs take the
+# place of the checkout's labs/NN-name/jobs there, as a student's work would. The provisioning
+# scripts run on the machines as on the VMs, with FLUMELAB_PACKAGES=present.
 #
-#   machines.sh up STATE CHECKOUT   make the machines (root)
-#   machines.sh down STATE          kill every process on them and remove them (STATE stays)
-#   on.sh STATE NAME COMMAND...     run a command on one of them
+#   machines.sh up STATE CHECKOUT [LABS]   make the machines (root)
+#   machines.sh down STATE                 kill every process on them and remove them (STATE stays)
+#   on.sh STATE NAME COMMAND...            run a command on one of them
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 hosts_file=$here/../hosts
@@ -18,8 +19,11 @@ lan=flumelab-lan
 names() { awk 'NF >= 2 && $1 !~ /^#/ { print $2 }' "$hosts_file"; }
 
 up() {
-  local state=$1 checkout address name init
+  local state=$1 checkout labs=${3:-} address name init
   checkout=$(cd "$2" && pwd)
+  if [[ -n $labs ]]; then
+    labs=$(cd "$labs" && pwd)
+  fi
   mkdir -p "$state"
   state=$(cd "$state" && pwd)
   ip netns add "$lan"
@@ -37,7 +41,7 @@ up() {
     rm -rf "${state:?}/$name"
     mkdir -p "$state/$name"
     setsid ip netns exec "flumelab-$name" unshare --mount --uts --ipc --pid --fork --mount-proc \
-      --propagation private "$here/machines.sh" boot "$state/$name" "$checkout" "$name" \
+      --propagation private "$here/machines.sh" boot "$state/$name" "$checkout" "$name" "$labs" \
       </dev/null >"$state/$name/boot.log" 2>&1 &
     for _ in $(seq 100); do
       [[ -f $state/$name/ready ]] && break
@@ -60,7 +64,7 @@ up() {
 # PID 1 of a machine, in its fresh namespaces: its file system and name, then it waits (reaping
 # the orphans a killed shell leaves) until `down` kills it
 boot() {
-  local machine=$1 checkout=$2 name=$3 dir jobs lab
+  local machine=$1 checkout=$2 name=$3 labs=$4 dir jobs lab
   mount --make-rprivate /
   for dir in etc opt var usr/local; do
     mkdir -p "$machine/upper/$dir" "$machine/work/$dir"
@@ -75,12 +79,14 @@ boot() {
   mount -t tmpfs tmpfs /srv
   mkdir /srv/flumelab
   mount --bind "$checkout" /srv/flumelab
-  for jobs in /srv/flumelab/answers/*/jobs; do
-    lab=/srv/flumelab/labs/$(basename "$(dirname "$jobs")")/jobs
-    if [[ -d $lab ]]; then
-      mount --bind "$jobs" "$lab"
-    fi
-  done
+  if [[ -n $labs ]]; then
+    for jobs in "$labs"/*/jobs; do
+      lab=/srv/flumelab/labs/$(basename "$(dirname "$jobs")")/jobs
+      if [[ -d $lab ]]; then
+        mount --bind "$jobs" "$lab"
+      fi
+    done
+  fi
   hostname "$name"
   touch "$machine/ready"
   # last: the state directory and the checkout may lie under the host's /tmp
@@ -108,8 +114,8 @@ down() {
 }
 
 case ${1:-} in
-  up) up "${2:?STATE}" "${3:?CHECKOUT}" ;;
-  boot) boot "$2" "$3" "$4" ;;
+  up) up "${2:?STATE}" "${3:?CHECKOUT}" "${4:-}" ;;
+  boot) boot "$2" "$3" "$4" "$5" ;;
   down) down "${2:?STATE}" ;;
-  *) echo "usage: machines.sh up STATE CHECKOUT | down STATE" >&2; exit 2 ;;
+  *) echo "usage: machines.sh up STATE CHECKOUT [LABS] | down STATE" >&2; exit 2 ;;
 esac

@@ -50,11 +50,15 @@ final class Machines implements AutoCloseable {
     this.state = state;
   }
 
-  /** Makes the machines afresh (any left by an earlier run are removed first). */
-  static Machines up(Path checkout, Path state) throws Exception {
+  /**
+   * Makes the machines afresh (any left by an earlier run are removed first), the jobs of the
+   * finished labs given ({@code NN-name/jobs}) in place of the checkout's.
+   */
+  static Machines up(Path checkout, Path state, Path finishedLabs) throws Exception {
     Machines machines = new Machines(checkout.resolve("vagrant/rehearsal"), state);
     machines.script("machines.sh", "down", state.toString());
-    Result up = machines.script("machines.sh", "up", state.toString(), checkout.toString());
+    Result up = machines.script("machines.sh", "up", state.toString(), checkout.toString(),
+        finishedLabs.toString());
     assertThat(up.exit()).as("machines.sh up:\n" + up.output()).isZero();
     System.out.print(up.output());
     return machines;

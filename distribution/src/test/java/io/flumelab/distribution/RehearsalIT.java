@@ -54,6 +54,8 @@ class RehearsalIT {
   private static final String HADOOP_VERSION = System.getProperty("rehearsal.hadoop.version");
   private static final Path ARCHIVE = Path.of(System.getProperty("distribution.archive"));
   private static final Path VAGRANT = CHECKOUT.resolve("vagrant");
+  /** The labs done, whose jobs the README's commands run: the reference solutions. */
+  private static final Path FINISHED_LABS = CHECKOUT.resolve("answers");
 
   /** The README's sections with commands, each run by one test below. */
   private static final String UP = "Up";
@@ -99,7 +101,7 @@ class RehearsalIT {
           + missing);
     }
     readme = VagrantReadme.read(VAGRANT.resolve("README.md"));
-    machines = Machines.up(CHECKOUT, STATE);
+    machines = Machines.up(CHECKOUT, STATE, FINISHED_LABS);
   }
 
   @AfterAll
@@ -244,7 +246,7 @@ class RehearsalIT {
       case "vagrant provision --provision-with kafka" -> provision(List.of("kafka"));
       case "vagrant destroy -f && vagrant up" -> {
         machines.close();
-        machines = Machines.up(CHECKOUT, STATE);
+        machines = Machines.up(CHECKOUT, STATE, FINISHED_LABS);
         provision(REHEARSED);
       }
       default -> fail("the README's command '" + line + "' is not rehearsed");
