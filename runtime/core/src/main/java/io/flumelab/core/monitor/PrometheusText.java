@@ -58,10 +58,15 @@ public final class PrometheusText {
     return out.toString();
   }
 
-  /** Integers as integers; other values plain (no exponent), NaN and infinities as Prometheus spells them. */
+  /**
+   * Integers as integers, milliseconds as exact seconds ({@code 1765049096.123}), other values
+   * without an exponent; NaN and infinities as Prometheus spells them.
+   */
   private static String format(Number value, double scale) {
-    if ((value instanceof Long || value instanceof Integer) && scale == 1) {
-      return Long.toString(value.longValue());
+    if (value instanceof Long || value instanceof Integer) {
+      BigDecimal exact = BigDecimal.valueOf(value.longValue());
+      return (scale == 1 ? exact : exact.multiply(BigDecimal.valueOf(scale)))
+          .stripTrailingZeros().toPlainString();
     }
     double scaled = value.doubleValue() * scale;
     if (Double.isNaN(scaled)) {
