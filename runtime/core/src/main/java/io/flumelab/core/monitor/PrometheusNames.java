@@ -2,6 +2,7 @@ package io.flumelab.core.monitor;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -136,6 +137,11 @@ final class PrometheusNames {
     String name = known.name() != null ? known.name()
         : withoutKind(kind, withoutSuffix(snakeCase(counter), "_count")) + "_total";
     return new Metric(prefix + name, known.type(), known.help(), known.scale());
+  }
+
+  /** The Flume counter names described here (any other gets the mechanical name). */
+  static Set<String> knownCounters() {
+    return KNOWN.keySet();
   }
 
   /**

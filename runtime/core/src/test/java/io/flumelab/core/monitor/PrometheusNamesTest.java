@@ -4,10 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.core.monitor.PrometheusNames.Metric;
 import io.flumelab.core.monitor.PrometheusNames.Type;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Flume's counter names as Prometheus names, and the text format's escapes. */
 class PrometheusNamesTest {
+
+  private static final Path DOCS = Path.of("..", "..", "docs", "monitoring.md");
+  /** {@code | `EventPutSuccessCount` | channel | `flume_channel_event_put_success_total` | counter |} */
+  private static final Pattern ROW = Pattern.compile(
+      "\\| `(\\w+)` \\| (\\w+)[^|]*\\| `([\\w<>]+)` \\| (\\w+) \\|");
 
   @Test
   void flumesCountersBecomeCountersWithTheKindAndTotal() {
@@ -63,6 +76,27 @@ class PrometheusNamesTest {
     assertThat(PrometheusNames.snakeCase("Log2Writes")).isEqualTo("log2_writes");
     assertThat(PrometheusNames.snakeCase("already_snake")).isEqualTo("already_snake");
     assertThat(PrometheusNames.snakeCase("--")).isEqualTo("unnamed");
+  }
+
+  /** docs/monitoring.md's table of the built-in counters is the mapping, row for row. */
+  @Test
+  void theDocsTableIsTheMapping() throws IOException {
+    String docs = Files.readString(DOCS);
+    String table = docs.substring(docs.indexOf("<!-- prometheus-names:begin -->"),
+        docs.indexOf("<!-- prometheus-names:end -->"));
+    Matcher row = ROW.matcher(table);
+    Set<String> documented = new HashSet<>();
+    while (row.find()) {
+      String counter = row.group(1);
+      String kind = row.group(2).equals("any") ? "SINK" : row.group(2).toUpperCase(Locale.ROOT);
+      Metric metric = PrometheusNames.of(kind, counter);
+      assertThat(metric.family()).as(counter)
+          .isEqualTo(row.group(3).replace("<kind>", kind.toLowerCase(Locale.ROOT)));
+      assertThat(metric.type().text()).as(counter).isEqualTo(row.group(4));
+      documented.add(counter);
+    }
+    assertThat(documented).as("the counters " + DOCS + " lists")
+        .containsExactlyInAnyOrderElementsOf(PrometheusNames.knownCounters());
   }
 
   @Test
