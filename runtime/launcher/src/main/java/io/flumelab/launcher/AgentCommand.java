@@ -82,7 +82,7 @@ final class AgentCommand implements Callable<Integer> {
     Monitoring monitoring;
     try {
       monitoring = Monitoring.fromProperties(System.getProperties());
-      monitoring.start(agent::counters);
+      monitoring.start(topology.monitored(), agent::counters);
     } catch (FlumeException e) {
       System.err.println("flume-ng: " + e.getMessage()
           + (e instanceof ConfigurationException c && c.getFix() != null ? "; " + c.getFix() : ""));

@@ -149,7 +149,7 @@ public final class AgentConfigurations {
     }
     Topology t = outcome.topology();
     return new Topology(t.agentName(), t.channels(), t.sources(), t.sinkRunners(), t.components(),
-        t.summary(), report.warnings(), t.plugins());
+        t.summary(), report.warnings(), t.plugins(), t.componentTypes());
   }
 
   /** A file's text, or why it was not read. */

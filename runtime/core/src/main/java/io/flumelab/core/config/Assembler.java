@@ -20,6 +20,7 @@ import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentLookup;
 import io.flumelab.core.spi.ConfigurationFlaws;
 import io.flumelab.core.spi.LooksUpComponents;
+import io.flumelab.core.spi.MonitoredAgent;
 import io.flumelab.core.spi.SinkProcessor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -90,7 +92,31 @@ final class Assembler {
       }
     }
     return new Topology(config.agentName(), channels, sources, sinkRunners(sinks), created,
-        Summary.of(config, resolver), List.of(), resolver.plugins());
+        Summary.of(config, resolver), List.of(), resolver.plugins(), componentTypes());
+  }
+
+  /**
+   * Each source's, channel's and sink's type as monitoring labels it: a built-in's alias (also when
+   * the file names Flume's class), else the class name as configured.
+   */
+  private Map<String, String> componentTypes() {
+    Map<String, String> types = new LinkedHashMap<>();
+    config.sources().forEach(c -> types.put(MonitoredAgent.key("SOURCE", c.name()),
+        typeName(ComponentKind.SOURCE, c.type())));
+    config.channels().forEach(c -> types.put(MonitoredAgent.key("CHANNEL", c.name()),
+        typeName(ComponentKind.CHANNEL, c.type())));
+    config.sinks().forEach(c -> types.put(MonitoredAgent.key("SINK", c.name()),
+        typeName(ComponentKind.SINK, c.type())));
+    types.values().removeIf(Objects::isNull);
+    return types;
+  }
+
+  private String typeName(ComponentKind kind, String type) {
+    if (type == null) {
+      return null;
+    }
+    return resolver.resolve(kind, type) instanceof Resolved resolved && resolved.spec() != null
+        ? resolved.spec().alias() : type;
   }
 
   private SourceRunner source(ComponentConfig s, Map<String, Channel> channels) {

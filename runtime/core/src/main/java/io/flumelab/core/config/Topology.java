@@ -4,6 +4,7 @@ import io.flumelab.api.Channel;
 import io.flumelab.core.plugin.Plugins;
 import io.flumelab.core.sink.SinkRunner;
 import io.flumelab.core.source.SourceRunner;
+import io.flumelab.core.spi.MonitoredAgent;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.Map;
  * @param warnings what was tolerated: to print before starting
  * @param plugins the class loaders of plugins.d the components came from; the agent closes them
  *     after it stopped
+ * @param componentTypes each source's, channel's and sink's type by its counter key
+ *     ({@code CHANNEL.c1} to {@code memory}; see {@link MonitoredAgent}), for monitoring's labels
  */
 public record Topology(String agentName, Map<String, Channel> channels,
     Map<String, SourceRunner> sources, Map<String, SinkRunner> sinkRunners, List<Object> components,
-    String summary, List<Problem> warnings, Plugins plugins) {
+    String summary, List<Problem> warnings, Plugins plugins, Map<String, String> componentTypes) {
 
   public Topology {
     channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
@@ -32,5 +35,11 @@ public record Topology(String agentName, Map<String, Channel> channels,
     sinkRunners = Collections.unmodifiableMap(new LinkedHashMap<>(sinkRunners));
     components = List.copyOf(components);
     warnings = List.copyOf(warnings);
+    componentTypes = Collections.unmodifiableMap(new LinkedHashMap<>(componentTypes));
+  }
+
+  /** The agent as monitoring reports on it: its name and its components' types. */
+  public MonitoredAgent monitored() {
+    return new MonitoredAgent(agentName, componentTypes);
   }
 }

@@ -7,6 +7,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.MonitorService;
+import io.flumelab.core.spi.MonitoredAgent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -21,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code -Dflume.monitoring.type=http}: serves the counters as JSON at
+ * {@code -Dflume.monitoring.type=http}: serves the counters as Flume's JSON at
  * {@code http://<host>:<port>/metrics} (port 41414 unless {@code flume.monitoring.port} says
- * otherwise). {@code /} links to it; other paths are 404, TRACE and OPTIONS 403.
+ * otherwise), and in Prometheus' text format at {@code /metrics/prometheus} and at
+ * {@code /metrics} to a request whose {@code Accept} prefers it (a Prometheus server's:
+ * {@link MetricsFormat}). {@code /} links to both; other paths are 404, TRACE and OPTIONS 403.
  *
  * <p>It listens on 127.0.0.1 unless {@code flume.monitoring.bind} names another address
  * ({@code 0.0.0.0} for every interface): the counters describe the agent's traffic and more will
@@ -34,6 +37,8 @@ public final class HttpMetricsServer implements MonitorService {
 
   public static final int DEFAULT_PORT = 41414;
   public static final String DEFAULT_BIND = "127.0.0.1";
+  /** Where Prometheus' text format is served whatever the request accepts. */
+  public static final String PROMETHEUS_PATH = "/metrics/prometheus";
   private static final String BIND_FIX = "set it to an address of this machine: "
       + "-Dflume.monitoring.bind=0.0.0.0 for every interface, or leave it out for 127.0.0.1 "
       + "(this machine only)";
@@ -67,8 +72,14 @@ public final class HttpMetricsServer implements MonitorService {
   }
 
 
+  /** Starts without the agent's name and components' types: Prometheus' labels go without them. */
   @Override
-  public synchronized void start(Supplier<List<ComponentCounter>> counters) {
+  public void start(Supplier<List<ComponentCounter>> counters) {
+    start(MonitoredAgent.unnamed(), counters);
+  }
+
+  @Override
+  public synchronized void start(MonitoredAgent agent, Supplier<List<ComponentCounter>> counters) {
     try {
       server = HttpServer.create(new InetSocketAddress(resolvedBind(), port), 16);
     } catch (BindException e) {
@@ -81,14 +92,15 @@ public final class HttpMetricsServer implements MonitorService {
     } catch (IOException e) {
       throw new FlumeException("Cannot serve metrics on port " + port + ": " + e, e);
     }
-    server.createContext("/", exchange -> answer(exchange, counters));
+    server.createContext("/", exchange -> answer(exchange, agent, counters));
     server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
       Thread thread = new Thread(runnable, "monitoring-http");
       thread.setDaemon(true);
       return thread;
     }));
     server.start();
-    LOG.info("Metrics served as JSON at http://{}:{}/metrics{}", bind, port(),
+    LOG.info("Metrics served as JSON at http://{}:{}/metrics and for Prometheus at {}{}", bind,
+        port(), PROMETHEUS_PATH,
         address().getAddress().isLoopbackAddress()
             ? " (this machine only; -Dflume.monitoring.bind=0.0.0.0 serves every interface)" : "");
   }
@@ -111,28 +123,36 @@ public final class HttpMetricsServer implements MonitorService {
     return server == null ? port : server.getAddress().getPort();
   }
 
-  private static void answer(HttpExchange exchange, Supplier<List<ComponentCounter>> counters)
-      throws IOException {
+  private static void answer(HttpExchange exchange, MonitoredAgent agent,
+      Supplier<List<ComponentCounter>> counters) throws IOException {
     try (exchange) {
       String method = exchange.getRequestMethod();
       String path = exchange.getRequestURI().getPath();
       if (method.equalsIgnoreCase("TRACE") || method.equalsIgnoreCase("OPTIONS")) {
-        send(exchange, 403, "text/plain", "Forbidden\n");
+        send(exchange, 403, "text/plain; charset=utf-8", "Forbidden\n");
       } else if (path.equals("/")) {
-        send(exchange, 200, "text/html", "<html><body>For Flume metrics please click "
-            + "<a href = \"./metrics\"> here</a>.</body></html>\n");
+        send(exchange, 200, "text/html; charset=utf-8", "<html><body>For Flume metrics please "
+            + "click <a href = \"./metrics\"> here</a>. For Prometheus: <a href = \"."
+            + PROMETHEUS_PATH + "\">" + PROMETHEUS_PATH + "</a>.</body></html>\n");
       } else if (path.equalsIgnoreCase("/metrics")) {
-        send(exchange, 200, "application/json", MetricsJson.of(counters.get()));
+        MetricsFormat format = MetricsFormat.forAccept(exchange.getRequestHeaders()
+            .getFirst("Accept"));
+        exchange.getResponseHeaders().set("Vary", "Accept");
+        send(exchange, 200, format.contentType(), format.render(agent, counters.get()));
+      } else if (path.equalsIgnoreCase(PROMETHEUS_PATH)) {
+        send(exchange, 200, MetricsFormat.PROMETHEUS.contentType(),
+            MetricsFormat.PROMETHEUS.render(agent, counters.get()));
       } else {
-        send(exchange, 404, "text/plain", "Not found: " + path + " (metrics are at /metrics)\n");
+        send(exchange, 404, "text/plain; charset=utf-8", "Not found: " + path
+            + " (metrics are at /metrics, for Prometheus at " + PROMETHEUS_PATH + ")\n");
       }
     }
   }
 
-  private static void send(HttpExchange exchange, int status, String type, String body)
+  private static void send(HttpExchange exchange, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+    exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

@@ -4,6 +4,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.MonitorService;
+import io.flumelab.core.spi.MonitoredAgent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,12 +84,17 @@ public final class Monitoring {
     }
   }
 
-  /** Registers the MBeans and starts the reporter, if any. */
+  /** Registers the MBeans and starts the reporter, if any, on an agent known by neither name nor types. */
   public void start(Supplier<List<ComponentCounter>> counters) {
+    start(MonitoredAgent.unnamed(), counters);
+  }
+
+  /** Registers the MBeans and starts the reporter, if any, on this agent. */
+  public void start(MonitoredAgent agent, Supplier<List<ComponentCounter>> counters) {
     mbeans.register(counters.get());
     if (reporter != null) {
       try {
-        reporter.start(counters);
+        reporter.start(agent, counters);
       } catch (RuntimeException e) {
         mbeans.unregisterAll();
         throw e;

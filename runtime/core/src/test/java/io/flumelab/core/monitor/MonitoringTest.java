@@ -12,6 +12,7 @@ import io.flumelab.api.Context;
 import io.flumelab.api.FlumeException;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.config.AgentConfigurations;
+import io.flumelab.core.config.Topology;
 import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.MonitorService;
 import java.io.IOException;
@@ -45,13 +46,15 @@ class MonitoringTest {
       "a1.sinks.k1.type = null", "a1.sinks.k1.channel = c1", "");
 
   private final HttpClient http = HttpClient.newHttpClient();
+  private Topology topology;
   private Agent agent;
   private Monitoring monitoring;
 
   @BeforeEach
   void createAgent() {
-    agent = Agent.of(AgentConfigurations.load("monitored.conf", CONFIG, "a1",
-        AgentConfigurations.Options.defaults()));
+    topology = AgentConfigurations.load("monitored.conf", CONFIG, "a1",
+        AgentConfigurations.Options.defaults());
+    agent = Agent.of(topology);
   }
 
   @AfterEach
@@ -80,12 +83,41 @@ class MonitoringTest {
   }
 
   @Test
+  void prometheusTextIsServedOnItsPathAndToWhatAPrometheusServerAccepts() throws Exception {
+    int port = start("http", Map.of("port", "0"));
+    agent.start();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        get(port, HttpMetricsServer.PROMETHEUS_PATH).body()).contains(
+        "flume_channel_event_take_success_total{agent=\"a1\",component=\"c1\",type=\"memory\"} 250\n"));
+
+    HttpResponse<String> own = get(port, HttpMetricsServer.PROMETHEUS_PATH);
+    assertThat(own.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(own.body()).contains(
+        "# TYPE flume_source_event_accepted_total counter\n"
+            + "flume_source_event_accepted_total{agent=\"a1\",component=\"r1\",type=\"seq\"} 250\n",
+        "# TYPE flume_channel_size gauge\n",
+        "flume_sink_event_drain_success_total{agent=\"a1\",component=\"k1\",type=\"null\"} 250\n");
+    // what Prometheus 2 sends (scrape.go's scrapeAcceptHeader)
+    HttpResponse<String> negotiated = get(port, "/metrics", "application/openmetrics-text;"
+        + "version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+        + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+    assertThat(negotiated.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(negotiated.body()).contains("# TYPE flume_channel_capacity gauge\n");
+    HttpResponse<String> curl = get(port, "/metrics", "*/*");
+    assertThat(curl.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    assertThat(curl.body()).startsWith("{\"SOURCE.r1\":{");
+  }
+
+  @Test
   void theRootLinksToMetricsAndOtherPathsAreNotFound() throws Exception {
     int port = start("http", Map.of("port", "0"));
 
     HttpResponse<String> root = get(port, "/");
     assertThat(root.statusCode()).isEqualTo(200);
-    assertThat(root.body()).contains("<a href = \"./metrics\">");
+    assertThat(root.body()).contains("<a href = \"./metrics\">",
+        "<a href = \"./metrics/prometheus\">");
     assertThat(get(port, "/other").statusCode()).isEqualTo(404);
     HttpResponse<String> options = http.send(HttpRequest.newBuilder(uri(port, "/metrics"))
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(),
@@ -210,7 +242,7 @@ class MonitoringTest {
 
   private int start(String type, Map<String, String> keys) {
     monitoring = Monitoring.fromProperties(properties(type, keys));
-    monitoring.start(agent::counters);
+    monitoring.start(topology.monitored(), agent::counters);
     return monitoring.reporter() instanceof HttpMetricsServer server ? server.port() : -1;
   }
 
@@ -224,6 +256,11 @@ class MonitoringTest {
 
   private HttpResponse<String> get(int port, String path) throws Exception {
     return http.send(HttpRequest.newBuilder(uri(port, path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(int port, String path, String accept) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(port, path)).header("Accept", accept).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

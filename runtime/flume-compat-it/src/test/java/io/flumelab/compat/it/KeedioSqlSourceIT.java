@@ -10,6 +10,7 @@ import io.flumelab.compat.it.PublishedPlugins.Plugin;
 import io.flumelab.core.agent.Agent;
 import io.flumelab.core.monitor.HttpMetricsServer;
 import io.flumelab.core.monitor.MetricsJson;
+import io.flumelab.core.spi.MonitoredAgent;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
@@ -105,7 +106,12 @@ class KeedioSqlSourceIT {
         .as("the plugin's classes come from its own loader").isEqualTo("plugin:sql-source");
     assertThat(MetricsJson.of(agent.counters()))
         .contains("\"SOURCE.SOURCESQL.r1\":{").contains("\"EventCount\":\"4\"");
-    assertThat(metricsOverHttp(agent)).contains("\"SOURCE.SOURCESQL.r1\":{");
+    assertThat(metricsOverHttp(agent, "/metrics")).contains("\"SOURCE.SOURCESQL.r1\":{");
+    // keedio's own names, unknown to FlumeLab: mechanical names, untyped (nothing says they only grow)
+    assertThat(metricsOverHttp(agent, "/metrics/prometheus")).contains(
+        "# TYPE flume_source_event untyped\n"
+            + "flume_source_event{agent=\"a1\",component=\"SOURCESQL.r1\",type=\"source\"} 4\n",
+        "# TYPE flume_source_max_throughput untyped\n");
     ClassLoader system = ClassLoader.getSystemClassLoader();
     assertThatThrownBy(() -> system.loadClass("org.apache.flume.Context"))
         .as("no Flume class on this JVM's class path").isInstanceOf(ClassNotFoundException.class);
@@ -189,13 +195,13 @@ class KeedioSqlSourceIT {
     }
   }
 
-  private static String metricsOverHttp(Agent agent) throws Exception {
+  private static String metricsOverHttp(Agent agent, String path) throws Exception {
     HttpMetricsServer http = new HttpMetricsServer();
     http.configure(new Context(Map.of("port", "0")));
-    http.start(agent::counters);
+    http.start(new MonitoredAgent("a1", Map.of()), agent::counters);
     try {
       return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + http.port() + "/metrics")).build(),
+              URI.create("http://127.0.0.1:" + http.port() + path)).build(),
           BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     } finally {
       http.stop();
