@@ -169,7 +169,8 @@ services_classpath() {
   if [[ -n "${FLUMELAB_SERVICES_CLASSPATH:-}" ]]; then
     echo "$FLUMELAB_SERVICES_CLASSPATH"
   elif [[ $FLUMELAB_LAYOUT == distribution ]]; then
-    echo "$FLUMELAB_HOME/lib/kafka/*"
+    # lib/kafka holds only what lib/ lacks (kafka-clients and the compression codecs are in lib/)
+    echo "$FLUMELAB_HOME/lib/kafka/*:$FLUMELAB_HOME/lib/*"
   else
     echo "$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar):$SERVICES_TARGET/lib/*"
   fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kafka in KRaft mode on every machine (broker and controller in one process, node.id 1, 2, 3 on
-# hadoop102, 103, 105; clients use hadoop102:9092...), run from the distribution's lib/kafka: the
+# hadoop102, 103, 105; clients use hadoop102:9092...), run from the distribution's lib/kafka and lib: the
 # same Kafka as bin/kafka-*.sh and the agents' kafka components, nothing downloaded. Three brokers:
 # topics with replication factor 2 or 3 work. Idempotent: the log directory is formatted once.
 set -euo pipefail
@@ -29,7 +29,7 @@ transaction.state.log.replication.factor=3
 transaction.state.log.min.isr=2
 PROPERTIES
 
-kafka_java=(java -cp '/opt/flumelab/lib/kafka/*' -Dlog4j2.configurationFile=/opt/flumelab/conf/tools-log4j2.xml)
+kafka_java=(java -cp '/opt/flumelab/lib/kafka/*:/opt/flumelab/lib/*' -Dlog4j2.configurationFile=/opt/flumelab/conf/tools-log4j2.xml)
 if [[ ! -f $data/logs/meta.properties ]]; then
   runuser -u kafka -- "${kafka_java[@]}" kafka.tools.StorageTool format -t "$CLUSTER_ID" \
     -c /etc/kafka/server.properties --ignore-formatted
@@ -44,7 +44,7 @@ Wants=network-online.target
 [Service]
 User=kafka
 Environment=FLUMELAB_KAFKA_HEAP=-Xmx512m
-ExecStart=/usr/bin/java $FLUMELAB_KAFKA_HEAP -Dflumelab.log.level=INFO -Dlog4j2.configurationFile=/opt/flumelab/conf/tools-log4j2.xml -cp /opt/flumelab/lib/kafka/* kafka.Kafka /etc/kafka/server.properties
+ExecStart=/usr/bin/java $FLUMELAB_KAFKA_HEAP -Dflumelab.log.level=INFO -Dlog4j2.configurationFile=/opt/flumelab/conf/tools-log4j2.xml -cp /opt/flumelab/lib/kafka/*:/opt/flumelab/lib/* kafka.Kafka /etc/kafka/server.properties
 Restart=on-failure
 
 [Install]

@@ -15,11 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +118,29 @@ class DistributionIT {
         .as("licenses/THIRD-PARTY.txt (distribution/src/dist): add a line per missing jar with its"
             + " coordinates and licence from its POM, remove the lines of jars no longer bundled")
         .isEqualTo(bundled);
+  }
+
+  /** A jar's version and extension, as in zstd-jni-1.5.6-10.jar. */
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("-\\d[^-]*(-\\d+)?\\.jar$");
+
+  /**
+   * Kafka's tools read lib/kafka/* and lib/*: each library must come once, in one version, so
+   * lib/kafka holds only what lib/ lacks (the archive carries no jar twice).
+   */
+  @Test
+  void kafkaToolsClassPathHoldsEachLibraryOnce() throws IOException {
+    Map<String, List<String>> versions = new TreeMap<>();
+    for (Path directory : List.of(home.resolve("lib"), home.resolve("lib/kafka"))) {
+      try (Stream<Path> jars = Files.list(directory)) {
+        jars.map(j -> j.getFileName().toString()).filter(j -> j.endsWith(".jar"))
+            .forEach(jar -> versions.computeIfAbsent(VERSION_SUFFIX.matcher(jar).replaceFirst(""),
+                a -> new ArrayList<>()).add(home.relativize(directory.resolve(jar)).toString()));
+      }
+    }
+    versions.values().removeIf(jars -> jars.size() == 1);
+    assertThat(versions).as("libraries in both lib/ and lib/kafka/: add their artifact ids to"
+        + " excludeArtifactIds of kafka-lib in distribution/pom.xml (lib/ has them); where the"
+        + " versions differ, align them in the root POM").isEmpty();
   }
 
   @Test
