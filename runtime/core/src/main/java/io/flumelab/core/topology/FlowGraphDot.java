@@ -36,7 +36,7 @@ public final class FlowGraphDot {
 
   private static void agent(AgentFlow agent, String cluster, StringBuilder out) {
     out.append("  subgraph ").append(quote(cluster)).append(" {\n");
-    out.append("    label=").append(quote("agent " + agent.id() + "  (" + agent.file() + ")"))
+    out.append("    label=").append(quote("agent " + agent.name() + "  (" + agent.file() + ")"))
         .append("; style=rounded; color=\"#64748b\";\n");
     for (AgentFlow.Source source : agent.sources()) {
       node(agent.ref(NodeRef.Kind.SOURCE, source.name()), sourceLabel(source), SOURCE_STYLE, "    ", out);

@@ -74,8 +74,11 @@ public final class FlowGraphText {
       out.append(", sinks ").append(String.join(" ", group.sinks())).append('\n');
     }
     for (AgentFlow.Sink sink : agent.sinks()) {
-      out.append("  sink ").append(sink.name()).append(": ").append(type(sink.type()))
-          .append(" <- ").append(sink.channel() == null ? "(no channel)" : sink.channel());
+      out.append("  sink ").append(sink.name()).append(": ").append(type(sink.type()));
+      if (sink.address() != null) {
+        out.append(" to ").append(sink.address());
+      }
+      out.append(", from ").append(sink.channel() == null ? "(no channel)" : sink.channel());
       agent.groupOf(sink.name()).ifPresent(group -> {
         out.append(", in ").append(group.name());
         String priority = group.priorities().get(sink.name());
@@ -83,7 +86,7 @@ public final class FlowGraphText {
           out.append(" priority ").append(priority);
         }
       });
-      at(" to ", sink.address(), out);
+      out.append('\n');
     }
   }
 

@@ -113,7 +113,7 @@ class FlowGraphTest {
             -> c3  [default]
           channel c1: memory
         """).endsWith("""
-          sink k3: logger <- c3
+          sink k3: logger, from c3
         hops: none between these agents
         """);
   }
