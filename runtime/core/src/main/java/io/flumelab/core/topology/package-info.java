@@ -9,5 +9,7 @@
  * io.flumelab.core.topology.FlowGraphText} and {@link io.flumelab.core.topology.FlowGraphDot}
  * write it as an outline or as Graphviz DOT. JDK only: rendering DOT into a picture is the
  * launcher's ({@code flume-ng graph}).
+ *
+ * <p>Not an extension point: the launcher and the test tools read job files through it.
  */
 package io.flumelab.core.topology;
