@@ -163,6 +163,20 @@ class FlowGraphTest {
   }
 
   @Test
+  void aThriftSinkReachesAThriftSourceOnlyWhateverSpellingOfTheTypeIsUsed() throws IOException {
+    Path sender = file("sender.conf", receiver("a1", "localhost", 44400).replace(
+        "a1.sinks.k1.type = logger\n", "a1.sinks.k1.type = org.apache.flume.sink.ThriftSink\n"
+            + "a1.sinks.k1.hostname = hadoop103\na1.sinks.k1.port = 4545\n"));
+    Path thrift = file("thrift.conf", receiver("a2", "hadoop103", 4545).replace("= avro", "= thrift"));
+    Path avro = file("avro.conf", receiver("a3", "hadoop103", 4545));
+
+    FlowGraph graph = read(sender, thrift, avro);
+
+    assertThat(graph.hops()).containsExactly(new Hop(new NodeRef("a1", NodeRef.Kind.SINK, "k1"),
+        new NodeRef("a2", NodeRef.Kind.SOURCE, "r1"), "thrift", "hadoop103:4545"));
+  }
+
+  @Test
   void aKafkaSinkFeedsTheSourcesAndChannelsReadingItsTopicFromTheSameBrokers() throws IOException {
     Path producer = file("producer.conf", """
         p1.sources = r1
