@@ -82,10 +82,16 @@ public final class FlowGraphDot {
     AgentFlow.Selector selector = source.selector();
     if (selector.multiplexing()) {
       lines.add("selector: multiplexing on " + (selector.header() == null ? "(no header)" : selector.header()));
-    } else if (source.channels().size() > 1 || !"replicating".equalsIgnoreCase(selector.type())) {
+    } else if (worthShowing(source)) {
       lines.add("selector: " + selector.type());
     }
     return lines;
+  }
+
+  /** Whether the selector says more than "to its one channel": several channels, or not the default. */
+  static boolean worthShowing(AgentFlow.Source source) {
+    return source.selector().multiplexing() || source.channels().size() > 1
+        || !"replicating".equalsIgnoreCase(source.selector().type());
   }
 
   private static List<String> sinkLabel(AgentFlow.Sink sink, AgentFlow.SinkGroup group) {

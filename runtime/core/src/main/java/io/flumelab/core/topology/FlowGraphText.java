@@ -46,12 +46,14 @@ public final class FlowGraphText {
             .append('\n');
       }
       AgentFlow.Selector selector = source.selector();
-      out.append("    selector: ").append(selector.type());
-      if (selector.multiplexing()) {
-        out.append(" on header ").append(selector.header() == null ? "(none)"
-            : "'" + selector.header() + "'");
+      if (FlowGraphDot.worthShowing(source)) {
+        out.append("    selector: ").append(selector.type());
+        if (selector.multiplexing()) {
+          out.append(" on header ").append(selector.header() == null ? "(none)"
+              : "'" + selector.header() + "'");
+        }
+        out.append('\n');
       }
-      out.append('\n');
       for (Edge edge : edges) {
         if (edge.from().equals(agent.ref(NodeRef.Kind.SOURCE, source.name()))) {
           out.append("    -> ").append(edge.to().name());
