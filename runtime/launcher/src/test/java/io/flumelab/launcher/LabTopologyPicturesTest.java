@@ -1,6 +1,7 @@
 package io.flumelab.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.flumelab.core.config.AgentConfigurations;
 import io.flumelab.core.topology.FlowGraphDot;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nothing the README does not state, have one: not lab 07 (drawing the topology is the homework),
  * nor the labs whose art shows what surrounds the agent and the answer's jobs do not (09's offset
  * file, 10's tables, 11's gmond, 16's downstream agent, 15's Kafka producer chain), nor lab 08
- * (two unrelated agents, as its art shows them).
+ * (two unrelated agents, as its art shows them). The pictures are handed out to students, so
+ * grading's HandoutIT checks them as it checks every handed-out file. The students' copy has no
+ * reference answers: there the test is skipped.
  */
 class LabTopologyPicturesTest {
 
@@ -43,9 +46,6 @@ class LabTopologyPicturesTest {
   /** Surefire runs in the module's directory. */
   private static final Path ROOT = Path.of("..", "..");
   private static final Pattern HASH = Pattern.compile("<!-- flumelab topology: dot sha256 ([0-9a-f]{64}) -->");
-  /** What the handout refuses in any file of labs/ (grading's Handout.POINTS_AT_ANSWERS). */
-  private static final Pattern POINTS_AT_ANSWERS = Pattern.compile(
-      "answers/|-Panswers|-Palternative|-Pgrading|hidden/java|HiddenIT");
 
   static Stream<String> labsWithPictures() {
     return LABS_WITH_PICTURES.stream();
@@ -54,6 +54,7 @@ class LabTopologyPicturesTest {
   @ParameterizedTest
   @MethodSource("labsWithPictures")
   void theReadmeShowsThePictureOfTheAnswersJobs(String lab) throws IOException {
+    assumeTrue(Files.isDirectory(ROOT.resolve("answers")), "a copy without the answers");
     Path svg = ROOT.resolve("labs").resolve(lab).resolve("topology.svg");
     String dot = dotOfAnswer(lab);
     if (Boolean.getBoolean("flumelab.docs.update")) {
@@ -67,8 +68,6 @@ class LabTopologyPicturesTest {
     assertThat(hash.group(1)).as("%s is drawn from the answer's jobs as they are now; redraw it "
         + "with ./mvnw test -pl runtime/launcher -Dtest=LabTopologyPicturesTest "
         + "-Dflumelab.docs.update=true", svg).isEqualTo(sha256(dot));
-    assertThat(POINTS_AT_ANSWERS.matcher(picture).find())
-        .as("%s is handed out to students, so it must not point at the answers", svg).isFalse();
     assertThat(Files.readString(ROOT.resolve("labs").resolve(lab).resolve("README.md")))
         .contains("](topology.svg)");
   }
