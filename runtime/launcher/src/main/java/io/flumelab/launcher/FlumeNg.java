@@ -5,14 +5,16 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code flume-ng} command line: {@code agent} runs an agent, {@code check} validates a file,
- * {@code avro-client} sends a file's lines to an avro source, {@code version} prints the version.
+ * {@code avro-client} sends a file's lines to an avro source, {@code channel-inspect} reads a file
+ * channel's directories, {@code graph} draws the topology of job files, {@code version} prints the
+ * version.
  */
 @Command(name = "flume-ng",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Runs FlumeLab agents, which read Apache Flume's configuration format.",
     subcommands = {AgentCommand.class, CheckCommand.class, AvroClientCommand.class,
-        ChannelInspectCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+        ChannelInspectCommand.class, GraphCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
 public final class FlumeNg {
 
   public static void main(String[] args) {

@@ -130,6 +130,52 @@ public final class AgentConfigurations {
     }
   }
 
+  /**
+   * The agents a file configures (the names before {@code .sources}, {@code .channels},
+   * {@code .sinks} and {@code .sinkgroups}), in file order.
+   *
+   * @throws InvalidConfigFileException when the file cannot be read
+   */
+  public static List<String> agentNames(Path file) {
+    return List.copyOf(AgentConfigParser.agentNames(readOrThrow(file)));
+  }
+
+  /**
+   * The agent as its file declares it, for tools that draw or judge a job rather than run it: the
+   * file parsed as {@link #check} parses it and its types resolved, nothing checked, created or
+   * started, so a file with faults is still drawn as written.
+   *
+   * @throws InvalidConfigFileException when the file cannot be read or has no keys for the agent
+   *     (the problem names the agents the file does configure)
+   */
+  public static AgentModel declared(Path file, String agentName, Options options) {
+    String text = readOrThrow(file);
+    Findings findings = new Findings(file.toString());
+    AgentConfig config = AgentConfigParser.parse(text, agentName, options.env(),
+        options.systemProperties(), findings);
+    if (config == null) {
+      throw new InvalidConfigFileException(file.toString(), finalProblems(findings, false));
+    }
+    Plugins plugins = plugins(options);
+    try {
+      ClassLoader loader = classLoader(options);
+      ComponentRegistry registry = options.registry() != null ? options.registry()
+          : ComponentRegistry.load(loader);
+      return AgentModel.of(config, new TypeResolver(registry, loader, plugins));
+    } finally {
+      closeOwn(plugins, options);
+    }
+  }
+
+  private static String readOrThrow(Path file) {
+    FileText read = read(file);
+    if (read.refusal() != null) {
+      throw new InvalidConfigFileException(file.toString(), List.of(Problem.error(file.toString(),
+          0, null, read.refusal().message(), read.refusal().fix())));
+    }
+    return read.text();
+  }
+
   private static Plugins plugins(Options options) {
     return options.plugins() != null ? options.plugins()
         : Plugins.open(options.systemProperties(), classLoader(options));
