@@ -1,24 +1,23 @@
 package io.flumelab.labs.fanin;
 
-import static io.flumelab.cluster.junit.On.on;
+import static io.flumelab.labs.fanin.Group3.ARRIVES;
+import static io.flumelab.labs.fanin.Group3.printed;
+import static io.flumelab.labs.fanin.Group3.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
-import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
-import io.flumelab.harness.LogFile;
-import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,34 +33,33 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 06 (hidden): fan-in, two agents feeding a third")
 class FanInHiddenIT {
 
-  private static final Duration ARRIVES = Duration.ofSeconds(30);
-
-  private final Path flume1 = Lab.file("jobs/group3/flume1-logger-flume.conf");
-  private final Path flume2 = Lab.file("jobs/group3/flume2-netcat-flume.conf");
-  private final Path flume3 = Lab.file("jobs/group3/flume3-flume-logger.conf");
-
   @TempDir
   Path dir;
+
+  private Group3 group3;
+
+  @BeforeEach
+  void log() {
+    group3 = new Group3(dir);
+  }
 
   @Test
   @Order(1)
   @Points(10)
   @DisplayName("both senders at once, flume-2 with two nc clients: flume-3 prints every line of each exactly once")
   void everyLineOfEverySenderOnce(LabAgents agents) {
-    LogFile groupLog = LogFile.create(dir.resolve("group.log"));
-    AgentProcess a3 = agents.start("a3", flume3, on("hadoop105"))
-        .awaitListening("hadoop105", 4141);
-    agents.start("a1", flume1, on("hadoop103"), "-DGROUP_LOG=" + groupLog);
-    agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 44444);
+    AgentProcess a3 = group3.startCollector(agents);
+    group3.startLogSender(agents);
+    group3.startSocketSender(agents);
     // tail -F starts with the file's last lines: whether it runs yet or not, this one arrives
-    groupLog.append("log-start");
+    group3.groupLog.append("log-start");
     awaitEachOnce(a3, List.of("log-start"));
 
     List<String> all = new ArrayList<>();
     try (LineClient first = LineClient.connect("hadoop102", 44444);
         LineClient second = LineClient.connect("hadoop102", 44444)) {
       for (int i = 0; i < 40; i++) {
-        groupLog.append("log-" + i);
+        group3.groupLog.append("log-" + i);
         send(first, "nc1-" + i);
         send(second, "nc2-" + i);
         all.addAll(List.of("log-" + i, "nc1-" + i, "nc2-" + i));
@@ -69,12 +67,6 @@ class FanInHiddenIT {
     }
 
     awaitEachOnce(a3, all);
-  }
-
-  private static void send(LineClient client, String line) {
-    client.send(line);
-    assertThat(client.readLine(Duration.ofSeconds(10))).as("flume-2's reply to '%s'", line)
-        .isEqualTo("OK");
   }
 
   private static void awaitEachOnce(AgentProcess collector, List<String> lines) {
@@ -90,10 +82,5 @@ class FanInHiddenIT {
     for (String line : lines) {
       assertThat(printed(collector, line)).as("times flume-3 printed '%s'", line).isEqualTo(1);
     }
-  }
-
-  private static long printed(AgentProcess collector, String line) {
-    String event = LoggerSinkOutput.eventLine(line);
-    return collector.output().stream().filter(out -> out.contains(event)).count();
   }
 }

@@ -1,26 +1,21 @@
 package io.flumelab.labs.flumekafka;
 
-import static io.flumelab.cluster.junit.On.on;
+import static io.flumelab.labs.flumekafka.FlumeLogTopic.TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.junit.KafkaBootstrap;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
-import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LogFile;
 import io.flumelab.harness.Points;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,11 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 14 (hidden): exec (tail -F) -> memory -> Kafka")
 class FlumeKafkaHiddenIT {
 
-  private static final String TOPIC = "first";
-  private static final Duration ARRIVES = Duration.ofSeconds(60);
-
-  private final Path job = Lab.file("jobs/flume-kafka.conf");
-
   @TempDir
   Path dir;
 
@@ -51,46 +41,27 @@ class FlumeKafkaHiddenIT {
   @DisplayName("flume.log rotated while the agent runs (renamed, a new one begun): the new file's lines reach first too, each once")
   void aRotatedLogIsFollowed(LabAgents agents, Admin admin, @KafkaBootstrap String bootstrap)
       throws Exception {
-    TopicRecords.createIfAbsent(admin, TOPIC, 3, 2);
-    try (TopicRecords topic = TopicRecords.fromNowOn(bootstrap, TOPIC)) {
-      LogFile flumeLog = LogFile.create(dir.resolve("flume.log"));
-      agents.start("a1", job, on("hadoop102"), "-DFLUME_LOG=" + flumeLog);
+    try (FlumeLogTopic ends = FlumeLogTopic.prepare(dir, admin, bootstrap)) {
+      ends.start(agents);
       List<String> before = lines("before the rotation", 50);
-      flumeLog.append(before.toArray(String[]::new));
-      awaitLines(topic, before, "written to flume.log. Does the sink send to topic " + TOPIC
+      ends.flumeLog.append(before.toArray(String[]::new));
+      ends.awaitLines(before, "written to flume.log", "Does the sink send to topic " + TOPIC
           + " on the course's brokers?");
 
-      Files.move(flumeLog.path(), dir.resolve("flume.log.1"));
-      LogFile rotated = LogFile.create(flumeLog.path());
+      Files.move(ends.flumeLog.path(), dir.resolve("flume.log.1"));
+      LogFile rotated = LogFile.create(ends.flumeLog.path());
       List<String> after = lines("after the rotation", 50);
       rotated.append(after.toArray(String[]::new));
       List<String> all = new ArrayList<>(before);
       all.addAll(after);
-      List<ConsumerRecord<String, String>> records = awaitLines(topic, all, "of both files: the "
-          + "old flume.log, then the new one begun after the old was renamed flume.log.1. tail -f "
-          + "keeps reading the renamed file; tail -F follows the name to the new one");
+      List<ConsumerRecord<String, String>> records = ends.awaitLines(all, "of both files: the old "
+          + "flume.log, then the new one begun after the old was renamed flume.log.1", "tail -f "
+          + "keeps reading the renamed file; tail -F follows the name to the new one.");
 
       assertThat(records).as("the lines read from %s, each once (the old file's lines were not "
           + "to be sent again)", TOPIC).extracting(ConsumerRecord::value)
           .containsExactlyInAnyOrderElementsOf(all);
     }
-  }
-
-  /** Waits until the topic holds every one of these lines; returns every record read. */
-  private static List<ConsumerRecord<String, String>> awaitLines(TopicRecords topic,
-      List<String> lines, String what) {
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100))
-          .until(() -> new HashSet<>(topic.poll().stream().map(ConsumerRecord::value).toList())
-              .containsAll(lines));
-    } catch (ConditionTimeoutException e) {
-      List<String> seen = topic.read().stream().map(ConsumerRecord::value).toList();
-      throw new AssertionError("Topic " + TOPIC + " did not receive within "
-          + ARRIVES.toSeconds() + " s the " + lines.size() + " lines " + what + "; it received "
-          + seen.size() + " lines in all"
-          + (seen.isEmpty() ? "" : ", the last " + seen.get(seen.size() - 1)), e);
-    }
-    return topic.read();
   }
 
   private static List<String> lines(String prefix, int count) {

@@ -1,18 +1,18 @@
 package io.flumelab.labs.interceptors;
 
+import static io.flumelab.labs.interceptors.MultiplexingJob.AGENT;
+import static io.flumelab.labs.interceptors.MultiplexingJob.PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.JobVariant;
-import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
 import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,16 +36,14 @@ class InterceptorsHiddenIT {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final Path job = Lab.file("jobs/multiplexing.conf");
-
   @TempDir
   Path dir;
 
+  private MultiplexingJob multiplexing;
+
   @BeforeEach
   void directories() throws IOException {
-    for (String kind : Routed.KINDS) {
-      Files.createDirectories(dir.resolve(kind));
-    }
+    multiplexing = MultiplexingJob.in(dir);
   }
 
   @Test
@@ -53,33 +51,32 @@ class InterceptorsHiddenIT {
   @Points(10)
   @DisplayName("the interceptor keeps the headers an earlier interceptor set: after a static interceptor, each event carries both headers")
   void earlierHeadersAreKept(Agents agents) {
-    Job a1 = Job.read(job, MultiplexingIT.AGENT, Map.of("LAB15_DIR", dir.toString()));
+    Job a1 = multiplexing.read();
     Job.Component netcat = a1.onlySource("netcat");
-    Job.Component interceptor = MultiplexingIT.customInterceptor(a1, netcat);
-    String header = MultiplexingIT.headerOf(interceptor);
-    String source = MultiplexingIT.AGENT + ".sources." + netcat.name() + ".";
+    Job.Component interceptor = MultiplexingJob.customInterceptor(a1, netcat);
+    String header = MultiplexingJob.headerOf(interceptor);
+    String source = AGENT + ".sources." + netcat.name() + ".";
     // the same agent, a static interceptor first and a logger sink on each channel, which prints
     // every event's headers
-    JobVariant variant = JobVariant.of(job)
+    JobVariant variant = JobVariant.of(multiplexing.job)
         .set(source + "interceptors", "origin " + String.join(" ", netcat.list("interceptors")))
         .set(source + "interceptors.origin.type", "static")
         .set(source + "interceptors.origin.key", "origin")
         .set(source + "interceptors.origin.value", "lab15")
-        .remove(MultiplexingIT.AGENT + ".sinks.");
+        .remove(AGENT + ".sinks.");
     List<String> sinks = new ArrayList<>();
     for (Job.Component channel : a1.channels()) {
       String sink = "log_" + channel.name();
       sinks.add(sink);
-      variant.set(MultiplexingIT.AGENT + ".sinks." + sink + ".type", "logger")
-          .set(MultiplexingIT.AGENT + ".sinks." + sink + ".channel", channel.name());
+      variant.set(AGENT + ".sinks." + sink + ".type", "logger")
+          .set(AGENT + ".sinks." + sink + ".channel", channel.name());
     }
-    variant.set(MultiplexingIT.AGENT + ".sinks", String.join(" ", sinks));
-    AgentProcess agent = agents.start(MultiplexingIT.AGENT,
-        variant.writeTo(dir.resolve("after-static.conf")), "-DLAB15_DIR=" + dir)
-        .awaitListening("localhost", MultiplexingIT.PORT);
+    variant.set(AGENT + ".sinks", String.join(" ", sinks));
+    AgentProcess agent = multiplexing.start(agents, variant.writeTo(dir.resolve(
+        "after-static.conf")));
 
     Map<String, String> kinds = Map.of("apple", "letter", "42", "number", "#tag", "other");
-    try (LineClient nc = LineClient.connect("localhost", MultiplexingIT.PORT)) {
+    try (LineClient nc = LineClient.connect("localhost", PORT)) {
       kinds.keySet().forEach(nc::send);
       kinds.keySet().forEach(line -> assertThat(nc.readLine(WAIT))
           .as("netcat's reply to a line").isEqualTo("OK"));
@@ -104,10 +101,9 @@ class InterceptorsHiddenIT {
         IntStream.range(0, 100).mapToObj(i -> "word " + i).toList(),
         IntStream.range(0, 100).mapToObj(i -> i + " number").toList(),
         IntStream.range(0, 100).mapToObj(i -> "* star " + i).toList());
-    agents.start(MultiplexingIT.AGENT, job, "-DLAB15_DIR=" + dir)
-        .awaitListening("localhost", MultiplexingIT.PORT);
+    multiplexing.start(agents);
 
-    try (LineClient nc = LineClient.connect("localhost", MultiplexingIT.PORT)) {
+    try (LineClient nc = LineClient.connect("localhost", PORT)) {
       List<String> all = lines.mixed();
       all.forEach(nc::send);
       for (String line : all) {
@@ -115,6 +111,6 @@ class InterceptorsHiddenIT {
       }
     }
 
-    lines.assertRouted(dir, NotesFaults.explain(job, MultiplexingIT.AGENT));
+    lines.assertRouted(dir, NotesFaults.explain(multiplexing.job, AGENT));
   }
 }

@@ -1,30 +1,22 @@
 package io.flumelab.labs.replicating;
 
-import static io.flumelab.cluster.junit.On.on;
+import static io.flumelab.labs.replicating.Group1.hdfsLines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flumelab.cluster.hdfs.HdfsFiles;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
-import io.flumelab.harness.Lab;
-import io.flumelab.harness.LocalFiles;
 import io.flumelab.harness.LabTest;
-import io.flumelab.harness.LogFile;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,31 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 04: one source, two destinations (replicating selector)")
 class ReplicatingIT {
 
-  private static final Duration ARRIVES = Duration.ofSeconds(30);
-  private static final String HDFS_DIR = "/flume2";
   /** The first line of every run: once it is in both places, the whole chain works. */
   private static final String FOLLOWING = "the agents are connected";
-
-  private final Path flume1 = Lab.file("jobs/group1/flume-exec-avro.conf");
-  private final Path flume2 = Lab.file("jobs/group1/flume-avro-hdfs.conf");
-  private final Path flume3 = Lab.file("jobs/group1/flume-avro-file.conf");
 
   @TempDir
   Path dir;
 
-  private LogFile hiveLog;
-  private Path flume3Dir;
+  private Group1 group1;
 
   @BeforeEach
   void prepare(FileSystem hdfs) throws IOException {
-    hiveLog = LogFile.create(dir.resolve("hive.log"));
-    flume3Dir = Files.createDirectory(dir.resolve("flume3"));
-    hdfs.delete(new org.apache.hadoop.fs.Path(HDFS_DIR), true);
+    group1 = Group1.prepare(dir, hdfs);
   }
 
   @AfterEach
   void clean(FileSystem hdfs) throws IOException {
-    hdfs.delete(new org.apache.hadoop.fs.Path(HDFS_DIR), true);
+    Group1.clean(hdfs);
   }
 
   @Test
@@ -71,10 +54,10 @@ class ReplicatingIT {
   @Points(10)
   @DisplayName("the three jobs pass flume-ng check without warnings; flume-1 copies each line to both avro sinks")
   void jobsAreValid() {
-    List<String> defines = List.of("HIVE_LOG=" + hiveLog, "FLUME3_DIR=" + flume3Dir);
-    Job a1 = JobCheck.assertClean(flume1, "a1", defines);
-    Job a2 = JobCheck.assertClean(flume2, "a2", defines);
-    Job a3 = JobCheck.assertClean(flume3, "a3", defines);
+    List<String> defines = List.of("HIVE_LOG=" + group1.hiveLog, "FLUME3_DIR=" + group1.flume3Dir);
+    Job a1 = JobCheck.assertClean(group1.flume1, "a1", defines);
+    Job a2 = JobCheck.assertClean(group1.flume2, "a2", defines);
+    Job a3 = JobCheck.assertClean(group1.flume3, "a3", defines);
 
     Job.Component exec = a1.onlySource("exec");
     assertThat(a1.selectorOf(exec).type()).as("%s's channel selector", exec)
@@ -92,7 +75,7 @@ class ReplicatingIT {
     Job.Component fileRoll = a3.assertFlow("avro", "memory", "file_roll");
     assertThat(fileRoll.setting("sink.directory"))
         .as("the directory %s of flume-3 writes into (sink.directory)", fileRoll)
-        .isEqualTo(flume3Dir.toString());
+        .isEqualTo(group1.flume3Dir.toString());
   }
 
   @Test
@@ -102,10 +85,10 @@ class ReplicatingIT {
   void eachLineReachesBoth(LabAgents agents, FileSystem hdfs) {
     startAll(agents, hdfs);
 
-    hiveLog.append("to both");
+    group1.hiveLog.append("to both");
 
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("to both"));
-    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), List.of("to both"));
+    awaitLines("flume-3's directory", group1::flume3Lines, List.of("to both"));
   }
 
   @Test
@@ -116,10 +99,10 @@ class ReplicatingIT {
     startAll(agents, hdfs);
     List<String> burst = IntStream.range(0, 300).mapToObj(i -> "line " + i).toList();
 
-    hiveLog.append(burst.toArray(String[]::new));
+    group1.hiveLog.append(burst.toArray(String[]::new));
 
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), burst);
-    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), burst);
+    awaitLines("flume-3's directory", group1::flume3Lines, burst);
   }
 
   @Test
@@ -130,26 +113,23 @@ class ReplicatingIT {
     AgentProcess a3 = startAll(agents, hdfs);
     assertThat(a3.stop()).as("flume-3 stopped").isZero();
 
-    hiveLog.append("while flume-3 was down");
+    group1.hiveLog.append("while flume-3 was down");
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of("while flume-3 was down"));
 
     a3.restart();
-    awaitLines("flume-3's directory after its restart", () -> LocalFiles.lines(flume3Dir),
+    awaitLines("flume-3's directory after its restart", group1::flume3Lines,
         List.of("while flume-3 was down"));
   }
 
   /**
-   * Starts flume-3, flume-2, then flume-1 (downstream first, as the course does), all on
-   * hadoop102, and waits until a first line went through both paths; returns flume-3.
+   * Starts the three agents (downstream first) and waits until a first line went through both
+   * paths; returns flume-3.
    */
   private AgentProcess startAll(LabAgents agents, FileSystem hdfs) {
-    AgentProcess a3 = agents.start("a3", flume3, on("hadoop102"), "-DFLUME3_DIR=" + flume3Dir)
-        .awaitListening("hadoop102", 4142);
-    agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 4141);
-    agents.start("a1", flume1, on("hadoop102"), "-DHIVE_LOG=" + hiveLog);
-    hiveLog.append(FOLLOWING);
+    AgentProcess a3 = group1.startAll(agents).flume3();
+    group1.hiveLog.append(FOLLOWING);
     awaitLines("HDFS (flume-2)", () -> hdfsLines(hdfs), List.of());
-    awaitLines("flume-3's directory", () -> LocalFiles.lines(flume3Dir), List.of());
+    awaitLines("flume-3's directory", group1::flume3Lines, List.of());
     return a3;
   }
 
@@ -157,15 +137,7 @@ class ReplicatingIT {
   private static void awaitLines(String where, Supplier<List<String>> place, List<String> lines) {
     List<String> expected = new ArrayList<>(List.of(FOLLOWING));
     expected.addAll(lines);
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-          .until(() -> place.get().equals(expected));
-    } catch (ConditionTimeoutException e) {
-      List<String> seen = place.get();
-      throw new AssertionError(where + " did not hold the " + expected.size() + " expected lines "
-          + "within " + ARRIVES.toSeconds() + " s; it holds " + seen.size() + " lines"
-          + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size()))), e);
-    }
+    Group1.awaitLines(where, place, expected);
   }
 
   /** The one avro sink of {@code sinks} that sends to host:port; fails saying where they send. */
@@ -192,9 +164,4 @@ class ReplicatingIT {
         + "port); flume-1 sends to hadoop102:%d", job.file().getFileName(), type, address, port)
         .isTrue();
   }
-
-  private static List<String> hdfsLines(FileSystem hdfs) {
-    return HdfsFiles.lines(hdfs, HdfsFiles.under(hdfs, HDFS_DIR));
-  }
-
 }

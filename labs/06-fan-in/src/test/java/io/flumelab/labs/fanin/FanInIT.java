@@ -1,6 +1,7 @@
 package io.flumelab.labs.fanin;
 
-import static io.flumelab.cluster.junit.On.on;
+import static io.flumelab.labs.fanin.Group3.awaitPrinted;
+import static io.flumelab.labs.fanin.Group3.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.junit.LabAgents;
@@ -8,18 +9,12 @@ import io.flumelab.cluster.junit.LabCluster;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
-import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
-import io.flumelab.harness.LogFile;
-import io.flumelab.harness.LoggerSinkOutput;
 import io.flumelab.harness.Points;
 import io.flumelab.harness.Ports;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -32,20 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 06: fan-in, two agents feeding a third")
 class FanInIT {
 
-  private static final Duration ARRIVES = Duration.ofSeconds(30);
-
-  private final Path flume1 = Lab.file("jobs/group3/flume1-logger-flume.conf");
-  private final Path flume2 = Lab.file("jobs/group3/flume2-netcat-flume.conf");
-  private final Path flume3 = Lab.file("jobs/group3/flume3-flume-logger.conf");
-
   @TempDir
   Path dir;
 
-  private LogFile groupLog;
+  private Group3 group3;
 
   @BeforeEach
   void log() {
-    groupLog = LogFile.create(dir.resolve("group.log"));
+    group3 = new Group3(dir);
   }
 
   @Test
@@ -55,9 +44,9 @@ class FanInIT {
   @DisplayName("the three jobs pass flume-ng check without warnings; flume-1 and flume-2 send to flume-3 at hadoop105:4141")
   void jobsAreValid() {
     List<String> defines = List.of("GROUP_LOG=/tmp/group.log");
-    Job a1 = JobCheck.assertClean(flume1, "a1", defines);
-    Job a2 = JobCheck.assertClean(flume2, "a2", defines);
-    Job a3 = JobCheck.assertClean(flume3, "a3", defines);
+    Job a1 = JobCheck.assertClean(group3.flume1, "a1", defines);
+    Job a2 = JobCheck.assertClean(group3.flume2, "a2", defines);
+    Job a3 = JobCheck.assertClean(group3.flume3, "a3", defines);
 
     sendsToTheCollector(a1, a1.assertFlow("exec", "memory", "avro"));
     sendsToTheCollector(a2, a2.assertFlow("netcat", "memory", "avro"));
@@ -79,11 +68,11 @@ class FanInIT {
   @Points(20)
   @DisplayName("a line of group.log, read by flume-1 on hadoop103, is printed by flume-3 on hadoop105")
   void fromTheLogOnHadoop103(LabAgents agents) {
-    AgentProcess a3 = startCollector(agents);
-    agents.start("a1", flume1, on("hadoop103"), "-DGROUP_LOG=" + groupLog);
+    AgentProcess a3 = group3.startCollector(agents);
+    group3.startLogSender(agents);
 
     // tail -F starts with the file's last lines: whether it runs yet or not, this one arrives
-    groupLog.append("from hadoop103");
+    group3.groupLog.append("from hadoop103");
 
     awaitPrinted(a3, "from hadoop103");
   }
@@ -93,12 +82,11 @@ class FanInIT {
   @Points(20)
   @DisplayName("a line sent to hadoop102:44444 (flume-2) is printed by flume-3 on hadoop105")
   void fromTheSocketOnHadoop102(LabAgents agents) {
-    AgentProcess a3 = startCollector(agents);
-    agents.start("a2", flume2, on("hadoop102")).awaitListening("hadoop102", 44444);
+    AgentProcess a3 = group3.startCollector(agents);
+    group3.startSocketSender(agents);
 
     try (LineClient nc = LineClient.connect("hadoop102", 44444)) {
-      nc.send("from hadoop102");
-      assertThat(nc.readLine(Duration.ofSeconds(10))).as("flume-2's reply").isEqualTo("OK");
+      send(nc, "from hadoop102");
     }
 
     awaitPrinted(a3, "from hadoop102");
@@ -109,7 +97,7 @@ class FanInIT {
   @Points(10)
   @DisplayName("flume-3 listens on hadoop105 only")
   void theCollectorListensOnItsHostOnly(LabAgents agents) {
-    startCollector(agents);
+    group3.startCollector(agents);
 
     assertThat(Ports.isFree("hadoop102", 4141)).as("port 4141 on hadoop102, where flume-3 "
         + "must not listen (bind hadoop105, not 0.0.0.0)").isTrue();
@@ -120,19 +108,5 @@ class FanInIT {
     Job.Address to = avroSink.address("hostname", "port");
     assertThat(to.is("hadoop105", 4141)).as("%s: %s sends to %s (hostname, port); flume-3 "
         + "listens on hadoop105:4141", job.file().getFileName(), avroSink, to).isTrue();
-  }
-
-  private AgentProcess startCollector(LabAgents agents) {
-    return agents.start("a3", flume3, on("hadoop105")).awaitListening("hadoop105", 4141);
-  }
-
-  private static void awaitPrinted(AgentProcess collector, String line) {
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(200))
-          .until(() -> collector.outputContains(out -> out.contains(LoggerSinkOutput.eventLine(line))));
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError("flume-3 did not print '" + line + "' within " + ARRIVES.toSeconds()
-          + " s. Its output:\n" + collector.outputTail(), e);
-    }
   }
 }

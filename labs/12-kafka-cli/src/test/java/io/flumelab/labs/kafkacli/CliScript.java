@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One step of the student's {@code kafka-cli.sh}, run as a student runs it: {@code bash
@@ -115,6 +117,29 @@ final class CliScript implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * Waits until the step printed all these lines; fails at once when it ends first, and after
+   * {@code within} naming {@code what} the lines are and those missing.
+   */
+  void awaitPrinted(List<String> lines, Duration within, String what) {
+    try {
+      Awaitility.await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+        boolean ended = ended();
+        if (stdout.containsAll(lines)) {
+          return true;
+        }
+        if (ended) {
+          throw endedError();
+        }
+        return false;
+      });
+    } catch (ConditionTimeoutException e) {
+      List<String> missing = lines.stream().filter(line -> !stdout.contains(line)).toList();
+      throw new AssertionError(SCRIPT + " " + step + " did not print, within "
+          + within.toSeconds() + " s, " + what + " Missing: " + missing, e);
+    }
   }
 
   AssertionError endedError() {

@@ -1,5 +1,11 @@
 package io.flumelab.labs.kafkacli;
 
+import static io.flumelab.labs.kafkacli.FirstTopic.TOPIC;
+import static io.flumelab.labs.kafkacli.FirstTopic.WAIT;
+import static io.flumelab.labs.kafkacli.FirstTopic.awaitLeaders;
+import static io.flumelab.labs.kafkacli.FirstTopic.describe;
+import static io.flumelab.labs.kafkacli.FirstTopic.lines;
+import static io.flumelab.labs.kafkacli.FirstTopic.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.LabHost;
@@ -45,7 +51,6 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -57,9 +62,7 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 12: Kafka on the command line")
 class KafkaCliIT {
 
-  private static final String TOPIC = "first";
   private static final Duration STEP = Duration.ofSeconds(60);
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** The wrappers' hosts file, written on their first run. */
   @TempDir
@@ -86,7 +89,7 @@ class KafkaCliIT {
   @Points(10)
   @DisplayName("list shows first; describe prints each partition's leader, replicas and Isr as the cluster has them")
   void listAndDescribe(Admin admin) throws Exception {
-    ensureFirst(admin);
+    FirstTopic.ensure(admin);
     CliScript list = CliScript.run(state, "list", "", STEP);
     assertThat(list.exitCode()).as("kafka-cli.sh list exits 0:%n%s", list.output()).isZero();
     assertThat(list.stdout()).as("what kafka-cli.sh list prints").contains(TOPIC);
@@ -110,7 +113,7 @@ class KafkaCliIT {
   @DisplayName("produce writes the lines typed into first; consume --from-beginning prints them all")
   void produceThenConsumeFromTheBeginning(Admin admin, @KafkaBootstrap String bootstrap)
       throws Exception {
-    ensureFirst(admin);
+    FirstTopic.ensure(admin);
     List<String> lines = lines("typed", 6);
     CliScript produce = CliScript.run(state, "produce", String.join("\n", lines) + "\n", STEP);
     assertThat(produce.exitCode()).as("kafka-cli.sh produce exits 0 at the end of its input:%n%s",
@@ -119,20 +122,8 @@ class KafkaCliIT {
         .containsAll(lines);
 
     try (CliScript consume = CliScript.start(state, "consume")) {
-      Awaitility.await().atMost(STEP).pollInterval(Duration.ofMillis(200))
-          .until(() -> {
-            boolean ended = consume.ended();
-            if (consume.stdout().containsAll(lines)) {
-              return true;
-            }
-            if (ended) {
-              throw consume.endedError();
-            }
-            return false;
-          });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("kafka-cli.sh consume did not print the lines written to " + TOPIC
-          + " before it started, within " + STEP.toSeconds() + " s: from the beginning?", e);
+      consume.awaitPrinted(lines, STEP, "the lines written to " + TOPIC + " before it started: "
+          + "from the beginning?");
     }
   }
 
@@ -142,7 +133,7 @@ class KafkaCliIT {
   @DisplayName("group: two consumers of one group share first's partitions, and the group commits its offsets")
   void twoConsumersOfOneGroupShareThePartitions(Admin admin, @KafkaBootstrap String bootstrap)
       throws Exception {
-    ensureFirst(admin);
+    FirstTopic.ensure(admin);
     try (CliScript one = CliScript.start(state, "group");
         CliScript two = CliScript.start(state, "group")) {
       String group;
@@ -160,11 +151,7 @@ class KafkaCliIT {
             + "the first:\n" + one.output() + "\nthe second:\n" + two.output(), e);
       }
       List<String> lines = lines("shared", 20);
-      try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-        for (int i = 0; i < lines.size(); i++) {
-          producer.send(new ProducerRecord<>(TOPIC, i % 2, null, lines.get(i)));
-        }
-      }
+      FirstTopic.sendToBothPartitions(bootstrap, lines);
       Map<Integer, Long> ends = endOffsets(admin, TOPIC, 2);
       Awaitility.await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
           assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
@@ -185,7 +172,7 @@ class KafkaCliIT {
   @Points(10)
   @DisplayName("delete removes topic first")
   void deleteRemovesTheTopic(Admin admin) throws Exception {
-    ensureFirst(admin);
+    FirstTopic.ensure(admin);
     CliScript delete = CliScript.run(state, "delete", "", STEP);
     assertThat(delete.exitCode()).as("kafka-cli.sh delete exits 0:%n%s", delete.output()).isZero();
     Awaitility.await().atMost(WAIT).untilAsserted(() ->
@@ -328,25 +315,6 @@ class KafkaCliIT {
     return null;
   }
 
-  /** Makes first as the create step should, if an earlier test did not leave it. */
-  static void ensureFirst(Admin admin) throws Exception {
-    if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(TOPIC)) {
-      admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 2))).all()
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-    }
-    awaitLeaders(admin, TOPIC);
-  }
-
-  private static TopicDescription awaitLeaders(Admin admin, String topic) {
-    return Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> describe(admin, topic),
-        d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-  }
-
-  private static TopicDescription describe(Admin admin, String topic) throws Exception {
-    return admin.describeTopics(Set.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-        .get(topic);
-  }
-
   private static TopicPartitionInfo partition0(Admin admin, String topic) throws Exception {
     return describe(admin, topic).partitions().get(0);
   }
@@ -391,23 +359,6 @@ class KafkaCliIT {
       });
     }
     return records;
-  }
-
-  static KafkaProducer<String, String> producer(String bootstrap) {
-    return producer(bootstrap, new Properties());
-  }
-
-  private static KafkaProducer<String, String> producer(String bootstrap, Properties extra) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.putAll(extra);
-    return new KafkaProducer<>(p);
-  }
-
-  static List<String> lines(String prefix, int count) {
-    return IntStream.range(0, count).mapToObj(i -> String.format("%s %04d", prefix, i)).toList();
   }
 
   private static List<String> values(List<ConsumerRecord<String, String>> records) {

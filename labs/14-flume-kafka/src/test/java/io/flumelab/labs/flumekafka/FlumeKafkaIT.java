@@ -1,6 +1,9 @@
 package io.flumelab.labs.flumekafka;
 
 import static io.flumelab.cluster.junit.On.on;
+import static io.flumelab.labs.flumekafka.FlumeLogTopic.ARRIVES;
+import static io.flumelab.labs.flumekafka.FlumeLogTopic.TOPIC;
+import static io.flumelab.labs.flumekafka.FlumeLogTopic.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flumelab.cluster.LabHost;
@@ -14,11 +17,9 @@ import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
-import io.flumelab.harness.LogFile;
 import io.flumelab.harness.Points;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,7 +37,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -50,38 +50,30 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 14: exec (tail -F) -> memory -> Kafka")
 class FlumeKafkaIT {
 
-  private static final Duration ARRIVES = Duration.ofSeconds(60);
-  private static final String TOPIC = "first";
   /** The course's brokers' hosts; the notes' hadoop104 is not one of them. */
   private static final Set<String> COURSE_HOSTS = Set.of("hadoop102", "hadoop103", "hadoop105");
 
   /** The first line of every run: once it is in the topic, the agent follows the log. */
   private static final String FOLLOWING = "the agent follows flume.log";
-
-  private final Path job = Lab.file("jobs/flume-kafka.conf");
+  private static final String WRITTEN = "written to the log";
+  private static final String SINK_HINT = "Does the sink send to topic " + TOPIC
+      + " on hadoop102:9092, hadoop103:9092 and hadoop105:9092, and does its batch fit the "
+      + "channel?";
 
   @TempDir
   Path dir;
 
-  private LogFile flumeLog;
-  private TopicRecords topic;
+  private FlumeLogTopic ends;
 
-  /**
-   * A fresh log, and the topic the task writes to, replicated so that a broker may stop: made by
-   * the test as an administrator would, before the agent starts (a topic Kafka creates by itself
-   * on the first record has one partition and one replica).
-   */
   @BeforeEach
   void emptyLogAndTopic(Admin admin, @KafkaBootstrap String bootstrap) throws Exception {
-    flumeLog = LogFile.create(dir.resolve("flume.log"));
-    TopicRecords.createIfAbsent(admin, TOPIC, 3, 2);
-    topic = TopicRecords.fromNowOn(bootstrap, TOPIC);
+    ends = FlumeLogTopic.prepare(dir, admin, bootstrap);
   }
 
   @AfterEach
   void closeConsumer() {
-    if (topic != null) {
-      topic.close();
+    if (ends != null) {
+      ends.close();
     }
   }
 
@@ -91,7 +83,7 @@ class FlumeKafkaIT {
   @Points(10)
   @DisplayName("the job passes flume-ng check without warnings: exec -> memory -> kafka, to topic first")
   void jobIsValid() {
-    Job agent = JobCheck.assertClean(job, "a1", List.of("FLUME_LOG=" + flumeLog));
+    Job agent = JobCheck.assertClean(ends.job, "a1", List.of("FLUME_LOG=" + ends.flumeLog));
 
     Job.Component sink = agent.assertFlow("exec", "memory", "kafka");
     assertThat(sink.setting("kafka.topic")).as("the topic %s sends to (kafka.topic)", sink)
@@ -116,7 +108,7 @@ class FlumeKafkaIT {
         assertThat(warning).contains("hadoop104")
             .contains("hadoop102").contains("hadoop103").contains("hadoop105"));
 
-    Job.Component sink = Job.read(job, "a1", Map.of("FLUME_LOG", flumeLog.toString()))
+    Job.Component sink = Job.read(ends.job, "a1", Map.of("FLUME_LOG", ends.flumeLog.toString()))
         .assertFlow("exec", "kafka");
     assertThat(sink.settings()).as("the keys of %s: Apache Flume 1.11 ignores "
         + "kafka.flumeBatchSize and sends 100 events a batch", sink)
@@ -141,7 +133,7 @@ class FlumeKafkaIT {
     List<String> lines = lines(0, 500);
 
     for (int from = 0; from < lines.size(); from += 100) {
-      flumeLog.append(lines.subList(from, from + 100).toArray(String[]::new));
+      ends.flumeLog.append(lines.subList(from, from + 100).toArray(String[]::new));
     }
 
     List<ConsumerRecord<String, String>> records = awaitLines(lines);
@@ -156,7 +148,7 @@ class FlumeKafkaIT {
   @DisplayName("with acks=all, the leader of the partition being written stopped mid-stream, no line is lost")
   void aStoppedLeaderLosesNoLine(LabAgents agents, Admin admin, KafkaService kafka)
       throws Exception {
-    Job.Component sink = Job.read(job, "a1", Map.of("FLUME_LOG", flumeLog.toString()))
+    Job.Component sink = Job.read(ends.job, "a1", Map.of("FLUME_LOG", ends.flumeLog.toString()))
         .assertFlow("exec", "kafka");
     // today's key wins over the deprecated requiredAcks, as in the sink
     String acks = Optional.ofNullable(sink.setting("kafka.producer.acks"))
@@ -173,7 +165,7 @@ class FlumeKafkaIT {
     feeder.scheduleAtFixedRate(() -> {
       int from = written.get();
       if (from < total) {
-        flumeLog.append(lines.subList(from, from + 10).toArray(String[]::new));
+        ends.flumeLog.append(lines.subList(from, from + 10).toArray(String[]::new));
         written.addAndGet(10);
       }
     }, 0, 20, TimeUnit.MILLISECONDS);
@@ -214,8 +206,8 @@ class FlumeKafkaIT {
    * could be cut.
    */
   private AgentProcess start(LabAgents agents) {
-    AgentProcess agent = agents.start("a1", job, on("hadoop102"), "-DFLUME_LOG=" + flumeLog);
-    flumeLog.append(FOLLOWING);
+    AgentProcess agent = ends.start(agents);
+    ends.flumeLog.append(FOLLOWING);
     awaitLines(List.of());
     return agent;
   }
@@ -237,34 +229,12 @@ class FlumeKafkaIT {
    * log and all these lines; returns every record read.
    */
   private List<ConsumerRecord<String, String>> awaitLines(List<String> lines) {
-    Set<String> expected = new HashSet<>(withFollowing(lines));
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100))
-          .until(() -> new HashSet<>(values(topic.poll())).containsAll(expected));
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError(notArrived(expected.size()), e);
-    }
-    return topic.read();
+    return ends.awaitLines(withFollowing(lines), WRITTEN, SINK_HINT);
   }
 
   /** Waits until the topic holds at least that many lines of this test; returns the records. */
   private List<ConsumerRecord<String, String>> awaitAtLeast(int count) {
-    try {
-      Awaitility.await().atMost(ARRIVES).pollInterval(Duration.ofMillis(100))
-          .until(() -> topic.poll().size() >= count + 1);
-    } catch (ConditionTimeoutException e) {
-      throw new AssertionError(notArrived(count + 1), e);
-    }
-    return topic.read();
-  }
-
-  private String notArrived(int expected) {
-    List<String> seen = values(topic.read());
-    return "Topic " + TOPIC + " did not receive the " + expected + " lines written to the log "
-        + "within " + ARRIVES.toSeconds() + " s; it received " + seen.size() + " lines"
-        + (seen.isEmpty() ? "" : ", starting " + seen.subList(0, Math.min(3, seen.size())))
-        + ". Does the sink send to topic " + TOPIC + " on hadoop102:9092, hadoop103:9092 and "
-        + "hadoop105:9092, and does its batch fit the channel?";
+    return ends.awaitAtLeast(count + 1, WRITTEN, SINK_HINT);
   }
 
   /** Each partition holds its lines in the order they were written (the first copy of each). */
@@ -280,9 +250,5 @@ class FlumeKafkaIT {
         .as("the lines of partition %d of %s, in offset order", partition, TOPIC).isSorted());
     System.out.printf("lines per partition of %s: %s%n", TOPIC, byPartition.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().size())));
-  }
-
-  private static List<String> values(List<ConsumerRecord<String, String>> records) {
-    return records.stream().map(ConsumerRecord::value).toList();
   }
 }

@@ -1,22 +1,22 @@
 package io.flumelab.labs.interceptors;
 
+import static io.flumelab.labs.interceptors.MultiplexingJob.AGENT;
+import static io.flumelab.labs.interceptors.MultiplexingJob.PORT;
+import static io.flumelab.labs.interceptors.MultiplexingJob.customInterceptor;
+import static io.flumelab.labs.interceptors.MultiplexingJob.headerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.Job;
 import io.flumelab.harness.JobCheck;
 import io.flumelab.harness.JobVariant;
-import io.flumelab.harness.Lab;
 import io.flumelab.harness.LabTest;
 import io.flumelab.harness.LineClient;
 import io.flumelab.harness.Points;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -33,20 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Lab 15 (a): your interceptor and a multiplexing selector")
 class MultiplexingIT {
 
-  static final String AGENT = "a1";
-  static final int PORT = 44451;
   private static final Duration REPLY = Duration.ofSeconds(10);
-
-  private final Path job = Lab.file("jobs/multiplexing.conf");
 
   @TempDir
   Path dir;
 
+  private MultiplexingJob multiplexing;
+
   @BeforeEach
   void directories() throws IOException {
-    for (String kind : Routed.KINDS) {
-      Files.createDirectories(dir.resolve(kind));
-    }
+    multiplexing = MultiplexingJob.in(dir);
   }
 
   @Test
@@ -56,9 +52,9 @@ class MultiplexingIT {
   @DisplayName("multiplexing.conf passes flume-ng check: netcat on localhost:44451, your interceptor, a multiplexing selector on the header it sets: letter, number and the default each to a file_roll directory of its own")
   void theJobIsValid() {
     try {
-      assertTheJob(JobCheck.assertClean(job, AGENT, List.of("LAB15_DIR=" + dir)));
+      assertTheJob(JobCheck.assertClean(multiplexing.job, AGENT, List.of("LAB15_DIR=" + dir)));
     } catch (AssertionError e) {
-      throw new AssertionError(NotesFaults.withFaults(e.getMessage(), job, AGENT), e);
+      throw new AssertionError(NotesFaults.withFaults(e.getMessage(), multiplexing.job, AGENT), e);
     }
   }
 
@@ -101,11 +97,11 @@ class MultiplexingIT {
         List.of("apple", "Zebra crossing", "x1", "hello world", "Q"),
         List.of("42", "7up", "0 apples", "2024-06-01", "9"),
         List.of("#hashtag", "-5", "中文开头", "(aside)", "_x", "é accent"));
-    start(agents, job);
+    multiplexing.start(agents);
 
     send(lines.mixed());
 
-    lines.assertRouted(dir, NotesFaults.explain(job, AGENT));
+    lines.assertRouted(dir, NotesFaults.explain(multiplexing.job, AGENT));
   }
 
   @Test
@@ -113,17 +109,17 @@ class MultiplexingIT {
   @Points(15)
   @DisplayName("the interceptor reads its key: with header = kind on it and on the selector, lines route by kind")
   void theInterceptorReadsItsKey(Agents agents) {
-    Job a1 = Job.read(job, AGENT, Map.of("LAB15_DIR", dir.toString()));
+    Job a1 = multiplexing.read();
     Job.Component netcat = a1.onlySource("netcat");
     Job.Component interceptor = customInterceptor(a1, netcat);
     String prefix = AGENT + ".sources." + netcat.name() + ".";
-    Path variant = JobVariant.of(job)
+    Path variant = JobVariant.of(multiplexing.job)
         .set(prefix + "interceptors." + interceptor.name() + ".header", "kind")
         .set(prefix + "selector.header", "kind")
         .writeTo(dir.resolve("header-kind.conf"));
     Routed lines = new Routed(List.of("kind of letter", "B"), List.of("1 kind", "2"),
         List.of("!kind", "?"));
-    start(agents, variant);
+    multiplexing.start(agents, variant);
 
     send(lines.mixed());
 
@@ -133,14 +129,6 @@ class MultiplexingIT {
         + "(context.getString(\"header\", \"type\")) and build() hands it to the interceptor.");
   }
 
-  private AgentProcess start(Agents agents, Path jobFile) {
-    try {
-      return agents.start(AGENT, jobFile, "-DLAB15_DIR=" + dir).awaitListening("localhost", PORT);
-    } catch (AssertionError e) {
-      throw new AssertionError(NotesFaults.withFaults(e.getMessage(), job, AGENT), e);
-    }
-  }
-
   private static void send(List<String> lines) {
     try (LineClient nc = LineClient.connect("localhost", PORT)) {
       for (String line : lines) {
@@ -148,24 +136,6 @@ class MultiplexingIT {
         assertThat(nc.readLine(REPLY)).as("netcat's reply to '%s'", line).isEqualTo("OK");
       }
     }
-  }
-
-  /** The source's one interceptor named by a class (not a built-in type): the student's. */
-  static Job.Component customInterceptor(Job job, Job.Component source) {
-    List<Job.Component> custom = job.interceptorsOf(source).stream()
-        .filter(i -> i.type() != null && i.type().contains(".")).toList();
-    assertThat(custom).as("the interceptors of %s (its interceptors list, each with a type) "
-        + "named by a class: yours, whose Builder the type names, e.g. "
-        + "com.atguigu.interceptor.TypeInterceptor$Builder", source).hasSize(1);
-    assertThat(custom.get(0).type()).as("the type of interceptor %s: the Builder's class name, "
-        + "with $ between the outer class and Builder", custom.get(0).name()).endsWith("$Builder");
-    return custom.get(0);
-  }
-
-  /** The header an interceptor sets: its key header, type when it has none. */
-  static String headerOf(Job.Component interceptor) {
-    String header = interceptor.setting("header");
-    return header == null || header.isEmpty() ? "type" : header;
   }
 
   private void assertWritesInto(Job a1, String channelName, String kind) {
