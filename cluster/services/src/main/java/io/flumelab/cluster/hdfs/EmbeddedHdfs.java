@@ -97,10 +97,14 @@ public final class EmbeddedHdfs implements HdfsService {
     conf.set("dfs.namenode.name.dir", Files.createDirectories(dir.resolve("name")).toUri().toString());
     conf.set("dfs.datanode.data.dir", Files.createDirectories(dir.resolve("data")).toUri().toString());
     // the NameNode records a datanode by the address its connection comes from, which is
-    // 127.0.0.1 on loopback; clients are sent there, so that is where the datanode listens
+    // 127.0.0.1 on loopback; HDFS clients are sent there, so that is where blocks are served
     conf.set("dfs.datanode.address", "127.0.0.1:0");
-    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
     conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+    // WebHDFS sends a browser that opens a file to the datanode's web server, by the host name the
+    // datanode registered with: hadoop102's address, where that server listens, is reached from
+    // this machine by a browser that knows the name hadoop102 and by one that does not
+    conf.set("dfs.datanode.hostname", address);
+    conf.set("dfs.datanode.http.address", address + ":0");
     conf.setInt("dfs.replication", 1);
     // students write as whoever runs the agent, as on the course's single-user cluster
     conf.setBoolean("dfs.permissions.enabled", false);
