@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
@@ -29,6 +31,12 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class EmbeddedHdfs implements HdfsService {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The NameNode's Jersey, which logs through java.util.logging when the first WebHDFS request
+   * starts it: its package scan at INFO and remarks on Hadoop's resource methods at WARNING, on the
+   * terminal of flumelab up, which shows errors only. Held here: the JDK keeps loggers weakly.
+   */
+  private static final Logger JERSEY = Logger.getLogger("org.apache.hadoop.shaded.com.sun.jersey");
 
   private final LabHost host = LabHost.HADOOP102;
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
@@ -69,6 +77,7 @@ public final class EmbeddedHdfs implements HdfsService {
     ExitUtil.disableSystemExit();
     // formatting and each restart register the NameNode's metrics again in this JVM
     DefaultMetricsSystem.setMiniClusterMode(true);
+    JERSEY.setLevel(Level.SEVERE);
     try {
       dir = WorkDirs.create("hdfs");
       Configuration conf = configuration();

@@ -6,6 +6,7 @@ import io.flumelab.cluster.hdfs.HdfsSinkAgent;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,18 @@ class HdfsShellIT {
     BinScript missing = BinScript.run(state, "", "hdfs", "dfs", "-cat", "/flume/gone/nothing.txt");
     assertThat(missing.exitCode()).as(missing.output()).isEqualTo(1);
     assertThat(missing.err()).contains("cat: `/flume/gone/nothing.txt': No such file or directory");
+  }
+
+  @Test
+  void putKeepsOneCopyOnTheOneDataNode() throws IOException {
+    Path local = Files.writeString(dir.resolve("notes.txt"), "put by hand\n");
+
+    BinScript put = BinScript.run(state, "", "hdfs", "dfs", "-put", local.toString(), "/notes.txt");
+    assertThat(put.exitCode()).as(put.output()).isZero();
+
+    BinScript stat = BinScript.run(state, "", "hdfs", "dfs", "-stat", "%r %b", "/notes.txt");
+    assertThat(stat.exitCode()).as(stat.output()).isZero();
+    assertThat(stat.stdout()).containsExactly("1 12");
   }
 
   @Test
