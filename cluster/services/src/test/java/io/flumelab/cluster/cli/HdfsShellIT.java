@@ -42,6 +42,11 @@ class HdfsShellIT {
     BinScript cat = BinScript.run(state, "", "hdfs", "dfs", "-cat", file);
     assertThat(cat.exitCode()).as(cat.output()).isZero();
     assertThat(cat.stdout()).containsExactly("hello hdfs", "second line");
+
+    // a pattern, as lab 02's README gives it: Hadoop expands it, not the shell
+    BinScript pattern = BinScript.run(state, "", "hdfs", "dfs", "-cat", "/flume/text/*/*/logs-*");
+    assertThat(pattern.exitCode()).as(pattern.output()).isZero();
+    assertThat(pattern.stdout()).containsExactly("hello hdfs", "second line");
   }
 
   @Test
