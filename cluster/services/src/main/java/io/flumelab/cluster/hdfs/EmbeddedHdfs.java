@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.server.datanode.DataNode;
 import org.apache.hadoop.hdfs.server.namenode.NameNode;
@@ -29,6 +31,12 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class EmbeddedHdfs implements HdfsService {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The NameNode's Jersey, which logs through java.util.logging when the first WebHDFS request
+   * starts it: its package scan at INFO and remarks on Hadoop's resource methods at WARNING, on the
+   * terminal of flumelab up, which shows errors only. Held here: the JDK keeps loggers weakly.
+   */
+  private static final Logger JERSEY = Logger.getLogger("org.apache.hadoop.shaded.com.sun.jersey");
 
   private final LabHost host = LabHost.HADOOP102;
   private final int port = Settings.port(PORT_KEY, DEFAULT_PORT);
@@ -69,6 +77,7 @@ public final class EmbeddedHdfs implements HdfsService {
     ExitUtil.disableSystemExit();
     // formatting and each restart register the NameNode's metrics again in this JVM
     DefaultMetricsSystem.setMiniClusterMode(true);
+    JERSEY.setLevel(Level.SEVERE);
     try {
       dir = WorkDirs.create("hdfs");
       Configuration conf = configuration();
@@ -97,10 +106,14 @@ public final class EmbeddedHdfs implements HdfsService {
     conf.set("dfs.namenode.name.dir", Files.createDirectories(dir.resolve("name")).toUri().toString());
     conf.set("dfs.datanode.data.dir", Files.createDirectories(dir.resolve("data")).toUri().toString());
     // the NameNode records a datanode by the address its connection comes from, which is
-    // 127.0.0.1 on loopback; clients are sent there, so that is where the datanode listens
+    // 127.0.0.1 on loopback; HDFS clients are sent there, so that is where blocks are served
     conf.set("dfs.datanode.address", "127.0.0.1:0");
-    conf.set("dfs.datanode.http.address", "127.0.0.1:0");
     conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+    // WebHDFS sends a browser that opens a file to the datanode's web server, by the host name the
+    // datanode registered with: hadoop102's address, where that server listens, is reached from
+    // this machine by a browser that knows the name hadoop102 and by one that does not
+    conf.set("dfs.datanode.hostname", address);
+    conf.set("dfs.datanode.http.address", address + ":0");
     conf.setInt("dfs.replication", 1);
     // students write as whoever runs the agent, as on the course's single-user cluster
     conf.setBoolean("dfs.permissions.enabled", false);

@@ -10,6 +10,10 @@ import io.flumelab.cluster.Settings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +37,8 @@ class FlumeLabIT {
   Path state;
 
   @Test
-  void upPrintsTheTableStatusSeesEveryServiceAnswerAndDownLeavesNothing() {
+  void upPrintsTheTableStatusSeesEveryServiceAnswerAndDownLeavesNothing()
+      throws IOException, InterruptedException {
     boolean ganglia = ServiceKind.GANGLIA.localInstalled() || Settings.inCi();
     BinScript up = awaitUp(BinScript.start(state, Map.of(), "flumelab", "up", "--kafka", "1"));
     assertThat(up.out()).contains("hdfs: up in", "kafka: up in", "mysql: up in")
@@ -64,6 +69,12 @@ class FlumeLabIT {
     assertThat(row(status, "hdfs")).endsWith("yes");
     assertThat(row(status, "kafka")).endsWith("yes");
     assertThat(row(status, "mysql")).endsWith("yes");
+    // the NameNode UI's "Browse the file system" reads WebHDFS
+    HttpResponse<String> root = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://hadoop102:9870/webhdfs/v1/?op=LISTSTATUS")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(root.statusCode()).as(root.body()).isEqualTo(200);
+    assertThat(root.body()).contains("\"FileStatuses\"");
 
     BinScript down = BinScript.run(state, "", "flumelab", "down");
     assertThat(down.exitCode()).as(down.output()).isZero();
@@ -71,6 +82,8 @@ class FlumeLabIT {
     up.awaitExit(Duration.ofSeconds(30));
     assertThat(up.exitCode()).as(up.output()).isZero();
     assertThat(up.out()).contains("flumelab: stopped in");
+    // errors only: the first WebHDFS request started the NameNode's Jersey quietly
+    assertThat(up.err()).doesNotContain("Jersey", "PackagesResourceConfig");
 
     assertNothingLeft(children);
     BinScript after = BinScript.run(state, "", "flumelab", "status");
