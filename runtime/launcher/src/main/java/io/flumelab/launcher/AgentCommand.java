@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,10 +91,15 @@ final class AgentCommand implements Callable<Integer> {
     }
     AgentStatus status = AgentStatus.fromProperties();
     CountDownLatch stopped = new CountDownLatch(1);
+    AtomicReference<DashboardAnnouncer> announcer = new AtomicReference<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       report(status, agent, "stopping");
+      DashboardAnnouncer announced = announcer.getAndSet(null);
       long discarded = agent.stop(drainSeconds * 1000);
       monitoring.stop();
+      if (announced != null) {
+        announced.withdraw();
+      }
       report(status, agent, "stopped");
       stopped.countDown();
       LogManager.shutdown();
@@ -101,6 +107,9 @@ final class AgentCommand implements Callable<Integer> {
       Runtime.getRuntime().halt(discarded > 0 ? ExitCodes.EVENTS_DISCARDED : ExitCodes.OK);
     }, "agent-shutdown"));
     agent.start();
+    // before "started", so that whoever waits for that finds the agent on the dashboard
+    announcer.set(DashboardAnnouncer.announce(topology.monitored(), configFile, monitoring,
+        agent::counters).orElse(null));
     report(status, agent, "started");
     stopped.await();
     return ExitCodes.OK;

@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
  * Graphviz's {@code dot} program, which lays out and draws DOT text. FlumeLab draws no geometry
  * of its own, and no Java layout library that resolves offline here does it without bringing a
  * JavaScript engine: where {@code dot} is missing, pictures are refused with the way to install it.
+ * Public for the dashboard ({@code bin/flumelab dashboard}), which draws running agents with it.
  */
-final class Graphviz {
+public final class Graphviz {
 
   /** Said wherever a picture cannot be drawn for want of the program. */
-  static final String INSTALL_HINT = "Install Graphviz (Debian and Ubuntu: apt-get install "
+  public static final String INSTALL_HINT = "Install Graphviz (Debian and Ubuntu: apt-get install "
       + "graphviz; macOS: brew install graphviz), or use --format text, or --format dot and draw "
       + "the DOT text elsewhere.";
 
@@ -33,7 +34,7 @@ final class Graphviz {
   }
 
   /** The {@code dot} of the {@code PATH}, if there is one. */
-  static Optional<Graphviz> onPath() {
+  public static Optional<Graphviz> onPath() {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
@@ -55,7 +56,7 @@ final class Graphviz {
    *
    * @throws IOException when the program fails, with what it said
    */
-  byte[] render(String dotText, String format) throws IOException {
+  public byte[] render(String dotText, String format) throws IOException {
     Process process = new ProcessBuilder(executable.toString(), "-T" + format).start();
     CompletableFuture<byte[]> picture = readAll(process.getInputStream());
     CompletableFuture<byte[]> errors = readAll(process.getErrorStream());

@@ -5,10 +5,12 @@ import io.flumelab.api.FlumeException;
 import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.MonitorService;
 import io.flumelab.core.spi.MonitoredAgent;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -107,6 +109,15 @@ public final class Monitoring {
       reporter.stop();
     }
     mbeans.unregisterAll();
+  }
+
+  /**
+   * Where the counters are served over HTTP ({@code flume.monitoring.type=http}), once started;
+   * empty for the other reporters.
+   */
+  public Optional<InetSocketAddress> httpAddress() {
+    return reporter instanceof HttpMetricsServer http ? Optional.of(http.address())
+        : Optional.empty();
   }
 
   /** The reporter started by {@code flume.monitoring.type}, if any. */

@@ -16,35 +16,83 @@ public final class FlowGraphDot {
   private static final String CHANNEL_STYLE = "shape=cylinder, style=filled, fillcolor=\"#fef3c7\"";
   private static final String SINK_STYLE = "shape=box, style=filled, fillcolor=\"#dcfce7\"";
 
+  /**
+   * Lines a live picture reserves for counters: Graphviz sizes each label by its text, so the
+   * placeholders are as wide as a typical value, and a page's script replaces the last line.
+   */
+  private record Live(String edgeLine, String channelLine) {}
+
   private FlowGraphDot() {}
 
   public static String render(FlowGraph graph) {
+    return render(graph, null);
+  }
+
+  /**
+   * The same picture for a page that updates it: every agent's cluster, node, edge and hop has
+   * an {@code id} Graphviz carries into the SVG as its group's id ({@link #elementId(NodeRef)},
+   * {@link #elementId(Edge)}, {@link #agentElementId(AgentFlow)}), and every edge inside an agent
+   * and every channel ends its label with a line holding {@code edgeLine} or
+   * {@code channelLine}, the place of a live value.
+   */
+  public static String renderLive(FlowGraph graph, String edgeLine, String channelLine) {
+    return render(graph, new Live(edgeLine, channelLine));
+  }
+
+  /** The SVG id of a source, channel or sink: {@code a1/channel/c1}. */
+  public static String elementId(NodeRef ref) {
+    return ref.agent() + "/" + ref.kind().name().toLowerCase(Locale.ROOT) + "/" + ref.name();
+  }
+
+  /** The SVG id of an edge inside an agent: {@code a1/source/r1->a1/channel/c1}. */
+  public static String elementId(Edge edge) {
+    return elementId(edge.from()) + "->" + elementId(edge.to());
+  }
+
+  /** The SVG id of an agent's cluster: {@code agent:a1}. */
+  public static String agentElementId(AgentFlow agent) {
+    return "agent:" + agent.id();
+  }
+
+  private static String render(FlowGraph graph, Live live) {
     StringBuilder out = new StringBuilder("digraph flow {\n");
     out.append("  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=12, nodesep=0.3, ranksep=0.6];\n");
     out.append("  node [fontname=\"Helvetica\", fontsize=10];\n");
     out.append("  edge [fontname=\"Helvetica\", fontsize=9];\n");
     for (int i = 0; i < graph.agents().size(); i++) {
-      agent(graph.agents().get(i), "cluster_" + i, out);
+      agent(graph.agents().get(i), "cluster_" + i, live, out);
     }
     for (Hop hop : graph.hops()) {
       out.append("  ").append(id(hop.from())).append(" -> ").append(id(hop.to()))
-          .append(" [label=").append(quote(hop.protocol() + "\n" + hop.address()))
+          .append(" [");
+      if (live != null) {
+        out.append("id=").append(quote("hop:" + elementId(hop.from()) + "->" + elementId(hop.to())))
+            .append(", ");
+      }
+      out.append("label=").append(quote(hop.protocol() + "\n" + hop.address()))
           .append(", style=bold, color=\"#2563eb\", fontcolor=\"#1d4ed8\"];\n");
     }
     return out.append("}\n").toString();
   }
 
-  private static void agent(AgentFlow agent, String cluster, StringBuilder out) {
+  private static void agent(AgentFlow agent, String cluster, Live live, StringBuilder out) {
     out.append("  subgraph ").append(quote(cluster)).append(" {\n");
+    if (live != null) {
+      out.append("    id=").append(quote(agentElementId(agent))).append(";\n");
+    }
     out.append("    label=").append(quote("agent " + agent.name() + "  (" + agent.file() + ")"))
         .append("; style=rounded; color=\"#64748b\";\n");
     for (AgentFlow.Source source : agent.sources()) {
-      node(agent.ref(NodeRef.Kind.SOURCE, source.name()), sourceLabel(source), SOURCE_STYLE, "    ", out);
+      node(agent.ref(NodeRef.Kind.SOURCE, source.name()), sourceLabel(source), SOURCE_STYLE, "    ",
+          live, out);
     }
     for (AgentFlow.Channel channel : agent.channels()) {
       List<String> lines = new ArrayList<>(List.of(channel.name(), FlowGraphText.type(channel.type())));
       addIfSet(lines, channel.address());
-      node(agent.ref(NodeRef.Kind.CHANNEL, channel.name()), lines, CHANNEL_STYLE, "    ", out);
+      if (live != null) {
+        lines.add(live.channelLine());
+      }
+      node(agent.ref(NodeRef.Kind.CHANNEL, channel.name()), lines, CHANNEL_STYLE, "    ", live, out);
     }
     for (int g = 0; g < agent.sinkGroups().size(); g++) {
       AgentFlow.SinkGroup group = agent.sinkGroups().get(g);
@@ -54,18 +102,23 @@ public final class FlowGraphDot {
           .append("; style=dashed; color=\"#16a34a\";\n");
       for (String sinkName : group.sinks()) {
         agent.sink(sinkName).ifPresent(sink -> node(agent.ref(NodeRef.Kind.SINK, sink.name()),
-            sinkLabel(sink, group), SINK_STYLE, "      ", out));
+            sinkLabel(sink, group), SINK_STYLE, "      ", live, out));
       }
       out.append("    }\n");
     }
     for (AgentFlow.Sink sink : agent.sinks()) {
       if (agent.groupOf(sink.name()).isEmpty()) {
-        node(agent.ref(NodeRef.Kind.SINK, sink.name()), sinkLabel(sink, null), SINK_STYLE, "    ", out);
+        node(agent.ref(NodeRef.Kind.SINK, sink.name()), sinkLabel(sink, null), SINK_STYLE, "    ",
+            live, out);
       }
     }
     for (Edge edge : agent.edges()) {
       out.append("    ").append(id(edge.from())).append(" -> ").append(id(edge.to()));
-      if (edge.label() != null) {
+      if (live != null) {
+        String label = edge.label() == null ? live.edgeLine() : edge.label() + "\n" + live.edgeLine();
+        out.append(" [id=").append(quote(elementId(edge))).append(", label=").append(quote(label))
+            .append(']');
+      } else if (edge.label() != null) {
         out.append(" [label=").append(quote(edge.label())).append(']');
       }
       out.append(";\n");
@@ -112,14 +165,18 @@ public final class FlowGraphDot {
   }
 
   private static void node(NodeRef ref, List<String> lines, String style, String indent,
-      StringBuilder out) {
-    out.append(indent).append(id(ref)).append(" [").append(style).append(", label=")
+      Live live, StringBuilder out) {
+    out.append(indent).append(id(ref)).append(" [").append(style);
+    if (live != null) {
+      out.append(", id=").append(quote(elementId(ref)));
+    }
+    out.append(", label=")
         .append(quote(String.join("\n", lines))).append("];\n");
   }
 
   /** {@code "a1/source/r1"}: unique across agents and kinds (a source and a sink may share a name). */
   static String id(NodeRef ref) {
-    return quote(ref.agent() + "/" + ref.kind().name().toLowerCase(Locale.ROOT) + "/" + ref.name());
+    return quote(elementId(ref));
   }
 
   /** A DOT string: quotes and backslashes escaped, line breaks as DOT's centred {@code \n}. */

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /** Builds the {@link FlowGraph} of job files, through the configuration package's own parsing. */
 public final class FlowGraphs {
 
-  private record Declared(Path file, String agent) {}
+  /** One agent of one job file: what a running agent was started with ({@code -f file -n agent}). */
+  public record Declared(Path file, String agent) {}
 
   private FlowGraphs() {}
 
@@ -49,6 +50,21 @@ public final class FlowGraphs {
               .collect(Collectors.joining(", "))
           + ". Name one of them with -n, or leave -n out to draw every agent.");
     }
+    return graph(chosen, options);
+  }
+
+  /**
+   * The graph of these agents only, in this order, with the hops between them: the agents that
+   * run, for the dashboard, where a file's other agents do not. Each gives one {@link AgentFlow},
+   * at its index.
+   *
+   * @throws FlowGraphException when a file cannot be read
+   */
+  public static FlowGraph read(List<Declared> agents, AgentConfigurations.Options options) {
+    return graph(agents, options);
+  }
+
+  private static FlowGraph graph(List<Declared> chosen, AgentConfigurations.Options options) {
     Map<String, AgentModel> models = new LinkedHashMap<>();
     List<AgentFlow> flows = new ArrayList<>();
     Map<Declared, String> ids = ids(chosen);

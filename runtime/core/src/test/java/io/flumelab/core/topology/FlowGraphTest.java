@@ -281,6 +281,41 @@ class FlowGraphTest {
         .hasMessageStartingWith(empty + ": no agent is configured in this file");
   }
 
+  @Test
+  void chosenAgentsAreDrawnAloneWithTheHopsBetweenThem() throws IOException {
+    Path sender = file("sender.conf", SINK_GROUPS);
+    Path both = file("both.conf", receiver("a2", "hadoop102", 4141) + receiver("a9", "hadoop102", 4149));
+
+    FlowGraph graph = FlowGraphs.read(List.of(new FlowGraphs.Declared(both, "a2"),
+        new FlowGraphs.Declared(sender, "a1")), AgentConfigurations.Options.defaults());
+
+    assertThat(graph.agents()).extracting(AgentFlow::id).containsExactly("a2", "a1");
+    assertThat(graph.hops()).extracting(Hop::to)
+        .containsExactly(new NodeRef("a2", NodeRef.Kind.SOURCE, "r1"));
+  }
+
+  @Test
+  void theLivePictureGivesEveryAgentNodeAndEdgeAnIdAndReservesALineForItsCounter()
+      throws IOException {
+    FlowGraph graph = read(file("sender.conf", SINK_GROUPS),
+        file("named.conf", receiver("a2", "hadoop102", 4141)));
+
+    String live = FlowGraphDot.renderLive(graph, "put -/s", "fill -");
+
+    assertThat(live).contains("id=\"agent:a1\";", "id=\"agent:a2\";")
+        .contains("\"a1/channel/c1\" [shape=cylinder, style=filled, fillcolor=\"#fef3c7\", "
+            + "id=\"a1/channel/c1\", label=\"c1\\nmemory\\nfill -\"]")
+        .contains("\"a1/source/r1\" -> \"a1/channel/c1\" [id=\"a1/source/r1->a1/channel/c1\", "
+            + "label=\"put -/s\"]")
+        .contains("\"a1/source/r1\" -> \"a1/channel/c2\" [id=\"a1/source/r1->a1/channel/c2\", "
+            + "label=\"optional\\nput -/s\"]")
+        .contains("[id=\"hop:a1/sink/k1->a2/source/r1\", label=\"avro\\nhadoop102:4141\"");
+    AgentFlow a1 = graph.agent("a1");
+    assertThat(FlowGraphDot.elementId(a1.edges().get(0))).isEqualTo("a1/source/r1->a1/channel/c1");
+    assertThat(FlowGraphDot.agentElementId(a1)).isEqualTo("agent:a1");
+    assertThat(FlowGraphDot.render(graph)).doesNotContain("id=", "fill -");
+  }
+
   private static String receiver(String agent, String bind, int port) {
     return """
         A.sources = r1
