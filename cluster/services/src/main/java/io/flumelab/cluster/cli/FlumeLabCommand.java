@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  * the services in it resolve hadoop102, hadoop103 and hadoop105 to their loopback addresses.
  */
 @Command(name = "flumelab", mixinStandardHelpOptions = true,
-    subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class},
+    subcommands = {UpCommand.class, StatusCommand.class, DownCommand.class,
+        DashboardCommand.class},
     description = "Runs HDFS, Kafka, MySQL and Ganglia gmond on the course's hosts (hadoop102, "
         + "hadoop103, hadoop105) on this machine.")
 public final class FlumeLabCommand implements Runnable {
@@ -19,7 +20,7 @@ public final class FlumeLabCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: up, status or down");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: up, status, down or dashboard");
   }
 
   public static void main(String[] args) {

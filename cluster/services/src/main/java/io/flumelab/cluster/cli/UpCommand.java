@@ -12,11 +12,13 @@ import io.flumelab.cluster.ServiceUnavailableException;
 import io.flumelab.cluster.Settings;
 import io.flumelab.cluster.WorkDirs;
 import io.flumelab.cluster.cli.Session.ServiceEntry;
+import io.flumelab.cluster.dashboard.Dashboard;
 import io.flumelab.cluster.ganglia.GangliaService;
 import io.flumelab.cluster.hdfs.HdfsService;
 import io.flumelab.cluster.kafka.KafkaService;
 import io.flumelab.cluster.mysql.MysqlService;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,17 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "SERVICE",
       description = "Start only these: hdfs, kafka, mysql, ganglia (e.g. --only hdfs,kafka).")
   private List<String> only;
+
+  @Option(names = "--dashboard", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Whether to serve the live dashboard (the services and the running agents' "
+          + "topologies with their counters) as bin/flumelab dashboard does. Default: on; "
+          + "--no-dashboard leaves it out.")
+  private boolean dashboard;
+
+  @Option(names = "--dashboard-port", paramLabel = "PORT", defaultValue = "" + Dashboard.DEFAULT_PORT,
+      description = "The dashboard's port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free "
+          + "port).")
+  private int dashboardPort;
 
   @Override
   public Integer call() {
@@ -120,6 +133,8 @@ final class UpCommand implements Callable<Integer> {
         new Session(self, started, ready, expected, hosts, conf, work, entries)
             .write(dirs.sessionFile());
     record.accept(false, skipped);
+    // before the services, so that the page shows them starting
+    Optional<Dashboard> page = dashboard ? startDashboard(dirs, out) : Optional.empty();
 
     CountDownLatch stopRequested = StopSignals.install();
     long begin = System.nanoTime();
@@ -131,6 +146,7 @@ final class UpCommand implements Callable<Integer> {
       });
     } catch (ServiceException e) {
       System.err.println("flumelab: " + e.getMessage());
+      page.ifPresent(Dashboard::close);
       Leftovers.remove(new Session(self, started, false, expected, hosts, conf, work, List.of()),
           dirs.sessionFile(), out);
       return 1;
@@ -141,7 +157,7 @@ final class UpCommand implements Callable<Integer> {
     session.write(dirs.sessionFile());
     if (stopRequested.getCount() == 0) {
       // Ctrl-C while starting: no table, just stop
-      return stop(cluster, session, dirs, out);
+      return stop(cluster, session, dirs, page, out);
     }
 
     long children = Footprint.childrenRssMiB(
@@ -156,6 +172,10 @@ final class UpCommand implements Callable<Integer> {
     SessionTable.printServices(out, entries, null);
     SessionTable.printHosts(out, session);
     SessionTable.printUsage(out, session);
+    page.ifPresent(running -> {
+      out.println();
+      DashboardCommand.printUrl(out, running);
+    });
     out.println();
     out.println("Ctrl-C stops everything.");
     out.flush();
@@ -165,11 +185,24 @@ final class UpCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return stop(cluster, session, dirs, out);
+    return stop(cluster, session, dirs, page, out);
   }
 
-  private static int stop(Cluster cluster, Session session, UserDirs dirs, PrintStream out) {
+  /** The dashboard, or none with a line saying why: the services matter more than the page. */
+  private Optional<Dashboard> startDashboard(UserDirs dirs, PrintStream out) {
+    try {
+      return Optional.of(Dashboard.start(Dashboard.DEFAULT_BIND, dashboardPort, dirs.root(),
+          new SessionServices(dirs.sessionFile())));
+    } catch (UncheckedIOException e) {
+      out.println("dashboard: not started: " + e.getMessage() + " (--no-dashboard leaves it out)");
+      return Optional.empty();
+    }
+  }
+
+  private static int stop(Cluster cluster, Session session, UserDirs dirs, Optional<Dashboard> page,
+      PrintStream out) {
     out.println("flumelab: stopping...");
+    page.ifPresent(Dashboard::close);
     long stopBegin = System.nanoTime();
     cluster.stop();
     Leftovers.remove(session, dirs.sessionFile(), out);
