@@ -2,16 +2,14 @@ package io.flumelab.cluster.hdfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flumelab.cluster.LabHost;
+import io.flumelab.cluster.HeadlessChromium;
 import io.flumelab.cluster.junit.LabAgents;
 import io.flumelab.cluster.junit.LabCluster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +19,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,48 +33,30 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @LabCluster(hdfs = true)
 class NameNodeUiIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration SHOWS = Duration.ofSeconds(30);
   private static final List<String> LINES = List.of("hello from the hdfs sink", "second line", "third line");
 
   @TempDir
   Path dir;
 
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
   private String testName;
 
   @BeforeEach
   void startBrowser(TestInfo test) {
-    for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
-      assertThat(program).as("%s: install Debian's chromium and chromium-driver "
-          + "(apt-get install chromium chromium-driver)", program).isExecutable();
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--no-first-run", "--window-size=1280,1000",
-        "--user-data-dir=" + dir.resolve("chromium-profile"), "--host-resolver-rules=" + courseHosts());
-    ChromeDriverService driver = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-        .withLogFile(dir.resolve("chromedriver.log").toFile()).build();
-    browser = new ChromeDriver(driver, options);
-    wait = new WebDriverWait(browser, SHOWS);
+    chromium = HeadlessChromium.start(dir);
+    browser = chromium.driver();
+    wait = chromium.waiting(SHOWS);
     testName = test.getTestMethod().orElseThrow().getName();
   }
 
-  /** hadoop102 and the others at their loopback addresses, as a student's /etc/hosts has them. */
-  private static String courseHosts() {
-    return LabHost.COURSE.stream().map(host -> "MAP " + host.name() + " " + host.address())
-        .collect(Collectors.joining(","));
-  }
-
   @AfterEach
-  void keepScreenshotAndQuit() throws IOException {
-    if (browser != null) {
-      screenshot(testName);
-      browser.quit();
+  void keepScreenshotAndQuit() {
+    if (chromium != null) {
+      chromium.screenshot("NameNodeUiIT-" + testName);
+      chromium.close();
     }
   }
 
@@ -119,12 +94,5 @@ class NameNodeUiIT {
             + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));",
         download);
     assertThat(downloaded).isEqualTo(String.join("\n", LINES) + "\n");
-  }
-
-  private void screenshot(String name) throws IOException {
-    Path screenshots = Path.of(System.getProperty("flumelab.screenshots", "target/screenshots"));
-    Files.createDirectories(screenshots);
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(screenshots.resolve("NameNodeUiIT-" + name + ".png"), png);
   }
 }
