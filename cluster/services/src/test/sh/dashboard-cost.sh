@@ -7,7 +7,7 @@
 # Run from the checkout, holding the services' lock:
 #   flock /tmp/flumelab-services.lock cluster/services/src/test/sh/dashboard-cost.sh [SECONDS]
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../../../.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../../../../.."
 seconds=${1:-60}
 agents=5
 port=${DASHBOARD_PORT:-18660}
@@ -23,8 +23,12 @@ cleanup() {
 trap cleanup EXIT
 
 bin/flumelab up --only ganglia --no-dashboard >"$FLUMELAB_STATE_DIR/up.log" 2>&1 &
-pids+=($!)
-until bin/flumelab status >/dev/null 2>&1; do sleep 1; done
+up=$!
+pids+=("$up")
+until bin/flumelab status >/dev/null 2>&1; do
+  kill -0 "$up" 2>/dev/null || { echo "flumelab up failed:" >&2; cat "$FLUMELAB_STATE_DIR/up.log" >&2; exit 1; }
+  sleep 1
+done
 
 for i in $(seq 1 "$agents"); do
   job="$FLUMELAB_STATE_DIR/a$i.conf"
@@ -43,7 +47,9 @@ JOB
   bin/flume-ng agent -n "a$i" -f "$job" >"$FLUMELAB_STATE_DIR/a$i.log" 2>&1 &
   pids+=($!)
 done
+waited=0
 until [[ $(find "$FLUMELAB_STATE_DIR/run/agents" -name '*.agent.json' 2>/dev/null | wc -l) -ge $agents ]]; do
+  ((waited++ < 120)) || { echo "the agents did not announce themselves; see $FLUMELAB_STATE_DIR/a*.log" >&2; exit 1; }
   sleep 1
 done
 
