@@ -53,7 +53,9 @@ until [[ $(find "$FLUMELAB_STATE_DIR/run/agents" -name '*.agent.json' 2>/dev/nul
   sleep 1
 done
 
-bin/flumelab dashboard --port "$port" >"$FLUMELAB_STATE_DIR/dashboard.log" 2>&1 &
+# DASHBOARD_JAVA_OPTS replaces bin/flumelab's options for the dashboard's JVM (the services keep theirs)
+FLUMELAB_JAVA_OPTS="${DASHBOARD_JAVA_OPTS:-}" bin/flumelab dashboard --port "$port" \
+  >"$FLUMELAB_STATE_DIR/dashboard.log" 2>&1 &
 dashboard=$!
 pids+=("$dashboard")
 until curl -sf "http://127.0.0.1:$port/api/state" >/dev/null; do sleep 0.5; done
@@ -76,3 +78,6 @@ heap=$(jcmd "$dashboard" GC.heap_info 2>/dev/null | awk '/def new generation|ten
   END { printf "%.1f", used / 1024 }')
 awk -v t=$((after - before)) -v hz="$hz" -v s="$seconds" -v rss="$rss" -v heap="$heap" -v n="$running" \
   'BEGIN { printf "dashboard with %d agents reporting: CPU %.2f %% of one core over %d s (%d ticks), resident %d MiB, heap used %s MiB\n", n, t / hz / s * 100, s, t, rss, heap }'
+# with DASHBOARD_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the resident memory goes
+jcmd "$dashboard" VM.native_memory summary 2>/dev/null \
+  | grep -E '^(Total|-[ ]+(Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Metaspace|Shared class space|Arena Chunk))' || true
