@@ -81,3 +81,7 @@ awk -v t=$((after - before)) -v hz="$hz" -v s="$seconds" -v rss="$rss" -v heap="
 # with DASHBOARD_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the resident memory goes
 jcmd "$dashboard" VM.native_memory summary 2>/dev/null \
   | grep -E '^(Total|-[ ]+(Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Metaspace|Shared class space|Arena Chunk))' || true
+# with DASHBOARD_HISTOGRAM=1: the classes whose objects fill the heap, largest first
+if [[ -n ${DASHBOARD_HISTOGRAM:-} ]]; then
+  jcmd "$dashboard" GC.class_histogram 2>/dev/null | head -n 15
+fi
