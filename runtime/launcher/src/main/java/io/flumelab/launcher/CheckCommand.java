@@ -6,7 +6,6 @@ import io.flumelab.core.config.ConfigFiles;
 import io.flumelab.core.config.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -59,13 +58,9 @@ final class CheckCommand implements Callable<Integer> {
           + "a1.sources = r1). Check the path, or name the agent with -n.");
       return ExitCodes.INVALID_CONFIG;
     }
-    AgentConfigurations.Options options = AgentConfigurations.Options.defaults().withLenient(lenient);
-    if (systemProperties != null) {
-      // e.g. -Dflume.monitoring.port, whose port is checked too
-      Map<String, String> system = new HashMap<>(options.systemProperties());
-      system.putAll(systemProperties);
-      options = options.withSystemProperties(system);
-    }
+    // -D such as -Dflume.monitoring.port, whose port is checked too
+    AgentConfigurations.Options options = AgentConfigurations.Options.defaults().withLenient(lenient)
+        .withSystemPropertiesSetOver(systemProperties);
     boolean ok = true;
     for (String agent : agents) {
       ok &= print(AgentConfigurations.check(configFile, agent, options), out);

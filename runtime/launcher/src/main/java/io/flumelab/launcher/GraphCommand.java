@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,13 +119,7 @@ final class GraphCommand implements Callable<Integer> {
   }
 
   private AgentConfigurations.Options options() {
-    AgentConfigurations.Options options = AgentConfigurations.Options.defaults();
-    if (systemProperties != null) {
-      Map<String, String> system = new HashMap<>(options.systemProperties());
-      system.putAll(systemProperties);
-      options = options.withSystemProperties(system);
-    }
-    return options;
+    return AgentConfigurations.Options.defaults().withSystemPropertiesSetOver(systemProperties);
   }
 
   private static String name(Format format) {

@@ -58,6 +58,19 @@ public final class AgentConfigurations {
       return new Options(lenient, env, value, classLoader, registry, resourceChecks, plugins);
     }
 
+    /**
+     * These options with {@code overrides} set over their system properties, as {@code -D} on a
+     * command line does; null (no {@code -D} given) leaves them as they are.
+     */
+    public Options withSystemPropertiesSetOver(Map<String, String> overrides) {
+      if (overrides == null) {
+        return this;
+      }
+      Map<String, String> merged = new LinkedHashMap<>(systemProperties);
+      merged.putAll(overrides);
+      return withSystemProperties(merged);
+    }
+
     public Options withClassLoader(ClassLoader value) {
       return new Options(lenient, env, systemProperties, value, registry, resourceChecks, plugins);
     }
