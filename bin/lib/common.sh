@@ -176,6 +176,16 @@ services_classpath() {
   fi
 }
 
+# The classpath of bin/flumelab dashboard: the services' jar and the few libraries the dashboard
+# needs (cluster/services/pom.xml says which, and why not all of target/lib).
+dashboard_classpath() {
+  if [[ -n "${FLUMELAB_DASHBOARD_CLASSPATH:-}" ]]; then
+    echo "$FLUMELAB_DASHBOARD_CLASSPATH"
+  else
+    echo "$(first_file "$SERVICES_TARGET"/flumelab-services-*.jar):$SERVICES_TARGET/dashboard-lib/*"
+  fi
+}
+
 # Writes the hosts file mapping hadoop102, hadoop103 and hadoop105 on first use (flumelab up
 # rewrites it each time). A distribution runs where the system resolves those names (the course's
 # machines, vagrant/): it writes none.

@@ -72,12 +72,16 @@ before=$(ticks)
 sleep "$seconds"
 after=$(ticks)
 running=$(curl -sf "http://127.0.0.1:$port/api/state" | grep -o '"state":"running"' | wc -l)
-rss=$(awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$dashboard/status")
+rss=$(awk '/^VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$dashboard/status")
+# what the dashboard adds to the machine: its private pages (what its exit frees), while the JVM's
+# code and the JDK's class archive are shared with the agents' and the services' JVMs
+private=$(awk '/^Private_(Clean|Dirty)/ {kb += $2} END {printf "%.1f", kb / 1024}' "/proc/$dashboard/smaps_rollup")
 heap=$(jcmd "$dashboard" GC.heap_info 2>/dev/null | awk '/def new generation|tenured generation/ {
   for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); used += v } }
   END { printf "%.1f", used / 1024 }')
-awk -v t=$((after - before)) -v hz="$hz" -v s="$seconds" -v rss="$rss" -v heap="$heap" -v n="$running" \
-  'BEGIN { printf "dashboard with %d agents reporting: CPU %.2f %% of one core over %d s (%d ticks), resident %d MiB, heap used %s MiB\n", n, t / hz / s * 100, s, t, rss, heap }'
+awk -v t=$((after - before)) -v hz="$hz" -v s="$seconds" -v rss="$rss" -v private="$private" \
+  -v heap="$heap" -v n="$running" \
+  'BEGIN { printf "dashboard with %d agents reporting: CPU %.2f %% of one core over %d s (%d ticks), resident %s MiB (private %s MiB), heap used %s MiB\n", n, t / hz / s * 100, s, t, rss, private, heap }'
 # with DASHBOARD_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the resident memory goes
 jcmd "$dashboard" VM.native_memory summary 2>/dev/null \
   | grep -E '^(Total|-[ ]+(Java Heap|Class|Thread|Code|GC|Internal|Other|Symbol|Metaspace|Shared class space|Arena Chunk))' || true

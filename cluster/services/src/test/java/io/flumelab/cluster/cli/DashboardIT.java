@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flumelab.cluster.HeadlessChromium;
 import io.flumelab.cluster.ServiceKind;
 import io.flumelab.cluster.Settings;
+import io.flumelab.core.agent.AgentAnnouncement;
 import io.flumelab.harness.AgentProcess;
 import io.flumelab.harness.Agents;
 import io.flumelab.harness.LineClient;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,6 +152,89 @@ class DashboardIT {
         .isEqualTo(false);
     chromium.screenshot("DashboardIT-agent-killed");
     assertThat(sent.get()).isPositive();
+  }
+
+  /**
+   * {@code bin/flumelab dashboard} runs on a class path of its own (cluster/services/pom.xml's
+   * dashboard-lib): a job with a component of every runtime module is drawn there, the Kafka hop
+   * included, and nothing is missing from it.
+   */
+  @Test
+  void theDashboardAloneDrawsEveryModulesComponentsOnItsOwnClassPath() throws Exception {
+    Path job = Files.writeString(state.resolve("every-module.conf"), """
+        a1.sources = r1 r2
+        a1.channels = c1
+        a1.sinks = k1 k2
+        a1.sources.r1.type = avro
+        a1.sources.r1.bind = 127.0.0.1
+        a1.sources.r1.port = 4141
+        a1.sources.r1.channels = c1
+        a1.sources.r2.type = jdbc
+        a1.sources.r2.url = jdbc:mysql://hadoop102:3306/course
+        a1.sources.r2.table = student
+        a1.sources.r2.channels = c1
+        a1.channels.c1.type = file
+        a1.sinks.k1.type = kafka
+        a1.sinks.k1.kafka.bootstrap.servers = 127.0.0.1:9092
+        a1.sinks.k1.kafka.topic = first
+        a1.sinks.k1.channel = c1
+        a1.sinks.k2.type = hdfs
+        a1.sinks.k2.hdfs.path = hdfs://hadoop102:9000/flume
+        a1.sinks.k2.channel = c1
+        a2.sources = r1
+        a2.channels = c1
+        a2.sinks = k1
+        a2.sources.r1.type = kafka
+        a2.sources.r1.kafka.bootstrap.servers = 127.0.0.1:9092
+        a2.sources.r1.kafka.topics = first
+        a2.sources.r1.channels = c1
+        a2.channels.c1.type = memory
+        a2.sinks.k1.type = logger
+        a2.sinks.k1.channel = c1
+        """);
+    Path announcements = AgentAnnouncement.directory(state);
+    for (String agent : List.of("a1", "a2")) {
+      // this test's own process stands for the agents: alive, its counters nowhere
+      AgentAnnouncement.ofThisProcess(agent, job, "http://127.0.0.1:9/metrics").write(announcements);
+    }
+    Path checkout = BinScript.checkout();
+    Path target = checkout.resolve("cluster/services/target");
+    String ownClassPath;
+    try (var jars = Files.list(target)) {
+      ownClassPath = jars.filter(jar -> jar.getFileName().toString().matches("flumelab-services-.*\\.jar"))
+          .findFirst().orElseThrow() + ":" + target.resolve("dashboard-lib") + "/*";
+    }
+    BinScript dashboard = BinScript.start(state, Map.of("FLUMELAB_DASHBOARD_CLASSPATH", ownClassPath),
+        "flumelab", "dashboard", "--port", "0");
+    try {
+      Awaitility.await("the dashboard's URL").atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!dashboard.isAlive()) {
+              throw new AssertionError("flumelab dashboard exited:\n" + dashboard.output());
+            }
+            return URL.matcher(dashboard.out()).find();
+          });
+      Matcher url = URL.matcher(dashboard.out());
+      assertThat(url.find()).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> svg = http.send(HttpRequest.newBuilder(
+          URI.create(url.group(1) + "api/topology.svg")).build(), BodyHandlers.ofString());
+      assertThat(svg.statusCode()).as(svg.body()).isEqualTo(200);
+      // the ids as a browser reads them: Graphviz escapes '-' and '>' in attributes
+      String drawn = svg.body().replace("&#45;", "-").replace("&gt;", ">");
+      for (String id : List.of("a1/source/r1", "a1/source/r2", "a1/channel/c1", "a1/sink/k1",
+          "a1/sink/k2", "a2/source/r1", "hop:a1/sink/k1->a2/source/r1")) {
+        assertThat(drawn).contains("id=\"" + id + "\"");
+      }
+      HttpResponse<String> state = http.send(HttpRequest.newBuilder(
+          URI.create(url.group(1) + "api/state")).build(), BodyHandlers.ofString());
+      assertThat(state.statusCode()).isEqualTo(200);
+      assertThat(state.body()).contains("\"a1\"", "\"a2\"");
+      assertThat(dashboard.output()).doesNotContain("Exception", "Error");
+    } finally {
+      dashboard.process().destroy();
+      dashboard.awaitExit(Duration.ofSeconds(30));
+    }
   }
 
   /** A line every 20 ms, each waiting for netcat's OK, until the test ends. */

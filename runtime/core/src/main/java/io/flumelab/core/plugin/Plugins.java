@@ -458,17 +458,8 @@ public final class Plugins implements AutoCloseable {
   /** Unregisters the MBeans these loaders' classes registered, then closes the loaders. */
   @Override
   public void close() {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    for (ObjectName name : server.queryNames(null, null)) {
-      try {
-        if (owns(server.getClassLoaderFor(name))) {
-          server.unregisterMBean(name);
-        }
-      } catch (InstanceNotFoundException gone) {
-        // unregistered meanwhile
-      } catch (JMException e) {
-        LOG.debug("Cannot unregister {}: {}", name, e.toString());
-      }
+    if (definesClasses()) {
+      unregisterTheirMBeans();
     }
     List<PluginClassLoader> loaders = new ArrayList<>();
     plugins.forEach(plugin -> loaders.add(plugin.loader()));
@@ -481,6 +472,30 @@ public final class Plugins implements AutoCloseable {
         loader.close();
       } catch (IOException e) {
         LOG.debug("Cannot close {}: {}", loader.getName(), e.toString());
+      }
+    }
+  }
+
+  /**
+   * Whether any loader here defines classes of its own (the shared loader only delegates). Tools
+   * that read a job without plugins (graph, the dashboard) then never start the platform's MBean
+   * server, which is costly in a small JVM.
+   */
+  private boolean definesClasses() {
+    return compat != null || !plugins.isEmpty() || !classPathRoots.isEmpty();
+  }
+
+  private void unregisterTheirMBeans() {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    for (ObjectName name : server.queryNames(null, null)) {
+      try {
+        if (owns(server.getClassLoaderFor(name))) {
+          server.unregisterMBean(name);
+        }
+      } catch (InstanceNotFoundException gone) {
+        // unregistered meanwhile
+      } catch (JMException e) {
+        LOG.debug("Cannot unregister {}: {}", name, e.toString());
       }
     }
   }
