@@ -1,6 +1,7 @@
 package io.flumelab.cluster.cli;
 
 import io.flumelab.cluster.cli.Session.ServiceEntry;
+import io.flumelab.cluster.dashboard.DashboardAddress;
 import java.io.PrintStream;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -34,9 +35,23 @@ final class StatusCommand implements Callable<Integer> {
     Optional<Session> read = Session.read(dirs.sessionFile());
     if (read.isEmpty()) {
       out.println("flumelab: not running (no " + dirs.sessionFile() + "); start it with bin/flumelab up");
+      printDashboards(out, dirs);
       return NOT_RUNNING;
     }
-    return report(read.get(), out);
+    int status = report(read.get(), out);
+    printDashboards(out, dirs);
+    return status;
+  }
+
+  /** Where the running dashboards serve their page ({@code up}'s, or one started alone). */
+  private static void printDashboards(PrintStream out, UserDirs dirs) {
+    List<DashboardAddress> running = DashboardAddress.running(dirs.root());
+    if (!running.isEmpty()) {
+      out.println();
+    }
+    for (DashboardAddress dashboard : running) {
+      out.println("dashboard: " + dashboard.url() + "  (pid " + dashboard.pid() + ")");
+    }
   }
 
   /** Prints what the session runs and returns the exit status. */

@@ -42,6 +42,8 @@ public final class Dashboard implements AutoCloseable {
       "/dashboard.css", "dashboard.css");
 
   private final HttpServer server;
+  private final Path stateDir;
+  private DashboardAddress address;
   private final AgentWatch watch;
   private final LiveTopology topology = new LiveTopology(Graphviz.onPath());
   private final Supplier<ServicesView> services;
@@ -54,6 +56,7 @@ public final class Dashboard implements AutoCloseable {
 
   private Dashboard(HttpServer server, Path stateDir, Supplier<ServicesView> services) {
     this.server = server;
+    this.stateDir = stateDir;
     this.watch = new AgentWatch(AgentAnnouncement.directory(stateDir), clock);
     this.services = services;
   }
@@ -82,6 +85,12 @@ public final class Dashboard implements AutoCloseable {
     });
     server.setExecutor(executor);
     server.start();
+    try {
+      dashboard.address = DashboardAddress.announce(stateDir, dashboard.url());
+    } catch (UncheckedIOException e) {
+      dashboard.close();
+      throw e;
+    }
     return dashboard;
   }
 
@@ -177,6 +186,9 @@ public final class Dashboard implements AutoCloseable {
 
   @Override
   public void close() {
+    if (address != null) {
+      address.withdraw(stateDir);
+    }
     server.stop(0);
     ((ExecutorService) server.getExecutor()).shutdownNow();
   }

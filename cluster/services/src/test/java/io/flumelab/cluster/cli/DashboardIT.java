@@ -80,6 +80,8 @@ class DashboardIT {
     String url = awaitDashboardUrl(up);
     assertThat(up.out()).contains("agents started with bin/flume-ng announce themselves in "
         + state.resolve("run/agents"));
+    assertThat(BinScript.run(state, "", "flumelab", "status").out())
+        .contains("dashboard: " + url + "  (pid " + up.process().pid() + ")");
 
     Path receiverJob = Files.writeString(state.resolve("receiver.conf"), """
         a2.sources = r1
@@ -226,11 +228,13 @@ class DashboardIT {
           "a1/sink/k2", "a2/source/r1", "hop:a1/sink/k1->a2/source/r1")) {
         assertThat(drawn).contains("id=\"" + id + "\"");
       }
-      HttpResponse<String> state = http.send(HttpRequest.newBuilder(
+      HttpResponse<String> answered = http.send(HttpRequest.newBuilder(
           URI.create(url.group(1) + "api/state")).build(), BodyHandlers.ofString());
-      assertThat(state.statusCode()).isEqualTo(200);
-      assertThat(state.body()).contains("\"a1\"", "\"a2\"");
+      assertThat(answered.statusCode()).isEqualTo(200);
+      assertThat(answered.body()).contains("\"a1\"", "\"a2\"");
       assertThat(dashboard.output()).doesNotContain("Exception", "Error");
+      assertThat(BinScript.run(state, "", "flumelab", "status").out())
+          .contains("flumelab: not running", "dashboard: " + url.group(1));
     } finally {
       dashboard.process().destroy();
       dashboard.awaitExit(Duration.ofSeconds(30));
