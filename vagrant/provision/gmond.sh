@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # hadoop102: Ganglia's gmond receiving the agents' metrics on UDP and serving them as XML on TCP, both
 # on hadoop102:8649, in cluster "flumelab" (lab 11: -Dflume.monitoring.hosts=hadoop102:8649).
-# The same settings as bin/flumelab up's gmond. Idempotent.
+# The same settings as bin/flumelab up's gmond (VagrantGmondConfigTest compares them). Idempotent.
 set -euo pipefail
 # FLUMELAB_PACKAGES=present: the rehearsal (../rehearsal) on a machine that has them
 if [[ ${FLUMELAB_PACKAGES:-install} == install ]] && ! dpkg -s ganglia-monitor >/dev/null 2>&1; then
