@@ -1,6 +1,7 @@
 package io.flumelab.filechannel;
 
 import io.flumelab.core.spi.ChannelCounter;
+import io.flumelab.core.spi.CounterSpec;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,14 +14,31 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FileChannelCounter extends ChannelCounter {
 
-  private final AtomicLong unhealthy = counter("Unhealthy");
-  private final AtomicLong putErrors = counter("EventPutErrorCount");
-  private final AtomicLong takeErrors = counter("EventTakeErrorCount");
-  private final AtomicLong checkpointErrors = counter("CheckpointWriteErrorCount");
-  private final AtomicLong backupErrors = counter("CheckpointBackupWriteErrorCount");
-  private final AtomicLong writes = counter("LogWriteCount");
-  private final AtomicLong fsyncs = counter("LogFsyncCount");
-  private final AtomicLong commits = counter("LogCommitCount");
+  static final CounterSpec UNHEALTHY = CounterSpec.gauge("Unhealthy",
+      "1 while the channel could not start (replay or directories failed), else 0.");
+  static final CounterSpec EVENT_PUT_ERROR = CounterSpec.counter("EventPutErrorCount",
+      "Puts that failed writing to the log.");
+  static final CounterSpec EVENT_TAKE_ERROR = CounterSpec.counter("EventTakeErrorCount",
+      "Takes that failed reading the log.");
+  static final CounterSpec CHECKPOINT_WRITE_ERROR = CounterSpec.counter(
+      "CheckpointWriteErrorCount", "Checkpoints that failed to write.");
+  static final CounterSpec CHECKPOINT_BACKUP_WRITE_ERROR = CounterSpec.counter(
+      "CheckpointBackupWriteErrorCount", "Backup checkpoints that failed to write.");
+  static final CounterSpec LOG_WRITE = CounterSpec.counter("LogWriteCount",
+      "Writes to the log, each of one or more commits.");
+  static final CounterSpec LOG_FSYNC = CounterSpec.counter("LogFsyncCount",
+      "Fsyncs of the log.");
+  static final CounterSpec LOG_COMMIT = CounterSpec.counter("LogCommitCount",
+      "Transactions written to the log.");
+
+  private final AtomicLong unhealthy = counter(UNHEALTHY);
+  private final AtomicLong putErrors = counter(EVENT_PUT_ERROR);
+  private final AtomicLong takeErrors = counter(EVENT_TAKE_ERROR);
+  private final AtomicLong checkpointErrors = counter(CHECKPOINT_WRITE_ERROR);
+  private final AtomicLong backupErrors = counter(CHECKPOINT_BACKUP_WRITE_ERROR);
+  private final AtomicLong writes = counter(LOG_WRITE);
+  private final AtomicLong fsyncs = counter(LOG_FSYNC);
+  private final AtomicLong commits = counter(LOG_COMMIT);
 
   FileChannelCounter(String name) {
     super(name);

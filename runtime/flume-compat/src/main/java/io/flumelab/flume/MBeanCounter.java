@@ -1,12 +1,17 @@
 package io.flumelab.flume;
 
+import io.flumelab.core.spi.ChannelCounter;
 import io.flumelab.core.spi.ComponentCounter;
+import io.flumelab.core.spi.CounterSpec;
+import io.flumelab.core.spi.SinkCounter;
+import io.flumelab.core.spi.SourceCounter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import javax.management.Attribute;
@@ -27,6 +32,13 @@ import javax.management.ObjectName;
 final class MBeanCounter extends ComponentCounter {
 
   private static final String DOMAIN_PREFIX = "org.apache.flume.";
+  /**
+   * Flume's source, channel and sink counters keep the counters of FlumeLab's of the same type,
+   * under the same names: those describe them.
+   */
+  private static final Map<String, ComponentCounter> SAME_NAMES = Map.of(
+      "SOURCE", new SourceCounter("flume"), "CHANNEL", new ChannelCounter("flume"),
+      "SINK", new SinkCounter("flume"));
 
   private final MBeanServer server;
   private final ObjectName name;
@@ -70,6 +82,16 @@ final class MBeanCounter extends ComponentCounter {
   /** SOURCE, SINK, CHANNEL, CHANNEL_PROCESSOR...: Flume's counter type, from the domain. */
   private static String typeOf(ObjectName name) {
     return name.getDomain().substring(DOMAIN_PREFIX.length()).toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * A counter of Flume's own groups as FlumeLab's counter of that name and type describes it; a
+   * plugin's own names ({@code EventCount}) are described by nothing.
+   */
+  @Override
+  public Optional<CounterSpec> describe(String key) {
+    ComponentCounter same = SAME_NAMES.get(getType());
+    return super.describe(key).or(() -> same == null ? Optional.empty() : same.describe(key));
   }
 
   ObjectName objectName() {

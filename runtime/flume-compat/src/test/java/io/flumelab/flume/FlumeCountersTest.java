@@ -8,6 +8,7 @@ import io.flumelab.api.PollableSource;
 import io.flumelab.core.monitor.MetricsJson;
 import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.ComponentKind;
+import io.flumelab.core.spi.SourceCounter;
 import io.flumelab.core.testing.SourceTesting;
 import io.flumelab.flume.fixtures.ThroughputCounter;
 import java.util.List;
@@ -46,6 +47,9 @@ class FlumeCountersTest {
     assertThat(MetricsJson.of(List.of(counter)))
         .contains("\"SOURCE." + name + "\":{")
         .contains("\"EventAcceptedCount\":\"10\"");
+    // Flume's SourceCounter keeps FlumeLab's counters under the same names: described alike
+    assertThat(counter.describe("EventAcceptedCount")).hasValue(SourceCounter.EVENT_ACCEPTED);
+    assertThat(counter.describe("StartTime")).hasValue(ComponentCounter.START_TIME);
 
     source.process(); // the view reads JMX when asked: a third batch shows at once
     assertThat(counter.get("EventAcceptedCount")).isEqualTo(15);
@@ -76,6 +80,7 @@ class FlumeCountersTest {
         .containsEntry("AverageThroughput", 2.0);
     assertThat(counter.snapshot()).containsEntry("EventCount", 4L)
         .doesNotContainKey("AverageThroughput");
+    assertThat(counter.describe("EventCount")).as("a plugin's own name").isEmpty();
     assertThat(MetricsJson.of(List.of(counter))).contains("\"SOURCE." + name + "\":{")
         .contains("\"AverageThroughput\":\"2.0\"");
   }

@@ -1,6 +1,8 @@
 package io.flumelab.kafka;
 
 import io.flumelab.core.spi.ChannelCounter;
+import io.flumelab.core.spi.CounterSpec;
+import io.flumelab.core.spi.CounterSpec.Unit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,10 +11,22 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class KafkaChannelCounter extends ChannelCounter {
 
-  private final AtomicLong getTime = counter("KafkaEventGetTimer");
-  private final AtomicLong sendTime = counter("KafkaEventSendTimer");
-  private final AtomicLong commitTime = counter("KafkaCommitTimer");
-  private final AtomicLong rolledBack = counter("RollbackCount");
+  static final CounterSpec KAFKA_EVENT_GET_TIMER = CounterSpec.counter("KafkaEventGetTimer",
+      "Time spent polling Kafka for events, in seconds.").unit(Unit.MILLISECONDS)
+      .snakeName("kafka_event_get");
+  static final CounterSpec KAFKA_EVENT_SEND_TIMER = CounterSpec.counter("KafkaEventSendTimer",
+      "Time spent sending events to Kafka, in seconds.").unit(Unit.MILLISECONDS)
+      .snakeName("kafka_event_send");
+  static final CounterSpec KAFKA_COMMIT_TIMER = CounterSpec.counter("KafkaCommitTimer",
+      "Time spent committing offsets to Kafka, in seconds.").unit(Unit.MILLISECONDS)
+      .snakeName("kafka_commit");
+  static final CounterSpec ROLLBACK = CounterSpec.counter("RollbackCount",
+      "Events of takes that were rolled back.");
+
+  private final AtomicLong getTime = counter(KAFKA_EVENT_GET_TIMER);
+  private final AtomicLong sendTime = counter(KAFKA_EVENT_SEND_TIMER);
+  private final AtomicLong commitTime = counter(KAFKA_COMMIT_TIMER);
+  private final AtomicLong rolledBack = counter(ROLLBACK);
 
   KafkaChannelCounter(String name) {
     super(name);

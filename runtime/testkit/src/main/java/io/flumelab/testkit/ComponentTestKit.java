@@ -24,7 +24,8 @@ import org.junit.jupiter.api.DynamicTest;
  *   <li>its settings are documented, required ones have an example, defaults pass their own checks;
  *   <li>configure reads every declared key and no undeclared one;
  *   <li>it configures, starts and stops cleanly with its required keys set;
- *   <li>a source, sink or channel keeps Flume's counters under Flume's names;
+ *   <li>a source, sink or channel keeps Flume's counters under Flume's names, each described by a
+ *       {@code CounterSpec};
  *   <li>a declared batch size or transaction capacity is also offered through the capability
  *       interfaces, with the configured value.
  * </ul>
@@ -96,7 +97,8 @@ public final class ComponentTestKit {
             contract::documentsItsSettings),
         DynamicTest.dynamicTest("reads every declared key and no other", contract::readsItsKeys),
         DynamicTest.dynamicTest("configures, starts and stops", contract::startsAndStops),
-        DynamicTest.dynamicTest("keeps Flume's counters", contract::keepsFlumesCounters),
+        DynamicTest.dynamicTest("keeps Flume's counters, each described",
+            contract::keepsFlumesCounters),
         DynamicTest.dynamicTest("offers its batch and capacity as capabilities",
             contract::offersItsCapabilities)));
   }

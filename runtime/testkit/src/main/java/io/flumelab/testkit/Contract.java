@@ -18,6 +18,7 @@ import io.flumelab.core.channel.ReplicatingChannelSelector;
 import io.flumelab.core.sink.NullSink;
 import io.flumelab.core.source.SourceRunner;
 import io.flumelab.core.spi.ChannelSelector;
+import io.flumelab.core.spi.ComponentCounter;
 import io.flumelab.core.spi.ComponentKind;
 import io.flumelab.core.spi.ComponentSpec;
 import io.flumelab.core.spi.Counted;
@@ -153,9 +154,16 @@ final class Contract {
     Object component = configured(new RecordingContext(settings()));
     assertThat(component).as("%s %s keeps counters", spec.kind().label(), spec.alias())
         .isInstanceOf(Counted.class);
-    Map<String, Object> attributes = ((Counted) component).getCounter().attributes();
+    ComponentCounter counter = ((Counted) component).getCounter();
+    Map<String, Object> attributes = counter.attributes();
     assertThat(attributes).as("the counters of %s %s", spec.kind().label(), spec.alias())
         .containsKeys(names.toArray(String[]::new));
+    List<String> undescribed = attributes.entrySet().stream()
+        .filter(attribute -> attribute.getValue() instanceof Number)
+        .map(Map.Entry::getKey).filter(name -> counter.describe(name).isEmpty()).toList();
+    assertThat(undescribed).as("counters of %s %s that nothing describes: declare a CounterSpec "
+        + "beside each and register it with counter(spec)", spec.kind().label(), spec.alias())
+        .isEmpty();
   }
 
   void offersItsCapabilities() {

@@ -142,4 +142,25 @@ class ContractTest {
     ComponentSpec spec = ComponentSpec.builder(SINK, "plain", PlainSink.class).build();
     assertThatThrownBy(contract(spec, dir)::keepsFlumesCounters).hasMessageContaining("keeps counters");
   }
+
+  /** Counts something of its own without saying what it means. */
+  public static class MumblingSink extends GoodSink {
+    private final SinkCounter counter = new SinkCounter("k1") {
+      {
+        counter("RetryCount");
+      }
+    };
+
+    @Override
+    public synchronized SinkCounter getCounter() {
+      return counter;
+    }
+  }
+
+  @Test
+  void aCounterNothingDescribesFails(@TempDir Path dir) {
+    ComponentSpec spec = spec(MumblingSink.class, PREFIX);
+    assertThatThrownBy(contract(spec, dir)::keepsFlumesCounters)
+        .hasMessageContaining("nothing describes").hasMessageContaining("RetryCount");
+  }
 }

@@ -37,7 +37,7 @@ public final class PrometheusText {
         if (!(attribute.getValue() instanceof Number value)) {
           continue; // Type, and whatever text a plugin's MBean shows
         }
-        Metric metric = PrometheusNames.of(counter.getType(), attribute.getKey());
+        Metric metric = PrometheusNames.of(counter, attribute.getKey());
         Family family = families.computeIfAbsent(metric.family(),
             name -> new Family(metric, new ArrayList<>(), new HashSet<>()));
         // two of a plugin's names that map to one family, or one of another type, would make the

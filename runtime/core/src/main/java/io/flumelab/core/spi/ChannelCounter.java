@@ -6,20 +6,38 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Counters of a channel. {@code ChannelFillPercentage} is derived from size and capacity. */
 public class ChannelCounter extends ComponentCounter {
 
-  private final AtomicLong channelSize = counter("ChannelSize");
-  private final AtomicLong putAttempt = counter("EventPutAttemptCount");
-  private final AtomicLong takeAttempt = counter("EventTakeAttemptCount");
-  private final AtomicLong putSuccess = counter("EventPutSuccessCount");
-  private final AtomicLong takeSuccess = counter("EventTakeSuccessCount");
-  private final AtomicLong capacity = counter("ChannelCapacity");
+  public static final CounterSpec CHANNEL_SIZE = CounterSpec.gauge("ChannelSize",
+      "Events in the channel now.");
+  public static final CounterSpec EVENT_PUT_ATTEMPT = CounterSpec.counter("EventPutAttemptCount",
+      "Events sources tried to put.");
+  public static final CounterSpec EVENT_TAKE_ATTEMPT = CounterSpec.counter(
+      "EventTakeAttemptCount", "Takes sinks tried, including those that found the channel empty.");
+  public static final CounterSpec EVENT_PUT_SUCCESS = CounterSpec.counter("EventPutSuccessCount",
+      "Events put and committed.");
+  public static final CounterSpec EVENT_TAKE_SUCCESS = CounterSpec.counter(
+      "EventTakeSuccessCount", "Events taken and committed.");
+  public static final CounterSpec CHANNEL_CAPACITY = CounterSpec.gauge("ChannelCapacity",
+      "Events the channel can hold.");
   /**
    * Committed events a channel that keeps nothing across a stop gave up when the agent stopped.
    * FlumeLab's own: Flume's channels lose them without a count.
    */
-  private final AtomicLong discarded = counter("EventDiscardCount");
+  public static final CounterSpec EVENT_DISCARD = CounterSpec.counter("EventDiscardCount",
+      "Committed events given up because the agent stopped before its sinks delivered them.");
+  public static final CounterSpec CHANNEL_FILL_PERCENTAGE = CounterSpec.gauge(
+      "ChannelFillPercentage", "How full the channel is, in percent of its capacity.");
+
+  private final AtomicLong channelSize = counter(CHANNEL_SIZE);
+  private final AtomicLong putAttempt = counter(EVENT_PUT_ATTEMPT);
+  private final AtomicLong takeAttempt = counter(EVENT_TAKE_ATTEMPT);
+  private final AtomicLong putSuccess = counter(EVENT_PUT_SUCCESS);
+  private final AtomicLong takeSuccess = counter(EVENT_TAKE_SUCCESS);
+  private final AtomicLong capacity = counter(CHANNEL_CAPACITY);
+  private final AtomicLong discarded = counter(EVENT_DISCARD);
 
   public ChannelCounter(String name) {
     super("CHANNEL", name);
+    reports(CHANNEL_FILL_PERCENTAGE);
   }
 
   public void setChannelSize(long size) {
@@ -90,7 +108,7 @@ public class ChannelCounter extends ComponentCounter {
   @Override
   public Map<String, Object> attributes() {
     Map<String, Object> values = super.attributes();
-    values.put("ChannelFillPercentage", getChannelFillPercentage());
+    values.put(CHANNEL_FILL_PERCENTAGE.name(), getChannelFillPercentage());
     return values;
   }
 

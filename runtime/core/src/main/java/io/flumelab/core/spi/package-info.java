@@ -10,8 +10,9 @@
  * {@link io.flumelab.core.spi.WaitableChannel} for a channel that wakes its idle sinks, with
  * {@link io.flumelab.core.spi.EventWaiters} to wake them, and
  * {@link io.flumelab.core.spi.NonWaitingTake} for one whose public take waits), the
- * counters under Flume's names, the Netty server of listening sources, monitoring services, channel
- * selectors and sink processors. A component tells {@code flume-ng check} what only several of its
+ * counters under Flume's names (each registered with the {@link io.flumelab.core.spi.CounterSpec}
+ * that says what it is, declared beside its class), the Netty server of listening sources,
+ * monitoring services, channel selectors and sink processors. A component tells {@code flume-ng check} what only several of its
  * keys together show through {@link io.flumelab.core.spi.ConfigurationFlaws}.
  *
  * <p>Everything else in the core is internal; a test checks that modules import only this package
