@@ -90,7 +90,7 @@ class HomeworkTopologyTest {
         "\"a2/source/r1\" [shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\", "
             + "label=\"r1\\navro\\nhadoop103:4141\\nselector: replicating\"];",
         "\"a2/channel/c2\" [shape=cylinder",
-        "\"a3/sink/k1\" [shape=box, style=filled, fillcolor=\"#dcfce7\", label=\"k1\\nhdfs\"];",
+        "\"a3/sink/k1\" [shape=box, style=filled, fillcolor=\"#dcfce7\", label=\"k1\\nhdfs\\nto hdfs://hadoop102:9000/flume/homework/%Y%m%d/%H\"];",
         "    \"a2/source/r1\" -> \"a2/channel/c2\";\n",
         "    \"a2/channel/c1\" -> \"a2/sink/k1\";\n");
     assertThat(dot.lines().filter(line -> line.contains("style=bold")).map(String::strip))

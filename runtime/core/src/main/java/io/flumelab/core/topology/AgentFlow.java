@@ -19,8 +19,8 @@ public record AgentFlow(String id, String name, String file, List<Source> source
    * A source.
    *
    * @param type its registered alias, else as written (a class name), or null when unset
-   * @param address where it listens ({@code hadoop103:4141}), where it reads ({@code topic first}),
-   *     or null
+   * @param address where it listens ({@code hadoop103:4141}) or reads ({@code topic first}, a
+   *     spooling directory, the files it tails), the command an exec source runs, or null
    * @param channels the channels it writes to, in list order
    */
   public record Source(String name, String type, String address, List<Interceptor> interceptors,
@@ -52,7 +52,8 @@ public record AgentFlow(String id, String name, String file, List<Source> source
   /**
    * A sink.
    *
-   * @param address where it sends ({@code hadoop105:4141}, {@code topic first}), or null
+   * @param address where it sends ({@code hadoop105:4141}, {@code topic first}) or writes (an
+   *     hdfs sink's path, a file_roll sink's directory), or null
    * @param channel the channel it drains, or null when unbound
    */
   public record Sink(String name, String type, String address, String channel) {}

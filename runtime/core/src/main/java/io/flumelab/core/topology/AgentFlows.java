@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns an agent as its file declares it into the graph's view of it. */
 final class AgentFlows {
@@ -74,6 +75,18 @@ final class AgentFlows {
           : reader.topics().isEmpty() ? null : "topic " + String.join(", ", reader.topics());
     }
     Settings settings = new Settings(source.settings());
+    String type = source.type() == null ? "" : source.type();
+    if (type.equalsIgnoreCase("exec")) {
+      return settings.first("command");
+    }
+    if (type.equalsIgnoreCase("spooldir")) {
+      return settings.first("spoolDir");
+    }
+    if (type.equalsIgnoreCase("TAILDIR")) {
+      List<String> files = settings.list("filegroups").stream()
+          .map(group -> settings.first("filegroups." + group)).filter(Objects::nonNull).toList();
+      return files.isEmpty() ? null : String.join(", ", files);
+    }
     String port = settings.first("port");
     if (port == null) {
       return null;
@@ -92,6 +105,13 @@ final class AgentFlows {
       return "topic " + KafkaEnds.sinkTopic(sink.settings());
     }
     Settings settings = new Settings(sink.settings());
+    String type = sink.type() == null ? "" : sink.type();
+    if (type.equalsIgnoreCase("hdfs")) {
+      return settings.first("hdfs.path");
+    }
+    if (type.equalsIgnoreCase("file_roll")) {
+      return settings.first("sink.directory");
+    }
     String host = settings.first("hostname");
     String port = settings.first("port");
     return host == null || port == null ? null : host + ":" + port;

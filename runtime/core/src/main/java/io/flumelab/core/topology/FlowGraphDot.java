@@ -12,6 +12,8 @@ import java.util.Locale;
  */
 public final class FlowGraphDot {
 
+  private static final int LONGEST_LINE = 48;
+
   private static final String SOURCE_STYLE = "shape=box, style=\"rounded,filled\", fillcolor=\"#dbeafe\"";
   private static final String CHANNEL_STYLE = "shape=cylinder, style=filled, fillcolor=\"#fef3c7\"";
   private static final String SINK_STYLE = "shape=box, style=filled, fillcolor=\"#dcfce7\"";
@@ -128,7 +130,7 @@ public final class FlowGraphDot {
 
   private static List<String> sourceLabel(AgentFlow.Source source) {
     List<String> lines = new ArrayList<>(List.of(source.name(), FlowGraphText.type(source.type())));
-    addIfSet(lines, source.address());
+    addIfSet(lines, shortened(source.address()));
     for (AgentFlow.Interceptor interceptor : source.interceptors()) {
       lines.add("interceptor " + interceptor.name() + ": " + FlowGraphText.type(interceptor.type()));
     }
@@ -150,12 +152,18 @@ public final class FlowGraphDot {
   private static List<String> sinkLabel(AgentFlow.Sink sink, AgentFlow.SinkGroup group) {
     List<String> lines = new ArrayList<>(List.of(sink.name(), FlowGraphText.type(sink.type())));
     if (sink.address() != null) {
-      lines.add("to " + sink.address());
+      lines.add("to " + shortened(sink.address()));
     }
     if (group != null && group.priorities().containsKey(sink.name())) {
       lines.add("priority " + group.priorities().get(sink.name()));
     }
     return lines;
+  }
+
+  /** A command or path as long as a box should be wide; the text output shows it whole. */
+  private static String shortened(String line) {
+    return line == null || line.length() <= LONGEST_LINE ? line
+        : line.substring(0, LONGEST_LINE - 1) + "\u2026";
   }
 
   private static void addIfSet(List<String> lines, String line) {

@@ -39,7 +39,7 @@ public final class FlowGraphText {
     List<Edge> edges = agent.edges();
     for (AgentFlow.Source source : agent.sources()) {
       out.append("  source ").append(source.name()).append(": ").append(type(source.type()));
-      at(" at ", source.address(), out);
+      at("exec".equalsIgnoreCase(source.type()) ? " runs " : " at ", source.address(), out);
       if (!source.interceptors().isEmpty()) {
         out.append("    interceptors: ").append(source.interceptors().stream()
             .map(i -> i.name() + " " + type(i.type())).collect(Collectors.joining(", ")))

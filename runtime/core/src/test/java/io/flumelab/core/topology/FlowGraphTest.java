@@ -119,6 +119,60 @@ class FlowGraphTest {
   }
 
   @Test
+  void theOutlineShowsWhatSourcesReadOrRunAndWhereSinksWrite() throws IOException {
+    String text = FlowGraphText.render(read(file("files.conf", """
+        a1.sources = r1 r2 r3
+        a1.channels = c1
+        a1.sinks = k1 k2
+        a1.sources.r1.type = exec
+        a1.sources.r1.command = tail -F ${HIVE_LOG}
+        a1.sources.r1.channels = c1
+        a1.sources.r2.type = spooldir
+        a1.sources.r2.spoolDir = /opt/module/flume/upload
+        a1.sources.r2.channels = c1
+        a1.sources.r3.type = TAILDIR
+        a1.sources.r3.filegroups = f1 f2
+        a1.sources.r3.filegroups.f1 = /opt/module/flume/files/file1.txt
+        a1.sources.r3.filegroups.f2 = /opt/module/flume/files/.*file.*
+        a1.sources.r3.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = hdfs
+        a1.sinks.k1.hdfs.path = hdfs://hadoop102:9000/flume/%Y%m%d/%H
+        a1.sinks.k1.channel = c1
+        a1.sinks.k2.type = file_roll
+        a1.sinks.k2.sink.directory = /opt/module/datas/flume3
+        a1.sinks.k2.channel = c1
+        """))).replace("\n    -> c1\n", "\n");
+
+    assertThat(text).contains(
+        "  source r1: exec runs tail -F ${HIVE_LOG}\n",
+        "  source r2: spooldir at /opt/module/flume/upload\n",
+        "  source r3: TAILDIR at /opt/module/flume/files/file1.txt, /opt/module/flume/files/.*file.*\n",
+        "  sink k1: hdfs to hdfs://hadoop102:9000/flume/%Y%m%d/%H, from c1\n",
+        "  sink k2: file_roll to /opt/module/datas/flume3, from c1\n");
+  }
+
+  @Test
+  void aLongCommandIsShortenedInThePictureOnly() throws IOException {
+    String command = "while true; do echo event $(date +%s); sleep 0.05; done | grep event";
+    FlowGraph graph = read(file("long.conf", """
+        a1.sources = r1
+        a1.channels = c1
+        a1.sinks = k1
+        a1.sources.r1.type = exec
+        a1.sources.r1.command = %s
+        a1.sources.r1.channels = c1
+        a1.channels.c1.type = memory
+        a1.sinks.k1.type = null
+        a1.sinks.k1.channel = c1
+        """.formatted(command)));
+
+    assertThat(FlowGraphText.render(graph)).contains("exec runs " + command + "\n");
+    assertThat(FlowGraphDot.render(graph)).contains("\\n" + command.substring(0, 47) + "\u2026\"")
+        .doesNotContain(command);
+  }
+
+  @Test
   void sinkGroupsKeepTheirProcessorPrioritiesAndSelector() throws IOException {
     FlowGraph graph = read(file("groups.conf", SINK_GROUPS));
     AgentFlow agent = graph.agent("a1");
