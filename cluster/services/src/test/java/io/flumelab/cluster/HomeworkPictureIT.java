@@ -31,7 +31,10 @@ class HomeworkPictureIT {
         .anyMatch(path -> Files.isExecutable(Path.of(path, "dot"))) || Settings.inCi(),
         "Graphviz's dot is not on the PATH (.ci/run installs graphviz)");
     Path jobs = Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-        .resolve("../../answers/07-topology-homework/jobs/homework").normalize();
+        .resolve(Path.of("..", "..", "answers", "07-topology-homework", "jobs", "homework"))
+        .normalize();
+    // the students' copy (bin/flumelab handout) has no reference answers
+    Assumptions.assumeTrue(Files.isDirectory(jobs), "a copy without the answers");
     Path svg = dir.resolve("homework.svg");
     List<String> command = new ArrayList<>(List.of("graph", "--format", "svg", "-o", svg.toString()));
     for (String job : List.of("flume1.conf", "flume2.conf", "flume3.conf", "flume4.conf")) {
