@@ -58,12 +58,13 @@ class NetcatLoggerIT {
     AgentProcess agent = agents.start("a1", job).awaitListening(HOST, PORT);
     List<String> lines = List.of("hello", "FlumeLab lab 01", "the third line");
 
+    // the connection stays open until the lines are printed: closed with the agent's OKs unread,
+    // it is reset, and the kernel drops what the agent has not read yet
     try (LineClient nc = LineClient.connect(HOST, PORT)) {
       lines.forEach(nc::send);
-    }
-
-    for (String line : lines) {
-      agent.awaitLine(LoggerSinkOutput.eventLine(line), WAIT);
+      for (String line : lines) {
+        agent.awaitLine(LoggerSinkOutput.eventLine(line), WAIT);
+      }
     }
   }
 
